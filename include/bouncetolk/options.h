@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+//
+// options.h: switches and safety limits for Analyze(). Every limit has a name and a default;
+// crossing one adds a Problem to the Report and never crashes.
+
+#ifndef BOUNCETOLK_OPTIONS_H_
+#define BOUNCETOLK_OPTIONS_H_
+
+#include <cstddef>
+
+namespace bouncetolk {
+
+/// Limits and switches for one analysis. The defaults suit every real bounce seen.
+struct AnalyzeOptions {
+  /// Larger inputs are refused with ErrorCode::kTooLarge.
+  std::size_t max_message_bytes = 64u << 20;
+  /// MIME nesting (multiparts and embedded messages) deeper than this is not read.
+  int max_mime_depth = 32;
+  /// Number of MIME parts read per message; the rest is ignored.
+  int max_mime_parts = 512;
+  /// A single header or DSN field longer than this is cut.
+  std::size_t max_header_bytes = 64u << 10;
+  /// Recipients per message beyond this are dropped.
+  int max_recipients = 1000;
+  /// Bytes of a part body that are searched for report text; the rest is ignored.
+  std::size_t max_text_bytes = 1u << 20;
+};
+
+}  // namespace bouncetolk
+
+#endif  // BOUNCETOLK_OPTIONS_H_

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+//
+// problem.h: what went wrong with an input, as a code plus an argument. A Problem carries no
+// language; render/messages turns it into Dutch or English at the edge.
+
+#ifndef BOUNCETOLK_PROBLEM_H_
+#define BOUNCETOLK_PROBLEM_H_
+
+#include <string>
+#include <string_view>
+
+namespace bouncetolk {
+
+/// Conditions found in an input. Fatal ones make the input unreadable; the others are notes.
+enum class ErrorCode {
+  kNone,
+  kCannotOpen,        ///< arg: the OS error text
+  kIsDirectory,       ///< a directory where a file was expected
+  kNotRegularFile,    ///< socket, device, ...
+  kEmpty,             ///< zero bytes
+  kTooLarge,          ///< over AnalyzeOptions::max_message_bytes; arg: the limit
+  kNotMessage,        ///< no header block at all (binary or garbage)
+  kMimeTooDeep,       ///< nesting over the limit; the deeper parts were not read
+  kHeaderTooLong,     ///< a header line over the limit was cut
+  kTooManyRecipients, ///< recipients over the limit were dropped
+  kBadStatus,         ///< a Status field that is not RFC 3463; arg: the value
+  kMissingFinalRecipient,
+  kStatusDisagrees,   ///< Status field and diagnostic text carry different codes; arg: both
+  kCharsetUnknown,    ///< arg: the charset name; bytes kept with U+FFFD for invalid ones
+  kInternal,          ///< a bug: an invariant did not hold
+};
+
+/// One finding about an input.
+struct Problem {
+  ErrorCode code = ErrorCode::kNone;
+  std::string arg;   ///< free-form argument (a value, a limit, an OS message)
+};
+
+/// Stable token for machine output: "cannot_open", "mime_too_deep", ...
+std::string_view ErrorCodeToken(ErrorCode code);
+/// True when the problem means the input could not be read at all.
+bool IsFatal(ErrorCode code);
+
+}  // namespace bouncetolk
+
+#endif  // BOUNCETOLK_PROBLEM_H_

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+//
+// render.h: Reports to text. Pure functions: no I/O, same bytes for the same input. Text for
+// people comes from the RuleSet in the chosen language; message-derived strings are made
+// terminal-safe in text output and escaped in JSON/CSV. A renderer never re-classifies.
+
+#ifndef BOUNCETOLK_RENDER_H_
+#define BOUNCETOLK_RENDER_H_
+
+#include <string>
+#include <string_view>
+
+#include "bouncetolk/report.h"
+#include "bouncetolk/rules.h"
+
+namespace bouncetolk {
+
+/// Output formats.
+enum class Format {
+  kText,   ///< prose for people, one block per recipient
+  kJson,   ///< one JSON document per input
+  kJsonl,  ///< one JSON object per recipient (or per input without recipients) per line
+  kCsv,    ///< RFC 4180, one row per recipient
+  kTsv,    ///< tab separated, one row per recipient
+};
+
+/// How to render.
+struct RenderOptions {
+  Format format = Format::kText;
+  Lang lang = Lang::kNl;
+  std::string file;     ///< the input's name for the "file" field ("-" for stdin)
+  bool color = false;   ///< ANSI colours in text output
+};
+
+/// The rendering of one input's report, ending in a newline.
+std::string Render(const Report& report, const RuleSet& rules, const RenderOptions& options);
+/// The header row for kCsv and kTsv (empty for other formats).
+std::string RenderHeader(const RenderOptions& options);
+/// Version of the JSON/CSV schema; bumped on incompatible changes.
+inline constexpr int kSchemaVersion = 1;
+
+/// Makes message-derived text safe for a terminal: C0/C1 controls, DEL, escape sequences and
+/// bidi overrides become visible (U+2400 pictures or \u{...}); tabs and newlines are kept only
+/// when \a keep_newlines.
+std::string TerminalSafe(std::string_view text, bool keep_newlines = false);
+
+}  // namespace bouncetolk
+
+#endif  // BOUNCETOLK_RENDER_H_

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+//
+// report.h: the result of analysing one message. Owned value types (std::string, never views),
+// so a Report outlives the input bytes. All strings are valid UTF-8 (invalid bytes became
+// U+FFFD); text taken from the message is NOT yet made safe for a terminal: renderers do that.
+// Texts in a language are not stored here: renderers look them up by id in the RuleSet.
+
+#ifndef BOUNCETOLK_REPORT_H_
+#define BOUNCETOLK_REPORT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bouncetolk/problem.h"
+#include "bouncetolk/reason.h"
+
+namespace bouncetolk {
+
+/// An extension field ("X-Postfix-Queue-ID") or any other field kept as name and value.
+struct Field {
+  std::string name;
+  std::string value;
+};
+
+/// What kind of message this was.
+enum class MessageKind {
+  kBounce,      ///< a delivery status notification (failed, delayed, delivered, ...)
+  kFeedback,    ///< an ARF feedback report (RFC 5965)
+  kAutoReply,   ///< an auto-reply or vacation message (RFC 3834)
+  kNotABounce,  ///< readable, but holds no report
+  kUnreadable,  ///< could not be read; see Report::problems
+};
+
+/// Where the status code of a recipient came from.
+enum class StatusSource {
+  kStatusField,     ///< the DSN Status field
+  kDiagnosticCode,  ///< an enhanced code in the Diagnostic-Code text
+  kText,            ///< an enhanced code in a vendor's human-readable text
+  kInferred,        ///< no code in the message: derived from the reply code or the reason
+};
+
+/// The message that bounced (from message/rfc822 or text/rfc822-headers).
+struct OriginalMessage {
+  std::string from;
+  std::string to;
+  std::string subject;
+  std::string date;
+  std::string message_id;
+};
+
+/// Per-message DSN fields (RFC 3464 section 2.2). Type prefixes ("dns;") are split off.
+struct PerMessageFields {
+  std::string original_envelope_id;  ///< xtext-decoded
+  std::string reporting_mta;
+  std::string reporting_mta_type;
+  std::string dsn_gateway;
+  std::string received_from_mta;
+  std::string arrival_date;
+  std::vector<Field> extension_fields;  ///< X- and unknown fields, in order
+};
+
+/// One recipient of one report, with its classification.
+struct RecipientResult {
+  int index = 0;  ///< 1-based position in the message
+
+  // RFC 3464 section 2.3 fields.
+  std::string recipient;        ///< Final-Recipient address (or the vendor text's address)
+  std::string recipient_type;   ///< "rfc822", "utf-8", ...
+  std::string original_recipient;
+  std::string original_recipient_type;
+  std::string action;           ///< lower case: failed, delayed, delivered, relayed, expanded
+  std::string remote_mta;
+  std::string remote_mta_type;
+  std::string diagnostic;       ///< Diagnostic-Code text without its type, unfolded
+  std::string diagnostic_type;  ///< "smtp", "x-postfix", ...
+  std::string last_attempt_date;
+  std::string final_log_id;
+  std::string will_retry_until;
+  std::vector<Field> extension_fields;
+  std::string command;          ///< SMTP command that failed, when the text says so (RCPT, DATA, ...)
+
+  // Codes.
+  std::string status;           ///< always set: "5.1.1"; inferred ones are marked by status_source
+  StatusSource status_source = StatusSource::kInferred;
+  std::string status_field;     ///< the Status field as written, when present
+  std::string status_in_text;   ///< the enhanced code found in the diagnostic text, when any
+  std::string status_note;      ///< why status was chosen when the two disagree (a token)
+  std::optional<int> reply_code;
+
+  // Classification.
+  Reason reason = Reason::kUndefined;
+  Permanence permanence = Permanence::kPermanent;
+  Party party = Party::kSender;
+  bool hard_bounce = false;
+  std::string text_id;              ///< record that explains it ("status:X.1.1", "phrase:...")
+  std::vector<std::string> rules;   ///< every rule that matched, most specific first
+};
+
+/// Everything learned from one message.
+struct Report {
+  MessageKind kind = MessageKind::kNotABounce;
+  std::string format;           ///< which reader decoded it: "rfc3464", "exim", ...
+  std::string subject;          ///< the bounce's own Subject, decoded
+  std::string from;             ///< the bounce's own From
+  std::string date;             ///< the bounce's own Date
+  std::string feedback_type;    ///< for kFeedback: Feedback-Type
+  PerMessageFields per_message;
+  OriginalMessage original;
+  std::vector<RecipientResult> recipients;
+  std::vector<Problem> problems;
+};
+
+/// "bounce", "feedback", "auto_reply", "not_a_bounce", "unreadable".
+std::string_view MessageKindToken(MessageKind kind);
+/// "status_field", "diagnostic_code", "text", "inferred".
+std::string_view StatusSourceToken(StatusSource source);
+
+}  // namespace bouncetolk
+
+#endif  // BOUNCETOLK_REPORT_H_

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+//
+// rules.h: the knowledge base (data/rules/*.tsv and data/text/<lang>/*.txt) as one immutable
+// object. Load once, share as const RuleSet& (also across threads). Loading never throws for
+// bad table contents: errors come back as "file:line: message" strings.
+
+#ifndef BOUNCETOLK_RULES_H_
+#define BOUNCETOLK_RULES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bouncetolk {
+
+/// Output language.
+enum class Lang { kNl, kEn };
+
+/// A text record: the words that explain one rule.
+struct TextRecord {
+  std::string id;
+  std::string title;
+  std::string explanation;
+  std::string fix;
+};
+
+struct RuleTables;  // defined in src/rules/rule_table.h
+
+/// The loaded, validated rule tables and texts.
+class RuleSet {
+ public:
+  /// The tables embedded at build time, overlaid by the files of \a overlay_dir when it is not
+  /// empty (same layout as data/; rows with the same id replace, new ids are added).
+  /// Returns nullptr and fills \a errors when a table does not load.
+  static std::unique_ptr<const RuleSet> Load(std::string_view overlay_dir,
+                                             std::vector<std::string>* errors);
+  /// Full validation (unknown tokens, duplicate ids, patterns that do not compile, missing
+  /// texts in either language, missing sources). Empty when all is well.
+  std::vector<std::string> Check() const;
+  /// All tables in loadable form ("--dump-rules"), as (path, content) pairs.
+  std::vector<std::pair<std::string, std::string>> Dump() const;
+
+  /// The record \a id in \a lang, or nullptr.
+  const TextRecord* Text(std::string_view id, Lang lang) const;
+  /// An interface string (data/text/<lang>/messages.tsv); the key itself when missing.
+  std::string_view Message(std::string_view key, Lang lang) const;
+
+  const RuleTables& tables() const { return *tables_; }
+
+  ~RuleSet();
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
+ private:
+  explicit RuleSet(std::unique_ptr<RuleTables> tables);
+  std::unique_ptr<RuleTables> tables_;
+};
+
+}  // namespace bouncetolk
+
+#endif  // BOUNCETOLK_RULES_H_

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+//
+// analyze.cpp: the pipeline in one place: bytes -> line endings -> MIME tree -> the report part
+// (RFC 3464 / RFC 6533 delivery-status) -> per-recipient codes -> classification -> Report.
+// The stages live in their own modules; this file only orders them.
+
+#include "bouncetolk/bouncetolk.h"
+#include "classify/classify.h"
+#include "common/text.h"
+#include "dsn/rfc3464.h"
+#include "mime/charset.h"
+#include "mime/mime_walk.h"
+#include "rules/embedded.h"
+#include "smtp/diagnostic.h"
+
+namespace bouncetolk {
+namespace {
+
+bool IsDeliveryStatusType(std::string_view type) {
+  return type == "message/delivery-status" || type == "message/global-delivery-status";
+}
+
+// Finds the first delivery-status entity in pre-order and its parent (the report container).
+// A report nested in a forwarded message/rfc822 is found as well.
+const Entity* FindReportPart(const Entity& e, const Entity** parent) {
+  for (const Entity& child : e.children) {
+    if (IsDeliveryStatusType(child.type)) {
+      *parent = &e;
+      return &child;
+    }
+    if (const Entity* found = FindReportPart(child, parent)) return found;
+  }
+  return nullptr;
+}
+
+// True when \a text starts like a mail message: a header field on the first line, or an
+// mbox "From " separator.
+bool LooksLikeMessage(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && (text[i] == '\n' || text[i] == ' ' || text[i] == '\t')) ++i;
+  std::string_view rest = text.substr(i);
+  if (rest.compare(0, 5, "From ") == 0) return true;
+  const std::size_t eol = rest.find('\n');
+  std::string_view line = rest.substr(0, eol);
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 200) return false;
+  for (char c : line.substr(0, colon)) {
+    if (c <= ' ' || c >= 127) return false;
+  }
+  return true;
+}
+
+std::string_view SkipMboxFromLine(std::string_view text) {
+  if (text.compare(0, 5, "From ") != 0) return text;
+  const std::size_t eol = text.find('\n');
+  return eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+}
+
+void FillOriginal(const std::vector<Field>& headers, OriginalMessage* o) {
+  for (const Field& f : headers) {
+    std::string* target = nullptr;
+    if (EqualsIgnoreCase(f.name, "From")) target = &o->from;
+    else if (EqualsIgnoreCase(f.name, "To")) target = &o->to;
+    else if (EqualsIgnoreCase(f.name, "Subject")) target = &o->subject;
+    else if (EqualsIgnoreCase(f.name, "Date")) target = &o->date;
+    else if (EqualsIgnoreCase(f.name, "Message-ID")) target = &o->message_id;
+    if (target && target->empty()) *target = CollapseSpace(DecodeHeaderValue(f.value));
+  }
+}
+
+// The returned original: a message/rfc822 (or message/global) child, or the headers of
+// text/rfc822-headers (message/global-headers).
+void FindOriginal(const Entity& container, const AnalyzeOptions& options, OriginalMessage* o) {
+  for (const Entity& part : container.children) {
+    if (part.type == "message/rfc822" && !part.children.empty()) {
+      FillOriginal(part.children.front().headers, o);
+      return;
+    }
+    if (part.type == "message/rfc822" || part.type == "message/global" ||
+        part.type == "text/rfc822-headers" || part.type == "message/global-headers") {
+      const std::string decoded = DecodeBody(part, options.max_text_bytes);
+      FillOriginal(ParseHeaderBlock(decoded, options.max_header_bytes), o);
+      return;
+    }
+  }
+}
+
+std::string Utf8Field(const std::string& s) { return IsValidUtf8(s) ? s : ToUtf8(s, ""); }
+
+void RepairRecipientStrings(RecipientResult* r) {
+  for (std::string* s : {&r->recipient, &r->original_recipient, &r->action, &r->remote_mta,
+                         &r->diagnostic, &r->diagnostic_type, &r->last_attempt_date, &r->final_log_id,
+                         &r->will_retry_until, &r->recipient_type, &r->original_recipient_type,
+                         &r->remote_mta_type, &r->status_field}) {
+    *s = Utf8Field(*s);
+  }
+  for (Field& f : r->extension_fields) {
+    f.name = Utf8Field(f.name);
+    f.value = Utf8Field(f.value);
+  }
+}
+
+}  // namespace
+
+std::string_view Version() { return BT_VERSION; }
+
+std::string_view ExampleBounce() {
+  for (const EmbeddedFile& f : EmbeddedFiles()) {
+    if (f.path == "examples/voorbeeld.eml") return f.content;
+  }
+  return {};
+}
+
+Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOptions& options) {
+  Report report;
+  if (message.empty()) {
+    report.kind = MessageKind::kUnreadable;
+    report.problems.push_back(Problem{ErrorCode::kEmpty, ""});
+    return report;
+  }
+  if (message.size() > options.max_message_bytes) {
+    report.kind = MessageKind::kUnreadable;
+    report.problems.push_back(Problem{ErrorCode::kTooLarge, std::to_string(options.max_message_bytes)});
+    return report;
+  }
+  // Stage 1: one copy with LF line endings; everything after works on views into it.
+  const std::string text = NormalizeLineEndings(message);
+  if (!LooksLikeMessage(text)) {
+    report.kind = MessageKind::kUnreadable;
+    report.problems.push_back(Problem{ErrorCode::kNotMessage, ""});
+    return report;
+  }
+
+  // Stage 2: MIME structure.
+  const Entity root = ParseMime(SkipMboxFromLine(text), options, &report.problems);
+  report.subject = CollapseSpace(DecodeHeaderValue(root.Header("Subject")));
+  report.from = CollapseSpace(DecodeHeaderValue(root.Header("From")));
+  report.date = CollapseSpace(DecodeHeaderValue(root.Header("Date")));
+
+  // Stage 3: the delivery-status part and its siblings.
+  const Entity* container = nullptr;
+  const Entity* dsn_part = FindReportPart(root, &container);
+  if (!dsn_part) {
+    report.kind = MessageKind::kNotABounce;
+    return report;
+  }
+  const std::string dsn_text = ToUtf8(DecodeBody(*dsn_part, options.max_text_bytes),
+                                      dsn_part->type == "message/global-delivery-status" ? "utf-8" : dsn_part->charset);
+  DsnFields dsn = ParseDeliveryStatus(dsn_text, options, &report.problems);
+  report.per_message = std::move(dsn.per_message);
+  report.format = "rfc3464";
+  FindOriginal(*container, options, &report.original);
+
+  // Stage 4: codes and classification per recipient.
+  for (RecipientResult& r : dsn.recipients) {
+    if (r.action.empty()) r.action = "failed";
+    const TextCodes codes = ExtractCodes(r.diagnostic);
+    ChooseStatus(codes, StatusSource::kDiagnosticCode, &r);
+    if (!r.status_note.empty() && r.status_note != "text_more_specific") {
+      report.problems.push_back(Problem{ErrorCode::kStatusDisagrees, r.status_field + " / " + r.status_in_text});
+    }
+    RepairRecipientStrings(&r);
+    Classify(rules.tables(), {}, report.subject, &r);
+    report.recipients.push_back(std::move(r));
+  }
+  report.kind = report.recipients.empty() ? MessageKind::kNotABounce : MessageKind::kBounce;
+  return report;
+}
+
+}  // namespace bouncetolk

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+//
+// classify.cpp: see classify.h.
+
+#include "classify/classify.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "bouncetolk/status_code.h"
+#include "common/text.h"
+
+namespace bouncetolk {
+namespace {
+
+Permanence PermanenceOfClass(char klass) {
+  if (klass == '2') return Permanence::kSuccess;
+  if (klass == '4') return Permanence::kTemporary;
+  return Permanence::kPermanent;
+}
+
+bool IsSuccessAction(std::string_view action) {
+  return action == "delivered" || action == "relayed" || action == "expanded";
+}
+
+// First phrase rule of \a matcher found in \a text, appending every hit to rules.
+const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher, std::string_view text,
+                               std::vector<std::string>* rules) {
+  if (text.empty()) return nullptr;
+  const std::string normalized = NormalizeForMatch(text);
+  const PhraseRule* first = nullptr;
+  for (int index : matcher.Match(normalized)) {
+    const PhraseRule& rule = t.phrases[static_cast<std::size_t>(index)];
+    if (!first) first = &rule;
+    const std::string id = "phrase:" + rule.id;
+    if (std::find(rules->begin(), rules->end(), id) == rules->end()) rules->push_back(id);
+  }
+  return first;
+}
+
+}  // namespace
+
+bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence) {
+  const auto& rule = tables.reasons[static_cast<int>(reason)];
+  if (!rule) return false;
+  if (rule->hard == "yes") return permanence == Permanence::kPermanent;
+  if (rule->hard == "if-permanent") return permanence == Permanence::kPermanent;
+  return false;
+}
+
+void Classify(const RuleTables& t, std::string_view extra_text, std::string_view subject, RecipientResult* r) {
+  r->rules.clear();
+  const auto status = EnhancedStatus::Parse(r->status);
+  const bool real_status = status && r->status_source != StatusSource::kInferred && !status->IsPseudo();
+
+  // Layer 1: phrases in the diagnostic text, then in the vendor text.
+  const PhraseRule* phrase = MatchPhrases(t, t.text_matcher, r->diagnostic, &r->rules);
+  if (!phrase) phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules);
+
+  // Layers 2 and 3: the status code and its fallbacks.
+  std::vector<const CodeRule*> status_chain;
+  if (real_status) LookupStatus(t, r->status, &status_chain);
+  for (const CodeRule* rule : status_chain) r->rules.push_back("status:" + rule->code);
+
+  // Layer 4: the reply code.
+  std::vector<const CodeRule*> reply_chain;
+  if (r->reply_code) LookupReply(t, *r->reply_code, &reply_chain);
+  for (const CodeRule* rule : reply_chain) r->rules.push_back("reply:" + rule->code);
+
+  // Last resort: the bounce's subject ("Delayed Mail (still being retried)").
+  const PhraseRule* subject_phrase = nullptr;
+  if (!phrase && status_chain.empty() && reply_chain.empty()) {
+    subject_phrase = MatchPhrases(t, t.subject_matcher, subject, &r->rules);
+  }
+
+  // Permanence: the action, then the code classes.
+  if (IsSuccessAction(r->action)) {
+    r->permanence = Permanence::kSuccess;
+  } else if (r->action == "delayed") {
+    r->permanence = Permanence::kTemporary;
+  } else if (status && r->status_source != StatusSource::kInferred) {
+    r->permanence = PermanenceOfClass(status->klass());
+  } else if (r->reply_code) {
+    r->permanence = PermanenceOfClass(static_cast<char>('0' + *r->reply_code / 100));
+  } else if (status) {
+    r->permanence = PermanenceOfClass(status->klass());
+  }
+
+  if (r->permanence == Permanence::kSuccess) {
+    r->reason = Reason::kDelivered;
+    r->party = Party::kSender;
+    r->text_id = "reason:delivered";
+    r->hard_bounce = false;
+    return;
+  }
+
+  if (phrase) {
+    r->reason = phrase->reason;
+    r->party = phrase->party;
+    r->text_id = phrase->text_id;
+    if (phrase->permanence && r->action != "delayed") r->permanence = *phrase->permanence;
+  } else if (!status_chain.empty()) {
+    // The most specific status row decides; a fallback row whose reason is undefined yields to
+    // a reply rule that knows more.
+    const CodeRule* rule = status_chain.front();
+    if (rule->kind == "fallback" && rule->reason == Reason::kUndefined && !reply_chain.empty() &&
+        reply_chain.front()->reason != Reason::kUndefined) {
+      rule = reply_chain.front();
+    }
+    r->reason = rule->reason;
+    r->party = rule->party;
+    r->text_id = rule->text_id;
+  } else if (!reply_chain.empty()) {
+    r->reason = reply_chain.front()->reason;
+    r->party = reply_chain.front()->party;
+    r->text_id = reply_chain.front()->text_id;
+  } else if (subject_phrase) {
+    r->reason = subject_phrase->reason;
+    r->party = subject_phrase->party;
+    r->text_id = subject_phrase->text_id;
+  } else {
+    r->reason = Reason::kUndefined;
+    r->party = Party::kSender;
+  }
+  if (r->text_id.empty() || r->text_id.compare(0, 7, "reason:") == 0) {
+    r->text_id = fmt::format("reason:{}", ReasonToken(r->reason));
+  }
+  if (const auto& reason_rule = t.reasons[static_cast<int>(r->reason)]; reason_rule && !phrase &&
+      status_chain.empty() && reply_chain.empty() && !subject_phrase) {
+    r->party = reason_rule->party;
+  }
+  r->hard_bounce = IsHardBounce(t, r->reason, r->permanence);
+}
+
+}  // namespace bouncetolk

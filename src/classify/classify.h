@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+//
+// classify.h: gives one recipient its reason, permanence, party, hard-bounce flag and the text
+// that explains it, from the rule tables. Precedence (docs/precedence.md): a phrase in the
+// diagnostic text, then the exact status code, then its subject/class fallbacks, then the
+// basic reply code. Every layer that matched is listed in RecipientResult::rules, most
+// specific first.
+
+#ifndef BOUNCETOLK_CLASSIFY_CLASSIFY_H_
+#define BOUNCETOLK_CLASSIFY_CLASSIFY_H_
+
+#include <string_view>
+
+#include "bouncetolk/report.h"
+#include "rules/rule_table.h"
+
+namespace bouncetolk {
+
+/// Classifies \a r (whose codes are already chosen). \a extra_text is further text about this
+/// recipient (a vendor's human-readable lines) matched after the diagnostic; \a subject is the
+/// bounce's Subject, matched by subject-scope phrases as a last resort.
+void Classify(const RuleTables& tables, std::string_view extra_text, std::string_view subject,
+              RecipientResult* r);
+
+/// True when \a reason with \a permanence means the address can never receive mail.
+bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence);
+
+}  // namespace bouncetolk
+
+#endif  // BOUNCETOLK_CLASSIFY_CLASSIFY_H_

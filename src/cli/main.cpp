@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+//
+// main.cpp: the bouncetolk command line, a thin layer over the library. Parses options with
+// CLI11, loads the rules once, and for each input calls Analyze() and Render(). Owns the exit
+// codes (exit_codes.h); CLI11's own codes are mapped to kExitUsage.
+
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "bouncetolk/bouncetolk.h"
+#include "bouncetolk/source.h"
+#include "cli/exit_codes.h"
+#include "render/messages.h"
+
+namespace bouncetolk {
+namespace {
+
+struct Options {
+  std::vector<std::string> inputs;
+  std::string format = "text";
+  std::string lang;
+  std::string rules_dir;
+  std::string color = "auto";
+  bool example = false;
+};
+
+Lang ChooseLang(const std::string& flag) {
+  if (flag == "en") return Lang::kEn;
+  if (flag == "nl") return Lang::kNl;
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v && *v) return std::string(v).rfind("en", 0) == 0 ? Lang::kEn : Lang::kNl;
+  }
+  return Lang::kNl;
+}
+
+Format ParseFormat(const std::string& f) {
+  if (f == "json") return Format::kJson;
+  if (f == "jsonl") return Format::kJsonl;
+  if (f == "csv") return Format::kCsv;
+  if (f == "tsv") return Format::kTsv;
+  return Format::kText;
+}
+
+void Write(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+
+int RunAnalyze(const Options& opt, const RuleSet& rules, Lang lang) {
+  RenderOptions ro;
+  ro.format = ParseFormat(opt.format);
+  ro.lang = lang;
+  ro.color = opt.color == "always" || (opt.color == "auto" && ::isatty(1) && !std::getenv("NO_COLOR"));
+  AnalyzeOptions ao;
+  std::vector<std::string> inputs = opt.inputs;
+  if (inputs.empty() && !opt.example) inputs.push_back("-");
+  Write(RenderHeader(ro));
+  int bounces = 0, not_bounces = 0, unreadable = 0;
+  auto handle = [&](const std::string& name, const Report& report) {
+    ro.file = name;
+    const std::string out = Render(report, rules, ro);
+    if (ro.format == Format::kText && report.kind == MessageKind::kUnreadable) {
+      std::fputs(out.c_str(), stderr);
+    } else {
+      Write(out);
+    }
+    if (report.kind == MessageKind::kUnreadable) ++unreadable;
+    else if (report.kind == MessageKind::kNotABounce) ++not_bounces;
+    else ++bounces;
+  };
+  if (opt.example) handle("voorbeeld.eml", Analyze(ExampleBounce(), rules, ao));
+  for (const std::string& path : inputs) {
+    InputMessage in = ReadInput(path, ao.max_message_bytes);
+    Report report;
+    if (in.error) {
+      report.kind = MessageKind::kUnreadable;
+      report.problems.push_back(*in.error);
+    } else {
+      report = Analyze(in.bytes, rules, ao);
+    }
+    handle(path, report);
+  }
+  std::fflush(stdout);
+  const int total = bounces + not_bounces + unreadable;
+  if (unreadable > 0) return kExitUnreadable;
+  if (total == 1 && not_bounces == 1) return kExitNotBounce;
+  return kExitOk;
+}
+
+int RunRulesCheck(const std::string& dir, Lang lang) {
+  std::vector<std::string> errors;
+  auto rules = RuleSet::Load(dir, &errors);
+  if (rules) errors = rules->Check();
+  for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
+  if (!errors.empty()) return kExitNotBounce;
+  std::printf("%s\n", lang == Lang::kEn ? "rules: all tables are valid" : "regels: alle tabellen zijn in orde");
+  return kExitOk;
+}
+
+constexpr const char* kFooter = R"(Exit codes:
+  0  a bounce was read and explained (batch: every input was read)
+  1  the input is readable but holds no delivery report (not a bounce)
+  2  usage error
+  3  an input could not be read
+
+Examples:
+  bouncetolk bounce.eml
+  bouncetolk < bounce.eml
+  bouncetolk --format jsonl ~/Maildir/cur/*
+  bouncetolk --example)";
+
+int Main(int argc, char** argv) {
+  CLI::App app{"bouncetolk: explains bounced e-mail (Mail Delivery System messages) in plain Dutch."};
+  app.footer(kFooter);
+  app.set_version_flag("--version", std::string("bouncetolk ") + std::string(Version()));
+  Options opt;
+  app.add_option("inputs", opt.inputs, "Bounce messages to read ('-' or nothing: standard input)");
+  app.add_option("-f,--format", opt.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "tsv"}))
+      ->capture_default_str();
+  app.add_option("--lang", opt.lang, "Language of the output: nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
+  app.add_option("--rules", opt.rules_dir, "Directory with extra or replacing rule tables (layout of data/)");
+  app.add_option("--color", opt.color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
+  app.add_flag("--example", opt.example, "Analyse the example bounce built into the program");
+  app.require_subcommand(0, 1);
+
+  auto* rules_cmd = app.add_subcommand("rules", "Work with the rule tables");
+  rules_cmd->require_subcommand(1);
+  std::string check_dir;
+  auto* check_cmd = rules_cmd->add_subcommand("check", "Validate the embedded tables, overlaid by DIR if given");
+  check_cmd->add_option("dir", check_dir, "Directory with rule tables (layout of data/)");
+  auto* dump_cmd = rules_cmd->add_subcommand("dump", "Print the embedded tables in loadable form");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  const Lang lang = ChooseLang(opt.lang);
+  if (check_cmd->parsed()) return RunRulesCheck(check_dir.empty() ? opt.rules_dir : check_dir, lang);
+
+  std::vector<std::string> errors;
+  auto rules = RuleSet::Load(opt.rules_dir, &errors);
+  if (!rules) {
+    for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
+    return kExitUsage;
+  }
+  if (dump_cmd->parsed()) {
+    for (const auto& [path, content] : rules->Dump()) {
+      std::printf("==> data/%s <==\n", path.c_str());
+      Write(content);
+      if (!content.empty() && content.back() != '\n') Write("\n");
+    }
+    return kExitOk;
+  }
+  return RunAnalyze(opt, *rules, lang);
+}
+
+}  // namespace
+}  // namespace bouncetolk
+
+int main(int argc, char** argv) {
+  try {
+    return bouncetolk::Main(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs("bouncetolk: out of memory\n", stderr);
+    return bouncetolk::kExitUnreadable;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bouncetolk: internal error: %s\n", e.what());
+    return bouncetolk::kExitUnreadable;
+  }
+}

@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: MIT
+//
+// text.cpp: see text.h. Byte loops only; no locale, no regex.
+
+#include "common/text.h"
+
+#include <cstring>
+
+namespace bouncetolk {
+
+std::string AsciiLowerCopy(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = AsciiLower(c);
+  return out;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
+  }
+  return true;
+}
+
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+std::size_t FindIgnoreCase(std::string_view hay, std::string_view lower_needle, std::size_t from) {
+  if (lower_needle.empty()) return from <= hay.size() ? from : std::string_view::npos;
+  const char first = lower_needle[0];
+  const char first_upper = (first >= 'a' && first <= 'z') ? static_cast<char>(first - 32) : first;
+  for (std::size_t i = from; i + lower_needle.size() <= hay.size(); ++i) {
+    const char c = hay[i];
+    if (c != first && c != first_upper) continue;
+    std::size_t j = 1;
+    while (j < lower_needle.size() && AsciiLower(hay[i + j]) == lower_needle[j]) ++j;
+    if (j == lower_needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::string_view Trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && IsSpace(s[b])) ++b;
+  while (e > b && IsSpace(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+std::string NormalizeForMatch(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (char c : s) {
+    if (IsSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(AsciiLower(c));
+  }
+  return out;
+}
+
+std::string CollapseSpace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (char c : s) {
+    if (IsSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string NormalizeLineEndings(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const void* cr = std::memchr(s.data() + i, '\r', s.size() - i);
+    const std::size_t stop = cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - s.data()) : s.size();
+    out.append(s.data() + i, stop - i);
+    if (stop == s.size()) break;
+    out.push_back('\n');
+    i = stop + 1;
+    if (i < s.size() && s[i] == '\n') ++i;
+  }
+  return out;
+}
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when invalid.
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return b0 == 0 ? 0 : 1;
+  std::size_t len;
+  unsigned min_cp;
+  unsigned cp;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2; min_cp = 0x80; cp = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3; min_cp = 0x800; cp = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4; min_cp = 0x10000; cp = b0 & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min_cp || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+void AppendUtf8(std::string* out, unsigned cp) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80 && s[i] != 0) {
+      ++i;
+      continue;
+    }
+    const std::size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string RepairUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) {
+      out.append("\xEF\xBF\xBD");
+      ++i;
+    } else {
+      out.append(s.data() + i, n);
+      i += n;
+    }
+  }
+  return out;
+}
+
+std::string DecodeXtext(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+' && i + 2 < s.size()) {
+      // RFC 3461 section 4: hexchar is "+" followed by two upper-case hex digits.
+      const int hi = (s[i + 1] >= 'a') ? -1 : HexValue(s[i + 1]);
+      const int lo = (s[i + 2] >= 'a') ? -1 : HexValue(s[i + 2]);
+      if (hi >= 0 && lo >= 0) {
+        out.push_back(static_cast<char>(hi * 16 + lo));
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+std::string DecodeUtf8AddrXtext(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 3 < s.size() && s[i + 1] == 'x' && s[i + 2] == '{') {
+      const std::size_t close = s.find('}', i + 3);
+      if (close != std::string_view::npos && close - (i + 3) >= 2 && close - (i + 3) <= 6) {
+        unsigned cp = 0;
+        bool ok = true;
+        for (std::size_t k = i + 3; k < close; ++k) {
+          const int v = HexValue(s[k]);
+          if (v < 0) { ok = false; break; }
+          cp = cp * 16 + static_cast<unsigned>(v);
+        }
+        if (ok && cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+          AppendUtf8(&out, cp);
+          i = close;
+          continue;
+        }
+      }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+std::string StripComments(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  int depth = 0;
+  bool in_quote = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\\' && i + 1 < s.size() && (depth > 0 || in_quote)) {
+      if (depth == 0) { out.push_back(c); out.push_back(s[i + 1]); }
+      ++i;
+      continue;
+    }
+    if (depth == 0 && c == '"') in_quote = !in_quote;
+    if (!in_quote && c == '(') { ++depth; continue; }
+    if (!in_quote && c == ')' && depth > 0) { --depth; continue; }
+    if (depth == 0) out.push_back(c);
+  }
+  return out;
+}
+
+std::string_view StripAngles(std::string_view s) {
+  s = Trim(s);
+  if (s.size() >= 2 && s.front() == '<' && s.back() == '>') s = Trim(s.substr(1, s.size() - 2));
+  return s;
+}
+
+}  // namespace bouncetolk

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+//
+// text.h: small byte-level string helpers shared by every stage: ASCII case folding, trimming,
+// whitespace collapsing, line-ending normalisation, UTF-8 repair and xtext decoding.
+// All run in linear time; functions returning string_view return views into their argument.
+
+#ifndef BOUNCETOLK_COMMON_TEXT_H_
+#define BOUNCETOLK_COMMON_TEXT_H_
+
+#include <string>
+#include <string_view>
+
+namespace bouncetolk {
+
+inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/// ASCII-lowercased copy.
+std::string AsciiLowerCopy(std::string_view s);
+/// Case-insensitive ASCII equality.
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+/// Case-insensitive ASCII prefix test.
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
+/// Position of \a needle in \a hay ignoring ASCII case (needle must be lower case), or npos.
+std::size_t FindIgnoreCase(std::string_view hay, std::string_view lower_needle, std::size_t from = 0);
+/// View without leading and trailing white space (including CR/LF).
+std::string_view Trim(std::string_view s);
+/// Lower-cases ASCII and collapses every run of white space to one space; trims the ends.
+/// This is the form phrase patterns are matched against.
+std::string NormalizeForMatch(std::string_view s);
+/// Collapses runs of white space (including newlines) to one space and trims; keeps case.
+std::string CollapseSpace(std::string_view s);
+/// Converts CRLF and lone CR to LF. Linear; returns a new string.
+std::string NormalizeLineEndings(std::string_view s);
+/// True if \a s is valid UTF-8.
+bool IsValidUtf8(std::string_view s);
+/// Copy of \a s in which every invalid UTF-8 sequence became U+FFFD and NUL became U+FFFD.
+std::string RepairUtf8(std::string_view s);
+/// Decodes RFC 3461 xtext ("+2B" -> "+"). Malformed escapes are kept as written.
+std::string DecodeXtext(std::string_view s);
+/// Decodes RFC 6533 "\x{HEX}" escapes of utf-8 addresses into UTF-8.
+std::string DecodeUtf8AddrXtext(std::string_view s);
+/// Removes RFC 822 comments "(...)" (nesting and quoted pairs honoured) outside quoted strings.
+std::string StripComments(std::string_view s);
+/// Strips one pair of surrounding angle brackets "<a@b>" and blanks.
+std::string_view StripAngles(std::string_view s);
+
+}  // namespace bouncetolk
+
+#endif  // BOUNCETOLK_COMMON_TEXT_H_

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+//
+// rfc3464.cpp: see rfc3464.h. A group is per-recipient when it names a recipient
+// (Final-Recipient, Original-Recipient) or carries Action/Status; every other group is merged
+// into the per-message fields, because real reports sometimes split or omit that group.
+
+#include "dsn/rfc3464.h"
+
+#include "bouncetolk/status_code.h"
+#include "common/text.h"
+#include "dsn/field_block.h"
+
+namespace bouncetolk {
+namespace {
+
+std::string DecodeAddress(const std::string& type, std::string_view value, bool xtext) {
+  std::string addr(StripAngles(value));
+  if (type == "utf-8") return DecodeUtf8AddrXtext(addr);
+  if (xtext) return DecodeXtext(addr);
+  return addr;
+}
+
+bool IsRecipientGroup(const std::vector<Field>& fields) {
+  for (const Field& f : fields) {
+    if (EqualsIgnoreCase(f.name, "Final-Recipient") || EqualsIgnoreCase(f.name, "Original-Recipient") ||
+        EqualsIgnoreCase(f.name, "Action") || EqualsIgnoreCase(f.name, "Status")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void ReadPerMessage(const std::vector<Field>& fields, PerMessageFields* out) {
+  for (const Field& f : fields) {
+    std::string type;
+    std::string rest;
+    if (EqualsIgnoreCase(f.name, "Original-Envelope-Id")) {
+      out->original_envelope_id = DecodeXtext(Trim(f.value));
+    } else if (EqualsIgnoreCase(f.name, "Reporting-MTA")) {
+      SplitTyped(f.value, &out->reporting_mta_type, &out->reporting_mta);
+    } else if (EqualsIgnoreCase(f.name, "DSN-Gateway")) {
+      SplitTyped(f.value, &type, &out->dsn_gateway);
+    } else if (EqualsIgnoreCase(f.name, "Received-From-MTA")) {
+      SplitTyped(f.value, &type, &out->received_from_mta);
+    } else if (EqualsIgnoreCase(f.name, "Arrival-Date")) {
+      out->arrival_date = CollapseSpace(f.value);
+    } else {
+      out->extension_fields.push_back(f);
+    }
+  }
+}
+
+RecipientResult ReadRecipient(const std::vector<Field>& fields, std::vector<Problem>* problems) {
+  RecipientResult r;
+  for (const Field& f : fields) {
+    std::string type;
+    std::string rest;
+    if (EqualsIgnoreCase(f.name, "Final-Recipient")) {
+      SplitTyped(f.value, &r.recipient_type, &rest);
+      r.recipient = DecodeAddress(r.recipient_type, StripComments(rest), false);
+    } else if (EqualsIgnoreCase(f.name, "Original-Recipient")) {
+      SplitTyped(f.value, &r.original_recipient_type, &rest);
+      r.original_recipient = DecodeAddress(r.original_recipient_type, StripComments(rest), true);
+    } else if (EqualsIgnoreCase(f.name, "Action")) {
+      r.action = NormalizeAction(StripComments(f.value));
+    } else if (EqualsIgnoreCase(f.name, "Status")) {
+      const std::string value(Trim(StripComments(f.value)));
+      if (EnhancedStatus::Parse(value)) {
+        r.status_field = value;
+      } else {
+        problems->push_back(Problem{ErrorCode::kBadStatus, value.substr(0, 80)});
+        // Keep what can be recovered ("5.1.1 user unknown", "550 5.1.1").
+        if (auto found = EnhancedStatus::Find(value)) r.status_field = found->ToString();
+      }
+    } else if (EqualsIgnoreCase(f.name, "Remote-MTA")) {
+      SplitTyped(f.value, &r.remote_mta_type, &r.remote_mta);
+    } else if (EqualsIgnoreCase(f.name, "Diagnostic-Code")) {
+      SplitTyped(f.value, &r.diagnostic_type, &rest);
+      r.diagnostic = CollapseSpace(rest);
+    } else if (EqualsIgnoreCase(f.name, "Last-Attempt-Date")) {
+      r.last_attempt_date = CollapseSpace(f.value);
+    } else if (EqualsIgnoreCase(f.name, "Final-Log-ID")) {
+      r.final_log_id = CollapseSpace(f.value);
+    } else if (EqualsIgnoreCase(f.name, "Will-Retry-Until")) {
+      r.will_retry_until = CollapseSpace(f.value);
+    } else {
+      r.extension_fields.push_back(f);
+    }
+  }
+  if (r.recipient.empty()) {
+    // X-Actual-Recipient (Sisimai) or the original recipient stand in for a missing field.
+    if (const std::string* actual = FindField(fields, "X-Actual-Recipient")) {
+      std::string type;
+      std::string rest;
+      SplitTyped(*actual, &type, &rest);
+      r.recipient = std::string(StripAngles(rest));
+    }
+    if (r.recipient.empty()) r.recipient = r.original_recipient;
+    if (r.recipient.empty()) problems->push_back(Problem{ErrorCode::kMissingFinalRecipient, ""});
+  }
+  return r;
+}
+
+}  // namespace
+
+void SplitTyped(std::string_view value, std::string* type, std::string* rest) {
+  value = Trim(value);
+  const std::size_t semi = value.find(';');
+  // A type is a short token without blanks or '@' before the ';'.
+  if (semi != std::string_view::npos && semi > 0 && semi <= 32) {
+    std::string_view t = Trim(value.substr(0, semi));
+    bool token = !t.empty();
+    for (char c : t) {
+      if (IsSpace(c) || c == '@' || c == '<') token = false;
+    }
+    if (token) {
+      *type = AsciiLowerCopy(t);
+      *rest = std::string(Trim(value.substr(semi + 1)));
+      return;
+    }
+  }
+  type->clear();
+  *rest = std::string(value);
+}
+
+std::string NormalizeAction(std::string_view action) {
+  std::string a = AsciiLowerCopy(Trim(action));
+  if (a == "deliverable") return "delivered";
+  if (a == "expired") return "delayed";
+  if (a == "failure") return "failed";
+  return a;
+}
+
+DsnFields ParseDeliveryStatus(std::string_view text, const AnalyzeOptions& options,
+                              std::vector<Problem>* problems) {
+  DsnFields out;
+  FieldBlockOptions fb;
+  fb.max_field_bytes = options.max_header_bytes;
+  fb.max_groups = static_cast<std::size_t>(options.max_recipients) + 8;
+  for (const FieldGroup& group : ReadFieldGroups(text, fb)) {
+    if (!IsRecipientGroup(group.fields)) {
+      ReadPerMessage(group.fields, &out.per_message);
+      continue;
+    }
+    if (static_cast<int>(out.recipients.size()) >= options.max_recipients) {
+      problems->push_back(Problem{ErrorCode::kTooManyRecipients, std::to_string(options.max_recipients)});
+      break;
+    }
+    out.recipients.push_back(ReadRecipient(group.fields, problems));
+    out.recipients.back().index = static_cast<int>(out.recipients.size());
+  }
+  return out;
+}
+
+}  // namespace bouncetolk

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+//
+// charset.cpp: see charset.h. iconv descriptors are opened per conversion; the fast path
+// (ASCII or valid UTF-8 in a UTF-8/ASCII/unspecified charset) does not touch iconv at all.
+
+#include "mime/charset.h"
+
+#include <iconv.h>
+
+#include <cerrno>
+#include <vector>
+
+#include "common/text.h"
+
+namespace bouncetolk {
+namespace {
+
+bool IsUtf8Name(std::string_view cs) {
+  return cs.empty() || cs == "utf-8" || cs == "utf8" || cs == "us-ascii" || cs == "ascii" ||
+         cs == "ansi_x3.4-1968" || cs == "7bit" || cs == "x-unknown" || cs == "unknown-8bit";
+}
+
+// iconv with //IGNORE-free manual error handling: an invalid byte becomes U+FFFD and
+// conversion continues after it. Returns false when iconv does not know the charset.
+bool IconvToUtf8(std::string_view bytes, const std::string& charset, std::string* out) {
+  iconv_t cd = iconv_open("UTF-8", charset.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  out->clear();
+  out->reserve(bytes.size() + bytes.size() / 2);
+  std::vector<char> buf(4096);
+  char* in = const_cast<char*>(bytes.data());
+  std::size_t in_left = bytes.size();
+  while (in_left > 0) {
+    char* o = buf.data();
+    std::size_t o_left = buf.size();
+    const std::size_t rc = iconv(cd, &in, &in_left, &o, &o_left);
+    out->append(buf.data(), buf.size() - o_left);
+    if (rc == static_cast<std::size_t>(-1)) {
+      if (errno == E2BIG) continue;
+      // EILSEQ or EINVAL: skip one byte, mark it, reset the shift state.
+      out->append("\xEF\xBF\xBD");
+      ++in;
+      --in_left;
+      iconv(cd, nullptr, nullptr, nullptr, nullptr);
+    }
+  }
+  // Flush any shift state (ISO-2022-JP).
+  char* o = buf.data();
+  std::size_t o_left = buf.size();
+  iconv(cd, nullptr, nullptr, &o, &o_left);
+  out->append(buf.data(), buf.size() - o_left);
+  iconv_close(cd);
+  return true;
+}
+
+std::string Windows1252ToUtf8(std::string_view bytes) {
+  std::string out;
+  if (!IconvToUtf8(bytes, "WINDOWS-1252", &out)) return RepairUtf8(bytes);
+  return RepairUtf8(out);
+}
+
+int Hex(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+std::string DecodeQ(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '_') {
+      out.push_back(' ');
+    } else if (s[i] == '=' && i + 2 < s.size() && Hex(s[i + 1]) >= 0 && Hex(s[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(Hex(s[i + 1]) * 16 + Hex(s[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+std::string DecodeB(std::string_view s) {
+  static constexpr std::string_view kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  unsigned acc = 0;
+  int bits = 0;
+  for (char c : s) {
+    const std::size_t v = kAlphabet.find(c);
+    if (v == std::string_view::npos) continue;  // padding and junk
+    acc = (acc << 6) | static_cast<unsigned>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((acc >> bits) & 0xFF));
+    }
+  }
+  return out;
+}
+
+// Parses an encoded-word at s[i] ("=?cs?e?text?="). On success returns true, the decoded
+// UTF-8 in *out and the length consumed in *len.
+bool ReadEncodedWord(std::string_view s, std::size_t i, std::string* out, std::size_t* len) {
+  if (s.compare(i, 2, "=?") != 0) return false;
+  const std::size_t q1 = s.find('?', i + 2);
+  if (q1 == std::string_view::npos || q1 + 2 >= s.size() || s[q1 + 2] != '?') return false;
+  const char enc = AsciiLower(s[q1 + 1]);
+  if (enc != 'q' && enc != 'b') return false;
+  const std::size_t end = s.find("?=", q1 + 3);
+  if (end == std::string_view::npos || end - i > 2000) return false;
+  std::string charset = AsciiLowerCopy(s.substr(i + 2, q1 - (i + 2)));
+  const std::size_t star = charset.find('*');  // RFC 2231 language tag
+  if (star != std::string::npos) charset.resize(star);
+  std::string_view text = s.substr(q1 + 3, end - (q1 + 3));
+  const std::string bytes = enc == 'q' ? DecodeQ(text) : DecodeB(text);
+  *out = ToUtf8(bytes, charset);
+  *len = end + 2 - i;
+  return true;
+}
+
+}  // namespace
+
+std::string ToUtf8(std::string_view bytes, std::string_view charset_in, bool* known) {
+  if (known) *known = true;
+  const std::string charset = AsciiLowerCopy(Trim(charset_in));
+  if (IsUtf8Name(charset)) {
+    if (IsValidUtf8(bytes)) return std::string(bytes);
+    // Mislabelled 8-bit text is almost always Windows-1252 / Latin-1 in practice.
+    return Windows1252ToUtf8(bytes);
+  }
+  std::string out;
+  const std::string name = (charset == "iso-8859-1" || charset == "latin1") ? "WINDOWS-1252" : charset;
+  if (IconvToUtf8(bytes, name, &out)) return RepairUtf8(out);
+  if (known) *known = false;
+  return IsValidUtf8(bytes) ? std::string(bytes) : Windows1252ToUtf8(bytes);
+}
+
+std::string DecodeHeaderValue(std::string_view value) {
+  if (value.find("=?") == std::string_view::npos) return ToUtf8(value, "");
+  std::string out;
+  std::string pending_space;
+  bool last_was_word = false;
+  std::size_t plain_start = 0;
+  std::size_t i = 0;
+  auto flush_plain = [&](std::size_t upto) {
+    if (upto > plain_start) out += ToUtf8(value.substr(plain_start, upto - plain_start), "");
+  };
+  while (i < value.size()) {
+    std::string decoded;
+    std::size_t len = 0;
+    if (value[i] == '=' && ReadEncodedWord(value, i, &decoded, &len)) {
+      // White space between two encoded-words is dropped (RFC 2047 section 6.2).
+      std::size_t ws_start = i;
+      while (ws_start > plain_start && IsSpace(value[ws_start - 1])) --ws_start;
+      if (last_was_word && ws_start == plain_start) {
+        // only white space since the previous word: drop it
+      } else {
+        flush_plain(i);
+      }
+      out += decoded;
+      i += len;
+      plain_start = i;
+      last_was_word = true;
+      continue;
+    }
+    if (!IsSpace(value[i])) last_was_word = false;
+    ++i;
+  }
+  flush_plain(value.size());
+  return out;
+}
+
+}  // namespace bouncetolk

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+//
+// messages.cpp: see messages.h.
+
+#include "render/messages.h"
+
+namespace bouncetolk {
+
+std::string Msg(const RuleSet& rules, Lang lang, std::string_view key,
+                std::initializer_list<std::string_view> args) {
+  const std::string_view tmpl = rules.Message(key, lang);
+  std::string out;
+  out.reserve(tmpl.size() + 32);
+  auto arg = args.begin();
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] == '{' && i + 1 < tmpl.size() && tmpl[i + 1] == '}') {
+      if (arg != args.end()) out.append(*arg++);
+      ++i;
+      continue;
+    }
+    out.push_back(tmpl[i]);
+  }
+  return out;
+}
+
+std::string ProblemText(const RuleSet& rules, Lang lang, const Problem& problem) {
+  const std::string key = "error." + std::string(ErrorCodeToken(problem.code));
+  return Msg(rules, lang, key, {problem.arg});
+}
+
+}  // namespace bouncetolk

@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: MIT
+//
+// render.cpp: Render() for every Format (render.h). The flat record (one per recipient, or one
+// per input without recipients) is shared by jsonl, csv and tsv so the three never drift; the
+// JSON document and the Dutch/English prose are built from the same Report.
+
+#include <fmt/format.h>
+
+#include "bouncetolk/render.h"
+#include "common/text.h"
+#include "render/json.h"
+#include "render/messages.h"
+
+namespace bouncetolk {
+namespace {
+
+struct Texts {
+  std::string title, explanation, fix;
+};
+
+Texts TextsFor(const RecipientResult& r, const RuleSet& rules, Lang lang) {
+  const TextRecord* rec = rules.Text(r.text_id, lang);
+  if (!rec) rec = rules.Text(fmt::format("reason:{}", ReasonToken(r.reason)), lang);
+  if (!rec) return {};
+  return Texts{rec->title, rec->explanation, rec->fix};
+}
+
+std::string JoinRules(const std::vector<std::string>& rules) {
+  std::string out;
+  for (const auto& id : rules) {
+    if (!out.empty()) out += ' ';
+    out += id;
+  }
+  return out;
+}
+
+const Problem* FirstFatal(const Report& report) {
+  for (const Problem& p : report.problems) {
+    if (IsFatal(p.code)) return &p;
+  }
+  return nullptr;
+}
+
+// ---- flat records: jsonl, csv, tsv ------------------------------------------------------
+
+constexpr std::string_view kColumns[] = {
+    "file", "kind", "index", "recipient", "original_recipient", "action", "status", "status_source",
+    "status_field", "status_in_text", "status_note", "reply_code", "diagnostic", "diagnostic_type",
+    "reporting_mta", "remote_mta", "arrival_date", "last_attempt_date", "will_retry_until",
+    "final_log_id", "command", "reason", "hard_bounce", "permanent", "permanence", "party", "title",
+    "explanation", "fix", "rules", "subject", "message_id", "from", "to", "date", "bounce_subject",
+    "bounce_date", "format", "feedback_type", "error", "error_message"};
+
+// One value per column; std::nullopt for null. Booleans and numbers are given as text with a flag.
+struct Cell {
+  std::optional<std::string> text;
+  bool literal = false;  // number or boolean: unquoted in JSON
+};
+
+std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const RuleSet& rules,
+                             const RenderOptions& o) {
+  auto s = [](std::string_view v) { return Cell{v.empty() ? std::nullopt : std::optional<std::string>(v), false}; };
+  auto lit = [](std::string v) { return Cell{std::move(v), true}; };
+  const Cell null{};
+  const Problem* fatal = FirstFatal(rep);
+  std::vector<Cell> c;
+  c.reserve(std::size(kColumns));
+  c.push_back(s(o.file));
+  c.push_back(s(MessageKindToken(rep.kind)));
+  if (r) {
+    const Texts t = TextsFor(*r, rules, o.lang);
+    c.push_back(lit(std::to_string(r->index)));
+    c.push_back(s(r->recipient));
+    c.push_back(s(r->original_recipient));
+    c.push_back(s(r->action));
+    c.push_back(s(r->status));
+    c.push_back(s(StatusSourceToken(r->status_source)));
+    c.push_back(s(r->status_field));
+    c.push_back(s(r->status_in_text));
+    c.push_back(s(r->status_note));
+    c.push_back(r->reply_code ? lit(std::to_string(*r->reply_code)) : null);
+    c.push_back(s(r->diagnostic));
+    c.push_back(s(r->diagnostic_type));
+    c.push_back(s(rep.per_message.reporting_mta));
+    c.push_back(s(r->remote_mta));
+    c.push_back(s(rep.per_message.arrival_date));
+    c.push_back(s(r->last_attempt_date));
+    c.push_back(s(r->will_retry_until));
+    c.push_back(s(r->final_log_id));
+    c.push_back(s(r->command));
+    c.push_back(s(ReasonToken(r->reason)));
+    c.push_back(lit(r->hard_bounce ? "true" : "false"));
+    c.push_back(lit(r->permanence == Permanence::kPermanent ? "true" : "false"));
+    c.push_back(s(PermanenceToken(r->permanence)));
+    c.push_back(s(PartyToken(r->party)));
+    c.push_back(s(t.title));
+    c.push_back(s(t.explanation));
+    c.push_back(s(t.fix));
+    c.push_back(s(JoinRules(r->rules)));
+  } else {
+    for (int i = 0; i < 27; ++i) c.push_back(null);
+  }
+  c.push_back(s(rep.original.subject));
+  c.push_back(s(rep.original.message_id));
+  c.push_back(s(rep.original.from));
+  c.push_back(s(rep.original.to));
+  c.push_back(s(rep.original.date));
+  c.push_back(s(rep.subject));
+  c.push_back(s(rep.date));
+  c.push_back(s(rep.format));
+  c.push_back(s(rep.feedback_type));
+  c.push_back(fatal ? s(ErrorCodeToken(fatal->code)) : null);
+  c.push_back(fatal ? s(ProblemText(rules, o.lang, *fatal)) : null);
+  return c;
+}
+
+void AppendJsonl(std::string* out, const std::vector<Cell>& cells) {
+  JsonWriter w(out);
+  w.BeginObject();
+  w.KeyInt("schema", kSchemaVersion);
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    w.Key(kColumns[i]);
+    if (!cells[i].text) {
+      w.Null();
+    } else if (cells[i].literal) {
+      if (*cells[i].text == "true" || *cells[i].text == "false") w.Bool(*cells[i].text == "true");
+      else w.Int(std::stoll(*cells[i].text));
+    } else {
+      w.String(*cells[i].text);
+    }
+  }
+  w.EndObject();
+  out->push_back('\n');
+}
+
+void AppendSeparated(std::string* out, const std::vector<Cell>& cells, char sep) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) out->push_back(sep);
+    if (!cells[i].text) continue;
+    const std::string v = RepairUtf8(*cells[i].text);
+    if (sep == '\t') {
+      // TSV has no quoting: tabs and line breaks become spaces.
+      for (char ch : v) out->push_back((ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch);
+      continue;
+    }
+    if (v.find_first_of(",\"\r\n") == std::string::npos) {
+      out->append(v);
+      continue;
+    }
+    out->push_back('"');
+    for (char ch : v) {
+      if (ch == '"') out->push_back('"');
+      out->push_back(ch);
+    }
+    out->push_back('"');
+  }
+  out->append(sep == ',' ? "\r\n" : "\n");
+}
+
+// ---- JSON document -------------------------------------------------------------------------
+
+void WriteFields(JsonWriter* w, std::string_view key, const std::vector<Field>& fields) {
+  w->Key(key);
+  w->BeginArray();
+  for (const Field& f : fields) {
+    w->BeginObject();
+    w->KeyString("name", f.name);
+    w->KeyString("value", f.value);
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
+std::string RenderJson(const Report& rep, const RuleSet& rules, const RenderOptions& o) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.KeyInt("schema", kSchemaVersion);
+  w.KeyString("file", o.file);
+  w.KeyString("kind", MessageKindToken(rep.kind));
+  w.KeyStringOrNull("format", rep.format);
+  w.Key("bounce");
+  w.BeginObject();
+  w.KeyStringOrNull("subject", rep.subject);
+  w.KeyStringOrNull("from", rep.from);
+  w.KeyStringOrNull("date", rep.date);
+  w.KeyStringOrNull("feedback_type", rep.feedback_type);
+  w.EndObject();
+  w.Key("per_message");
+  w.BeginObject();
+  w.KeyStringOrNull("original_envelope_id", rep.per_message.original_envelope_id);
+  w.KeyStringOrNull("reporting_mta", rep.per_message.reporting_mta);
+  w.KeyStringOrNull("reporting_mta_type", rep.per_message.reporting_mta_type);
+  w.KeyStringOrNull("dsn_gateway", rep.per_message.dsn_gateway);
+  w.KeyStringOrNull("received_from_mta", rep.per_message.received_from_mta);
+  w.KeyStringOrNull("arrival_date", rep.per_message.arrival_date);
+  WriteFields(&w, "extension_fields", rep.per_message.extension_fields);
+  w.EndObject();
+  w.Key("original");
+  w.BeginObject();
+  w.KeyStringOrNull("subject", rep.original.subject);
+  w.KeyStringOrNull("message_id", rep.original.message_id);
+  w.KeyStringOrNull("from", rep.original.from);
+  w.KeyStringOrNull("to", rep.original.to);
+  w.KeyStringOrNull("date", rep.original.date);
+  w.EndObject();
+  w.Key("recipients");
+  w.BeginArray();
+  for (const RecipientResult& r : rep.recipients) {
+    const Texts t = TextsFor(r, rules, o.lang);
+    w.BeginObject();
+    w.KeyInt("index", r.index);
+    w.KeyStringOrNull("recipient", r.recipient);
+    w.KeyStringOrNull("recipient_type", r.recipient_type);
+    w.KeyStringOrNull("original_recipient", r.original_recipient);
+    w.KeyStringOrNull("original_recipient_type", r.original_recipient_type);
+    w.KeyStringOrNull("action", r.action);
+    w.KeyString("status", r.status);
+    w.KeyString("status_source", StatusSourceToken(r.status_source));
+    w.KeyStringOrNull("status_field", r.status_field);
+    w.KeyStringOrNull("status_in_text", r.status_in_text);
+    w.KeyStringOrNull("status_note", r.status_note);
+    w.KeyInt("reply_code", r.reply_code);
+    w.KeyStringOrNull("diagnostic", r.diagnostic);
+    w.KeyStringOrNull("diagnostic_type", r.diagnostic_type);
+    w.KeyStringOrNull("remote_mta", r.remote_mta);
+    w.KeyStringOrNull("remote_mta_type", r.remote_mta_type);
+    w.KeyStringOrNull("last_attempt_date", r.last_attempt_date);
+    w.KeyStringOrNull("will_retry_until", r.will_retry_until);
+    w.KeyStringOrNull("final_log_id", r.final_log_id);
+    w.KeyStringOrNull("command", r.command);
+    WriteFields(&w, "extension_fields", r.extension_fields);
+    w.KeyString("reason", ReasonToken(r.reason));
+    w.KeyBool("hard_bounce", r.hard_bounce);
+    w.KeyBool("permanent", r.permanence == Permanence::kPermanent);
+    w.KeyString("permanence", PermanenceToken(r.permanence));
+    w.KeyString("party", PartyToken(r.party));
+    w.KeyStringOrNull("title", t.title);
+    w.KeyStringOrNull("explanation", t.explanation);
+    w.KeyStringOrNull("fix", t.fix);
+    w.Key("rules");
+    w.BeginArray();
+    for (const auto& id : r.rules) w.String(id);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("problems");
+  w.BeginArray();
+  for (const Problem& p : rep.problems) {
+    w.BeginObject();
+    w.KeyString("code", ErrorCodeToken(p.code));
+    w.KeyStringOrNull("arg", p.arg);
+    w.KeyBool("fatal", IsFatal(p.code));
+    w.KeyString("message", ProblemText(rules, o.lang, p));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
+// ---- text for people -----------------------------------------------------------------------
+
+class TextOut {
+ public:
+  TextOut(const RuleSet& rules, const RenderOptions& o) : rules_(rules), o_(o) {}
+  std::string M(std::string_view key, std::initializer_list<std::string_view> args = {}) const {
+    return Msg(rules_, o_.lang, key, args);
+  }
+  // "   Label:  value" with continuation lines indented; value from the message is made safe.
+  void Line(std::string_view label_key, std::string_view value, bool from_message = true) {
+    if (value.empty()) return;
+    const std::string label = M(label_key) + ":";
+    out_ += fmt::format("   {:<26} {}\n", label, from_message ? TerminalSafe(value) : std::string(value));
+  }
+  void Raw(std::string_view s) { out_.append(s); }
+  std::string Color(std::string_view s, std::string_view code) const {
+    if (!o_.color) return std::string(s);
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, s);
+  }
+  std::string& str() { return out_; }
+
+ private:
+  const RuleSet& rules_;
+  const RenderOptions& o_;
+  std::string out_;
+};
+
+std::string RenderText(const Report& rep, const RuleSet& rules, const RenderOptions& o) {
+  TextOut t(rules, o);
+  const std::string file = o.file.empty() || o.file == "-" ? std::string() : TerminalSafe(o.file) + ": ";
+  switch (rep.kind) {
+    case MessageKind::kUnreadable: {
+      const Problem* p = FirstFatal(rep);
+      t.Raw(fmt::format("{}{}\n", file, p ? ProblemText(rules, o.lang, *p) : t.M("summary.unreadable")));
+      return t.str();
+    }
+    case MessageKind::kNotABounce:
+      t.Raw(fmt::format("{}{}\n", file, t.M("summary.not_a_bounce")));
+      return t.str();
+    case MessageKind::kFeedback:
+      t.Raw(fmt::format("{}{}\n", file, t.M("summary.feedback")));
+      break;
+    case MessageKind::kAutoReply:
+      t.Raw(fmt::format("{}{}\n", file, t.M("summary.auto_reply")));
+      break;
+    case MessageKind::kBounce:
+      t.Raw(fmt::format("{}{}\n", file, t.M("summary.bounce", {std::to_string(rep.recipients.size())})));
+      break;
+  }
+  // Which message bounced.
+  const OriginalMessage& orig = rep.original;
+  if (!orig.subject.empty() || !orig.date.empty() || !orig.to.empty()) {
+    std::string what;
+    if (!orig.subject.empty()) what += fmt::format("{} \"{}\"", t.M("label.subject"), TerminalSafe(orig.subject));
+    if (!orig.to.empty()) what += fmt::format("{}{} {}", what.empty() ? "" : ", ", t.M("label.to"), TerminalSafe(orig.to));
+    if (!orig.date.empty()) what += fmt::format("{}{} {}", what.empty() ? "" : ", ", t.M("label.date"), TerminalSafe(orig.date));
+    t.Raw(fmt::format("{}: {}\n", t.M("label.message"), what));
+  }
+  if (!rep.feedback_type.empty()) t.Raw(fmt::format("{}: {}\n", t.M("label.feedback_type"), TerminalSafe(rep.feedback_type)));
+  for (const RecipientResult& r : rep.recipients) {
+    const Texts texts = TextsFor(r, rules, o.lang);
+    const std::string color = r.permanence == Permanence::kPermanent   ? "1;31"
+                              : r.permanence == Permanence::kTemporary ? "1;33"
+                                                                       : "1;32";
+    const std::string perm_word = t.M("permanence." + std::string(PermanenceToken(r.permanence)));
+    const std::string headline = fmt::format("{}. {} — {}", r.index, TerminalSafe(r.recipient.empty() ? t.M("label.none") : r.recipient),
+                                             texts.title.empty() ? std::string(ReasonToken(r.reason)) : texts.title);
+    t.Raw("\n" + t.Color(headline, color) + "\n");
+    std::string rcpt = r.recipient;
+    if (!r.original_recipient.empty() && r.original_recipient != r.recipient) {
+      rcpt += fmt::format(" ({}: {})", t.M("label.original_recipient"), r.original_recipient);
+    }
+    t.Line("label.recipient", rcpt);
+    const std::string action_key = "action." + r.action;
+    const std::string action_text = rules.Message(action_key, o.lang) == action_key ? r.action : t.M(action_key);
+    t.Line("label.action", action_text);
+    std::string status = r.status;
+    if (r.status_source == StatusSource::kInferred) {
+      status += " (" + t.M("label.status_inferred") + ")";
+    } else {
+      if (const TextRecord* st = rules.Text("status:X." + r.status.substr(2), o.lang)) status += " – " + st->title;
+      const char* src_key = r.status_source == StatusSource::kStatusField      ? "label.status_from_field"
+                            : r.status_source == StatusSource::kDiagnosticCode ? "label.status_from_diagnostic"
+                                                                               : "label.status_from_text";
+      status += " (" + t.M(src_key) + ")";
+    }
+    if (!r.status_note.empty() && r.status_note != "text_more_specific" && !r.status_in_text.empty()) {
+      status += "; " + t.M("label.status_disagrees", {r.status_field, r.status_in_text});
+    }
+    if (r.reply_code) status += fmt::format("; {} {}", t.M("label.reply"), *r.reply_code);
+    t.Line("label.status", status);
+    std::string kind = perm_word;
+    if (r.hard_bounce) kind += "; " + t.M("hard.yes");
+    t.Line("label.kind", kind, false);
+    t.Line("label.explanation", texts.explanation, false);
+    t.Line("label.fix", texts.fix, false);
+    t.Line("label.party", t.M("party." + std::string(PartyToken(r.party))), false);
+    if (!r.diagnostic.empty()) {
+      t.Line("label.diagnostic", r.diagnostic_type.empty() ? r.diagnostic : r.diagnostic_type + "; " + r.diagnostic);
+    }
+    t.Line("label.reporting_mta", rep.per_message.reporting_mta);
+    t.Line("label.remote_mta", r.remote_mta);
+    t.Line("label.last_attempt", r.last_attempt_date);
+    t.Line("label.retry_until", r.will_retry_until);
+    t.Line("label.rules", JoinRules(r.rules), false);
+  }
+  return t.str();
+}
+
+}  // namespace
+
+std::string Render(const Report& report, const RuleSet& rules, const RenderOptions& options) {
+  std::string out;
+  switch (options.format) {
+    case Format::kText:
+      return RenderText(report, rules, options);
+    case Format::kJson:
+      return RenderJson(report, rules, options);
+    case Format::kJsonl:
+    case Format::kCsv:
+    case Format::kTsv: {
+      auto emit = [&](const RecipientResult* r) {
+        const auto cells = FlatRecord(report, r, rules, options);
+        if (options.format == Format::kJsonl) AppendJsonl(&out, cells);
+        else AppendSeparated(&out, cells, options.format == Format::kCsv ? ',' : '\t');
+      };
+      if (report.recipients.empty()) emit(nullptr);
+      for (const RecipientResult& r : report.recipients) emit(&r);
+      return out;
+    }
+  }
+  return out;
+}
+
+std::string RenderHeader(const RenderOptions& options) {
+  if (options.format != Format::kCsv && options.format != Format::kTsv) return {};
+  std::string out;
+  const char sep = options.format == Format::kCsv ? ',' : '\t';
+  for (std::size_t i = 0; i < std::size(kColumns); ++i) {
+    if (i) out.push_back(sep);
+    out.append(kColumns[i]);
+  }
+  out.append(options.format == Format::kCsv ? "\r\n" : "\n");
+  return out;
+}
+
+}  // namespace bouncetolk

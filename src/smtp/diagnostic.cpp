@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+//
+// diagnostic.cpp: see diagnostic.h. Disagreement policy (recorded in status_note):
+//   - equal codes, or only one present: use it;
+//   - the Status field is class-only (X.0.0) and the text is more specific: the text wins
+//     ("text_more_specific"), as Postfix and others write 5.0.0 over a precise remote reply;
+//   - the Status field's class contradicts the remote reply code while the text's code agrees
+//     with it: the text wins ("text_matches_reply");
+//   - otherwise the Status field wins ("status_field_preferred").
+
+#include "smtp/diagnostic.h"
+
+namespace bouncetolk {
+
+TextCodes ExtractCodes(std::string_view text) {
+  TextCodes out;
+  out.reply = ReplyCode::Find(text);
+  if (out.reply) {
+    out.status = EnhancedStatus::Find(text, out.reply->klass());
+  } else {
+    out.status = EnhancedStatus::Find(text, '5');
+    if (!out.status) out.status = EnhancedStatus::Find(text, '4');
+  }
+  return out;
+}
+
+void ChooseStatus(const TextCodes& codes, StatusSource text_source, RecipientResult* r) {
+  if (codes.reply && !r->reply_code) r->reply_code = codes.reply->value();
+  if (codes.status) r->status_in_text = codes.status->ToString();
+  auto field = EnhancedStatus::Parse(r->status_field);
+  if (field && codes.status && *field != *codes.status) {
+    const bool field_generic = field->subject() == 0 && field->detail() == 0;
+    const bool class_conflict = codes.reply && field->klass() != codes.reply->klass() &&
+                                codes.status->klass() == codes.reply->klass();
+    if (field_generic && field->klass() == codes.status->klass()) {
+      r->status = codes.status->ToString();
+      r->status_source = text_source;
+      r->status_note = "text_more_specific";
+    } else if (class_conflict) {
+      r->status = codes.status->ToString();
+      r->status_source = text_source;
+      r->status_note = "text_matches_reply";
+    } else {
+      r->status = field->ToString();
+      r->status_source = StatusSource::kStatusField;
+      r->status_note = "status_field_preferred";
+    }
+    return;
+  }
+  if (field) {
+    r->status = field->ToString();
+    r->status_source = StatusSource::kStatusField;
+    return;
+  }
+  if (codes.status) {
+    r->status = codes.status->ToString();
+    r->status_source = text_source;
+    return;
+  }
+  // Nothing in the message: the class from the reply code or the action.
+  char klass = '5';
+  if (r->reply_code) {
+    klass = static_cast<char>('0' + *r->reply_code / 100);
+    if (klass != '2' && klass != '4') klass = '5';
+  } else if (r->action == "delayed") {
+    klass = '4';
+  } else if (r->action == "delivered" || r->action == "relayed" || r->action == "expanded") {
+    klass = '2';
+  }
+  r->status = std::string(1, klass) + ".0.0";
+  r->status_source = StatusSource::kInferred;
+}
+
+}  // namespace bouncetolk

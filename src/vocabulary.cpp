@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+//
+// vocabulary.cpp: the stable machine tokens of reason.h, problem.h and report.h. These strings
+// are part of the output schema (docs/json-schema.md): change them only with kSchemaVersion.
+
+#include <array>
+
+#include "bouncetolk/problem.h"
+#include "bouncetolk/reason.h"
+#include "bouncetolk/report.h"
+
+namespace bouncetolk {
+namespace {
+
+// Indexed by Reason; order must follow the enum.
+constexpr std::array<std::string_view, kReasonCount> kReasonTokens = {
+    "undefined",     "userunknown",   "hostunknown",  "mailboxfull",     "mesgtoobig",
+    "exceedlimit",   "filtered",      "rejected",     "blocked",         "spamdetected",
+    "virusdetected", "policyviolation", "authfailure", "requireptr",     "badreputation",
+    "norelaying",    "notaccept",     "notcompliantrfc", "securityerror", "suspend",
+    "hasmoved",      "expired",       "networkerror", "systemerror",     "systemfull",
+    "toomanyconn",   "speeding",      "syntaxerror",  "contenterror",    "mailererror",
+    "onhold",        "delivered",     "feedback",     "vacation",        "failedstarttls",
+    "suppressed",
+};
+
+constexpr std::array<std::string_view, 4> kPartyTokens = {"sender", "recipient", "remote_admin",
+                                                          "own_admin"};
+
+}  // namespace
+
+std::string_view ReasonToken(Reason reason) { return kReasonTokens[static_cast<int>(reason)]; }
+
+std::optional<Reason> ParseReason(std::string_view token) {
+  for (int i = 0; i < kReasonCount; ++i) {
+    if (kReasonTokens[i] == token) return static_cast<Reason>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view PartyToken(Party party) { return kPartyTokens[static_cast<int>(party)]; }
+
+std::optional<Party> ParseParty(std::string_view token) {
+  for (std::size_t i = 0; i < kPartyTokens.size(); ++i) {
+    if (kPartyTokens[i] == token) return static_cast<Party>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view PermanenceToken(Permanence permanence) {
+  switch (permanence) {
+    case Permanence::kPermanent: return "permanent";
+    case Permanence::kTemporary: return "temporary";
+    case Permanence::kSuccess: return "success";
+  }
+  return "permanent";
+}
+
+std::string_view ErrorCodeToken(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kNone: return "none";
+    case ErrorCode::kCannotOpen: return "cannot_open";
+    case ErrorCode::kIsDirectory: return "is_directory";
+    case ErrorCode::kNotRegularFile: return "not_regular_file";
+    case ErrorCode::kEmpty: return "empty";
+    case ErrorCode::kTooLarge: return "too_large";
+    case ErrorCode::kNotMessage: return "not_a_message";
+    case ErrorCode::kMimeTooDeep: return "mime_too_deep";
+    case ErrorCode::kHeaderTooLong: return "header_too_long";
+    case ErrorCode::kTooManyRecipients: return "too_many_recipients";
+    case ErrorCode::kBadStatus: return "bad_status";
+    case ErrorCode::kMissingFinalRecipient: return "missing_final_recipient";
+    case ErrorCode::kStatusDisagrees: return "status_disagrees";
+    case ErrorCode::kCharsetUnknown: return "charset_unknown";
+    case ErrorCode::kInternal: return "internal";
+  }
+  return "internal";
+}
+
+bool IsFatal(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kCannotOpen:
+    case ErrorCode::kIsDirectory:
+    case ErrorCode::kNotRegularFile:
+    case ErrorCode::kEmpty:
+    case ErrorCode::kTooLarge:
+    case ErrorCode::kNotMessage:
+    case ErrorCode::kInternal:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string_view MessageKindToken(MessageKind kind) {
+  switch (kind) {
+    case MessageKind::kBounce: return "bounce";
+    case MessageKind::kFeedback: return "feedback";
+    case MessageKind::kAutoReply: return "auto_reply";
+    case MessageKind::kNotABounce: return "not_a_bounce";
+    case MessageKind::kUnreadable: return "unreadable";
+  }
+  return "unreadable";
+}
+
+std::string_view StatusSourceToken(StatusSource source) {
+  switch (source) {
+    case StatusSource::kStatusField: return "status_field";
+    case StatusSource::kDiagnosticCode: return "diagnostic_code";
+    case StatusSource::kText: return "text";
+    case StatusSource::kInferred: return "inferred";
+  }
+  return "inferred";
+}
+
+}  // namespace bouncetolk
