@@ -10,6 +10,7 @@
 #include "common/text.h"
 #include "render/json.h"
 #include "render/messages.h"
+#include "render/separated.h"
 
 namespace bouncetolk {
 namespace {
@@ -136,25 +137,9 @@ void AppendJsonl(std::string* out, const std::vector<Cell>& cells) {
 void AppendSeparated(std::string* out, const std::vector<Cell>& cells, char sep) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i) out->push_back(sep);
-    if (!cells[i].text) continue;
-    const std::string v = RepairUtf8(*cells[i].text);
-    if (sep == '\t') {
-      // TSV has no quoting: tabs and line breaks become spaces.
-      for (char ch : v) out->push_back((ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch);
-      continue;
-    }
-    if (v.find_first_of(",\"\r\n") == std::string::npos) {
-      out->append(v);
-      continue;
-    }
-    out->push_back('"');
-    for (char ch : v) {
-      if (ch == '"') out->push_back('"');
-      out->push_back(ch);
-    }
-    out->push_back('"');
+    if (cells[i].text) AppendSeparatedCell(out, *cells[i].text, sep);
   }
-  out->append(sep == ',' ? "\r\n" : "\n");
+  out->append(SeparatedLineEnd(sep));
 }
 
 // ---- JSON document -------------------------------------------------------------------------
@@ -403,7 +388,7 @@ std::string RenderHeader(const RenderOptions& options) {
     if (i) out.push_back(sep);
     out.append(kColumns[i]);
   }
-  out.append(options.format == Format::kCsv ? "\r\n" : "\n");
+  out.append(SeparatedLineEnd(sep));
   return out;
 }
 
