@@ -10,6 +10,7 @@
 
 #include <mimetic/mimetic.h>
 
+#include <cstring>
 #include <iterator>
 
 #include "common/text.h"
@@ -18,16 +19,24 @@ namespace bouncetolk {
 namespace {
 
 // Upper bound of nesting: every nested entity needs a "multipart/" or "message/rfc822"
-// Content-Type somewhere in the text.
+// Content-Type somewhere in the text. One pass that stops only at '/' (memchr) and looks
+// around it, instead of a byte-by-byte search per marker: this count ran over every byte of
+// every message and was the most expensive step of a batch run.
 int CountNestingMarkers(std::string_view message, int stop_at) {
+  static constexpr std::string_view kBefore[] = {"multipart", "message"};
   int count = 0;
-  for (std::string_view needle : {std::string_view("multipart/"), std::string_view("message/rfc822"),
-                                  std::string_view("message/global")}) {
-    std::size_t pos = 0;
-    while ((pos = FindIgnoreCase(message, needle, pos)) != std::string_view::npos) {
-      if (++count > stop_at) return count;
-      pos += needle.size();
+  const char* const begin = message.data();
+  const char* const end = begin + message.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '/', static_cast<std::size_t>(end - p))));
+       ++p) {
+    const std::size_t slash = static_cast<std::size_t>(p - begin);
+    const std::string_view after = message.substr(slash + 1);
+    bool hit = false;
+    for (std::string_view word : kBefore) {
+      if (slash < word.size() || !EqualsIgnoreCase(message.substr(slash - word.size(), word.size()), word)) continue;
+      hit = word == "multipart" || StartsWithIgnoreCase(after, "rfc822") || StartsWithIgnoreCase(after, "global");
     }
+    if (hit && ++count > stop_at) return count;
   }
   return count;
 }
