@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <cassert>
+
 #include "bouncetolk/render.h"
 #include "common/text.h"
 #include "render/json.h"
@@ -51,6 +53,9 @@ constexpr std::string_view kColumns[] = {
     "final_log_id", "command", "reason", "hard_bounce", "permanent", "permanence", "party", "title",
     "explanation", "fix", "rules", "subject", "message_id", "from", "to", "date", "bounce_subject",
     "bounce_date", "format", "feedback_type", "error", "error_message"};
+
+// Columns after the per-recipient ones: "subject" ... "error_message".
+constexpr std::size_t kMessageColumns = 11;
 
 // One value per column; std::nullopt for null. Booleans and numbers are given as text with a flag.
 struct Cell {
@@ -99,7 +104,9 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
     c.push_back(s(t.fix));
     c.push_back(s(JoinRules(r->rules)));
   } else {
-    for (int i = 0; i < 27; ++i) c.push_back(null);
+    // Every per-recipient column is null; the count follows from the table, so a new column
+    // cannot shift the message columns out of place.
+    while (c.size() < std::size(kColumns) - kMessageColumns) c.push_back(null);
   }
   c.push_back(s(rep.original.subject));
   c.push_back(s(rep.original.message_id));
@@ -112,6 +119,7 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
   c.push_back(s(rep.feedback_type));
   c.push_back(fatal ? s(ErrorCodeToken(fatal->code)) : null);
   c.push_back(fatal ? s(ProblemText(rules, o.lang, *fatal)) : null);
+  assert(c.size() == std::size(kColumns));
   return c;
 }
 
