@@ -36,6 +36,9 @@ struct RenderOptions {
 std::string Render(const Report& report, const RuleSet& rules, const RenderOptions& options);
 /// The header row for kCsv and kTsv (empty for other formats).
 std::string RenderHeader(const RenderOptions& options);
+/// The rendering of an explain lookup (kText or kJson; other formats give JSON Lines).
+std::string RenderExplain(const struct ExplainResult& result, const RuleSet& rules, Format format, Lang lang);
+
 /// Version of the JSON/CSV schema; bumped on incompatible changes.
 inline constexpr int kSchemaVersion = 1;
 

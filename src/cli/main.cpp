@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bouncetolk/bouncetolk.h"
+#include "bouncetolk/explain.h"
 #include "bouncetolk/source.h"
 #include "cli/exit_codes.h"
 #include "render/messages.h"
@@ -128,6 +129,12 @@ int Main(int argc, char** argv) {
   app.add_option("--color", opt.color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
   app.add_flag("--example", opt.example, "Analyse the example bounce built into the program");
   app.require_subcommand(0, 1);
+  app.fallthrough();
+
+  std::string query;
+  auto* explain_cmd = app.add_subcommand("explain", "Look up a code or error text without a bounce");
+  explain_cmd->add_option("query", query, "5.7.26, 550, \"550 5.7.1 Relay access denied\", B-URL, 0x800CCC0E")->required();
+  explain_cmd->footer("Exit 0 when an exact rule was found, 1 when only a general (class-level) explanation or nothing matched.");
 
   auto* rules_cmd = app.add_subcommand("rules", "Work with the rule tables");
   rules_cmd->require_subcommand(1);
@@ -150,6 +157,11 @@ int Main(int argc, char** argv) {
   if (!rules) {
     for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
     return kExitUsage;
+  }
+  if (explain_cmd->parsed()) {
+    const ExplainResult result = Explain(query, *rules);
+    Write(RenderExplain(result, *rules, ParseFormat(opt.format), lang));
+    return result.found ? kExitOk : kExitNotBounce;
   }
   if (dump_cmd->parsed()) {
     for (const auto& [path, content] : rules->Dump()) {
