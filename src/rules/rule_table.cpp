@@ -35,13 +35,13 @@ std::vector<std::string> SplitTabs(std::string_view line) {
   return out;
 }
 
-// Reads a TSV table with the given header. Returns false on a hard error.
+// Reads a TSV table with the given header. Returns false when the header is wrong; rows with
+// a wrong column count are reported and skipped, the others are still returned.
 bool ReadTsv(const DataFile& file, const std::vector<std::string_view>& header,
              std::vector<TsvRow>* rows, std::vector<std::string>* errors) {
   std::string_view text(file.content);
   bool seen_header = false;
   int line_no = 0;
-  bool ok = true;
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t eol = text.find('\n', pos);
@@ -66,7 +66,6 @@ bool ReadTsv(const DataFile& file, const std::vector<std::string_view>& header,
     if (cells.size() != header.size()) {
       errors->push_back(fmt::format("data/{}:{}: expected {} columns, found {}", file.path, line_no,
                                     header.size(), cells.size()));
-      ok = false;
       continue;
     }
     rows->push_back(TsvRow{std::move(cells), line_no});
@@ -75,7 +74,7 @@ bool ReadTsv(const DataFile& file, const std::vector<std::string_view>& header,
     errors->push_back(fmt::format("data/{}:1: missing header row", file.path));
     return false;
   }
-  return ok;
+  return true;
 }
 
 std::string Where(const DataFile& f, int line) { return fmt::format("data/{}:{}", f.path, line); }
