@@ -36,6 +36,12 @@ struct RenderOptions {
 std::string Render(const Report& report, const RuleSet& rules, const RenderOptions& options);
 /// The header row for kCsv and kTsv (empty for other formats).
 std::string RenderHeader(const RenderOptions& options);
+/// A ready-to-send message to the customer who received the bounce, in the polite form, from
+/// the templates in data/replies/<lang>/ (docs/replies.md): a frame naming the bounced message,
+/// and per reason one paragraph listing the recipients it applies to. Delayed-only reports get
+/// the reassuring frame. Empty for inputs without recipients.
+std::string RenderReply(const Report& report, const RuleSet& rules, Lang lang);
+
 /// The rendering of an explain lookup (kText or kJson; other formats give JSON Lines).
 std::string RenderExplain(const struct ExplainResult& result, const RuleSet& rules, Format format, Lang lang);
 
