@@ -22,6 +22,7 @@ enum class Format {
   kJsonl,  ///< one JSON object per recipient (or per input without recipients) per line
   kCsv,    ///< RFC 4180, one row per recipient
   kTsv,    ///< tab separated, one row per recipient
+  kBrief,  ///< one line per recipient, for quick triage
 };
 
 /// How to render.
@@ -30,7 +31,12 @@ struct RenderOptions {
   Lang lang = Lang::kNl;
   std::string file;     ///< the input's name for the "file" field ("-" for stdin)
   bool color = false;   ///< ANSI colours in text output
+  int width = 0;        ///< wrap prose in text output to this many columns (0: no wrapping)
 };
+
+/// Whether text output gets colour: \a mode is "always", "never" or "auto"; auto means only
+/// on a terminal, and never when NO_COLOR is set (https://no-color.org) or TERM is "dumb".
+bool ShouldUseColor(std::string_view mode, bool is_terminal, const char* no_color_env, const char* term_env);
 
 /// The rendering of one input's report, ending in a newline.
 std::string Render(const Report& report, const RuleSet& rules, const RenderOptions& options);
