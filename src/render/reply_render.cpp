@@ -13,6 +13,7 @@
 #include "bouncetolk/render.h"
 #include "common/text.h"
 #include "render/messages.h"
+#include "render/text_render.h"
 
 namespace bouncetolk {
 namespace {
@@ -56,6 +57,29 @@ std::string DisplayName(std::string_view from) {
   std::string name(Trim(from.substr(0, lt)));
   if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
   return name;
+}
+
+constexpr std::size_t kReplyWidth = 76;
+
+// Re-flows every paragraph (blocks separated by blank lines) to \a width columns, except
+// lists ("- ...") and short lines such as the greeting, which keep their line breaks.
+std::string Rewrap(std::string_view text, std::size_t width) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find("\n\n", pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view para = text.substr(pos, end - pos);
+    const bool keep = para.substr(0, 2) == "- " || para.find('\n') == std::string_view::npos;
+    out += keep ? std::string(para) : Wrap(CollapseSpace(para), 0, 0, width);
+    if (end < text.size()) out += "\n\n";
+    pos = end + 2;
+    while (pos < text.size() && text[pos] == '\n') {  // keep extra blank lines as one
+      ++pos;
+    }
+  }
+  if (!text.empty() && text.back() == '\n' && (out.empty() || out.back() != '\n')) out += '\n';
+  return out;
 }
 
 }  // namespace
@@ -124,7 +148,7 @@ std::string RenderReply(const Report& report, const RuleSet& rules, Lang lang) {
   const Values frame_values = {
       {"name", name}, {"date", date}, {"subject", subject}, {"recipients", recipient_list}, {"paragraphs", paragraphs},
   };
-  return Fill(*frame, frame_values);
+  return Rewrap(Fill(*frame, frame_values), kReplyWidth);
 }
 
 }  // namespace bouncetolk
