@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,6 +18,7 @@
 
 #include "bouncetolk/bouncetolk.h"
 #include "bouncetolk/batch.h"
+#include "bouncetolk/explain.h"
 #include "cli/exit_codes.h"
 #include "cli/scan_command.h"
 #include "render/messages.h"
@@ -31,7 +33,17 @@ struct Options {
   std::string rules_dir;
   std::string color = "auto";
   std::string since;
+  bool brief = false;
 };
+
+// Columns of the terminal on stdout, or 0 when stdout is no terminal.
+int TerminalWidth() {
+  if (!::isatty(1)) return 0;
+  struct winsize ws {};
+  if (::ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (const char* c = std::getenv("COLUMNS")) return std::atoi(c);
+  return 80;
+}
 
 Lang ChooseLang(const std::string& flag) {
   if (flag == "en") return Lang::kEn;
@@ -48,6 +60,7 @@ Format ParseFormat(const std::string& f) {
   if (f == "jsonl") return Format::kJsonl;
   if (f == "csv") return Format::kCsv;
   if (f == "tsv") return Format::kTsv;
+  if (f == "brief") return Format::kBrief;
   return Format::kText;
 }
 
@@ -55,9 +68,10 @@ void Write(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 
 int RunAnalyze(Options& opt, const RuleSet& rules, Lang lang) {
   RenderOptions& ro = opt.scan.render;
-  ro.format = ParseFormat(opt.format);
+  ro.format = opt.brief ? Format::kBrief : ParseFormat(opt.format);
   ro.lang = lang;
-  ro.color = opt.color == "always" || (opt.color == "auto" && ::isatty(1) && !std::getenv("NO_COLOR"));
+  ro.color = ShouldUseColor(opt.color, ::isatty(1), std::getenv("NO_COLOR"), std::getenv("TERM"));
+  ro.width = TerminalWidth();
   return RunScan(opt.scan, rules);
 }
 
@@ -96,13 +110,17 @@ Examples:
 int Main(int argc, char** argv) {
   CLI::App app{"bouncetolk: explains bounced e-mail (Mail Delivery System messages) in plain Dutch."};
   app.footer(kFooter);
-  app.set_version_flag("--version", std::string("bouncetolk ") + std::string(Version()));
+  app.set_version_flag("--version", [] {
+    std::vector<std::string> errors;
+    auto rules = RuleSet::Load("", &errors);
+    return std::string("bouncetolk ") + std::string(Version()) + (rules ? "\n" + rules->VersionString() : "");
+  });
   Options opt;
   ScanOptions& scan = opt.scan;
   app.add_option("inputs", scan.inputs,
                  "Bounce messages, mbox files, Maildirs or directories ('-' or nothing: standard input)");
   app.add_option("-f,--format", opt.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "tsv"}))
+      ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "tsv", "brief"}))
       ->capture_default_str();
   app.add_option("--lang", opt.lang, "Language of the output: nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
   app.add_option("--rules", opt.rules_dir, "Directory with extra or replacing rule tables (layout of data/)");
@@ -122,7 +140,15 @@ int Main(int argc, char** argv) {
                  "With --suppress: only bounces dated on or after DATE (YYYY-MM-DD or an RFC 5322 date), "
                  "by their Date or Arrival-Date; bounces without a readable date are kept")
       ->needs(suppress_flag);
+  app.add_flag("--reply", scan.reply, "Print a ready-to-send reply to the customer who received the bounce");
+  app.add_flag("--brief", opt.brief, "One line per recipient (same as --format brief)");
   app.require_subcommand(0, 1);
+  app.fallthrough();
+
+  std::string query;
+  auto* explain_cmd = app.add_subcommand("explain", "Look up a code or error text without a bounce");
+  explain_cmd->add_option("query", query, "5.7.26, 550, \"550 5.7.1 Relay access denied\", B-URL, 0x800CCC0E")->required();
+  explain_cmd->footer("Exit 0 when an exact rule was found, 1 when only a general (class-level) explanation or nothing matched.");
 
   auto* rules_cmd = app.add_subcommand("rules", "Work with the rule tables");
   rules_cmd->require_subcommand(1);
@@ -149,6 +175,11 @@ int Main(int argc, char** argv) {
   if (!rules) {
     for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
     return kExitUsage;
+  }
+  if (explain_cmd->parsed()) {
+    const ExplainResult result = Explain(query, *rules);
+    Write(RenderExplain(result, *rules, ParseFormat(opt.format), lang));
+    return result.found ? kExitOk : kExitNotBounce;
   }
   if (dump_cmd->parsed()) {
     for (const auto& [path, content] : rules->Dump()) {

@@ -211,7 +211,7 @@ void ProcessBatch(Batch* batch, const ScanOptions& o, const RuleSet& rules) {
     res.kind = report.kind;
     if (!keep_report) {
       ro.file = std::move(in.name);
-      res.text = Render(report, rules, ro);
+      res.text = o.reply && !report.recipients.empty() ? RenderReply(report, rules, ro.lang) : Render(report, rules, ro);
       res.to_stderr = ro.format == Format::kText && report.kind == MessageKind::kUnreadable;
     } else {
       res.report = std::move(report);

@@ -28,6 +28,7 @@ struct ScanOptions {
   bool quiet = false;               ///< no progress line, no notes on stderr
   bool summary = false;             ///< print the summary table instead of the records
   bool suppress = false;            ///< print the hard-bounced addresses instead of the records
+  bool reply = false;               ///< per bounce, a ready-to-send reply to the customer
   std::optional<std::int64_t> since;  ///< with suppress: only bounces dated from then on
   std::string since_text;           ///< since as the user wrote it, for messages
   RenderOptions render;             ///< format, language, colour

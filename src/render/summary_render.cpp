@@ -169,7 +169,8 @@ std::string RenderSummary(const BatchSummary& summary, const RuleSet& rules, con
                           std::size_t top) {
   const std::vector<Table> tables = Gather(summary, rules, options.lang, top);
   switch (options.format) {
-    case Format::kText: return RenderText(tables, summary, rules, options.lang);
+    case Format::kText:
+    case Format::kBrief: return RenderText(tables, summary, rules, options.lang);
     case Format::kJson:
     case Format::kJsonl: return RenderJsonSummary(tables, summary);
     case Format::kCsv: return RenderRows(tables, ',');
