@@ -197,7 +197,11 @@ int Main(int argc, char** argv) {
       return kExitUsage;
     }
   }
-  return RunAnalyze(opt, *rules, lang);
+  // The rule set lives until exit: the OS reclaims it at once, where freeing its thousands of
+  // small strings one by one took a tenth of a one-bounce run. (A static pointer keeps it
+  // reachable, so leak checkers do not count it.)
+  static const RuleSet* const kRules = rules.release();
+  return RunAnalyze(opt, *kRules, lang);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 // The number of batches in flight is bounded (and their bytes), so memory stays flat however
 // many messages there are, and the output is the same for any -j. Batching (up to
 // kBatchMessages messages) keeps locking and wake-ups rare at tens of thousands of messages/s.
+// A run that fits in one batch (a single bounce) is done in this thread, without any threads.
 
 #include "cli/scan_command.h"
 
@@ -219,27 +220,36 @@ void ProcessBatch(Batch* batch, const ScanOptions& o, const RuleSet& rules) {
   }
 }
 
-// Reader thread body: the example (if asked), then every message of the source, in batches.
-void ReadAll(MessageSource* source, const ScanOptions& o, Pipeline* pipe) {
-  std::uint64_t seq = 0;
-  auto batch = std::make_unique<Batch>();
-  auto flush = [&] {
-    if (batch->inputs.empty()) return;
-    batch->seq = seq++;
-    pipe->Push(std::move(batch));
-    batch = std::make_unique<Batch>();
-  };
-  if (o.example) batch->inputs.push_back(InputMessage{"voorbeeld.eml", std::string(ExampleBounce()), std::nullopt});
-  InputMessage in;
-  while (source->Next(&in)) {
-    batch->bytes += in.bytes.size();
-    batch->inputs.push_back(std::move(in));
-    in = InputMessage();
-    if (batch->inputs.size() >= kBatchMessages || batch->bytes >= kBatchBytes) flush();
+// Packs the messages of the source (after the example, if asked) into batches, numbered in
+// input order.
+class BatchReader {
+ public:
+  BatchReader(MessageSource* source, bool example) : source_(source), example_(example) {}
+
+  // The next batch, or nullptr when the source is done.
+  std::unique_ptr<Batch> Next() {
+    auto batch = std::make_unique<Batch>();
+    if (example_) {
+      example_ = false;
+      batch->inputs.push_back(InputMessage{"voorbeeld.eml", std::string(ExampleBounce()), std::nullopt});
+    }
+    InputMessage in;
+    while (batch->inputs.size() < kBatchMessages && batch->bytes < kBatchBytes && source_->Next(&in)) {
+      batch->bytes += in.bytes.size();
+      batch->inputs.push_back(std::move(in));
+      in = InputMessage();
+    }
+    if (batch->inputs.empty()) return nullptr;
+    batch->seq = count_++;
+    return batch;
   }
-  flush();
-  pipe->CloseInput(seq);
-}
+  std::uint64_t count() const { return count_; }
+
+ private:
+  MessageSource* source_;
+  bool example_;
+  std::uint64_t count_ = 0;
+};
 
 // Counts per kind, for the exit code.
 struct Tally {
@@ -261,28 +271,16 @@ int RunScan(const ScanOptions& o, const RuleSet& rules) {
   so.recursive = o.recursive;
   so.files_from = o.files_from;
   MessageSource source(inputs, so);
-  const int workers = o.jobs > 0 ? o.jobs : AvailableCpus();
-  Pipeline pipe(workers);
   Progress progress(!o.quiet && ::isatty(2), o, rules);
-
-  std::thread reader([&] { ReadAll(&source, o, &pipe); });
-  std::vector<std::thread> pool;
-  for (int i = 0; i < workers; ++i) {
-    pool.emplace_back([&] {
-      while (std::unique_ptr<Batch> b = pipe.TakeWork()) {
-        ProcessBatch(b.get(), o, rules);
-        pipe.Finish(std::move(b));
-      }
-    });
-  }
 
   BatchSummary summary;
   SuppressionList suppression(o.since);
   Tally tally;
   if (records) WriteOut(RenderHeader(o.render), stdout);
   bool first_text = true;
-  while (std::unique_ptr<Batch> b = pipe.TakeNextDone()) {
-    for (Result& r : b->results) {
+  // Writes one finished batch and counts it.
+  auto consume = [&](Batch& b) {
+    for (Result& r : b.results) {
       ++tally.total;
       if (r.kind == MessageKind::kUnreadable) ++tally.unreadable;
       if (r.kind == MessageKind::kNotABounce) ++tally.not_bounces;
@@ -299,9 +297,38 @@ int RunScan(const ScanOptions& o, const RuleSet& rules) {
       WriteOut(r.text, stdout);
     }
     progress.Update(tally.total);
+  };
+
+  // A run of one batch (one file, a small directory) is done right here: starting threads
+  // would cost more than the work.
+  BatchReader batches(&source, o.example);
+  std::unique_ptr<Batch> first = batches.Next();
+  std::unique_ptr<Batch> second = first ? batches.Next() : nullptr;
+  if (first && !second) {
+    ProcessBatch(first.get(), o, rules);
+    consume(*first);
+  } else if (first) {
+    const int workers = o.jobs > 0 ? o.jobs : AvailableCpus();
+    Pipeline pipe(workers);
+    std::thread reader([&] {
+      pipe.Push(std::move(first));
+      pipe.Push(std::move(second));
+      while (std::unique_ptr<Batch> b = batches.Next()) pipe.Push(std::move(b));
+      pipe.CloseInput(batches.count());
+    });
+    std::vector<std::thread> pool;
+    for (int i = 0; i < workers; ++i) {
+      pool.emplace_back([&] {
+        while (std::unique_ptr<Batch> b = pipe.TakeWork()) {
+          ProcessBatch(b.get(), o, rules);
+          pipe.Finish(std::move(b));
+        }
+      });
+    }
+    while (std::unique_ptr<Batch> b = pipe.TakeNextDone()) consume(*b);
+    reader.join();
+    for (std::thread& t : pool) t.join();
   }
-  reader.join();
-  for (std::thread& t : pool) t.join();
   progress.Clear();
 
   if (o.summary) WriteOut(RenderSummary(summary, rules, o.render), stdout);

@@ -146,6 +146,32 @@ TEST_F(ScanCommandTest, OneRecordPerMessageInInputOrder) {
   EXPECT_EQ(RunBinary(tmp_, Args({"--format", "jsonl", "-r", "-j", "7"})).out, r.out);
 }
 
+TEST(ScanCommandLarge, ManyBatchesStayInOrderForAnyJobs) {
+  // More messages than one batch holds, so the reader, the workers and the in-order writer
+  // all take part; sizes vary so workers finish batches out of order.
+  TempDir tmp;
+  std::vector<std::string> want;
+  for (int i = 0; i < 300; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "%05d.host:2,S", i);
+    const std::string path = tmp / (std::string("md/cur/") + name);
+    std::string content = i % 3 == 0 ? Bounce("u" + std::to_string(i) + "@example.com", "5.1.1")
+                          : i % 3 == 1 ? PlainMail(std::string(static_cast<std::size_t>(i) * 50, 'x'))
+                                       : std::string();
+    WriteFile(path, content);
+    want.push_back(path);
+  }
+  WriteFile(tmp / "md/new/.keep", "x");
+  want.push_back(tmp / "md/new/.keep");
+  const RunResult one = RunBinary(tmp, {"--format", "jsonl", "-j", "1", tmp / "md"});
+  EXPECT_EQ(one.code, 3);
+  std::vector<std::string> files;
+  for (const auto& l : Lines(one.out)) files.push_back(Field(l, "file"));
+  EXPECT_EQ(files, want);
+  EXPECT_EQ(RunBinary(tmp, {"--format", "jsonl", "-j", "3", tmp / "md"}).out, one.out);
+  EXPECT_EQ(RunBinary(tmp, {"--format", "jsonl", tmp / "md"}).out, one.out);
+}
+
 TEST_F(ScanCommandTest, CsvHasAHeaderAndARowPerMessage) {
   const RunResult r = RunBinary(tmp_, Args({"--format", "csv", "-r"}));
   EXPECT_EQ(r.code, 3);
