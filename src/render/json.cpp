@@ -8,19 +8,34 @@
 
 namespace bouncetolk {
 
+namespace {
+
+// True for bytes that are copied as they are: printable ASCII other than '"' and '\\', and
+// UTF-8 bytes other than 0xE2 (which may start U+2028/U+2029).
+inline bool IsPlain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && c != 0xE2; }
+
+}  // namespace
+
 void AppendJsonString(std::string* out, std::string_view in) {
   const std::string repaired = IsValidUtf8(in) ? std::string() : RepairUtf8(in);
   const std::string_view s = repaired.empty() ? in : std::string_view(repaired);
   static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Copy the run of bytes that need no escape in one go.
+    std::size_t run = i;
+    while (run < s.size() && IsPlain(static_cast<unsigned char>(s[run]))) ++run;
+    out->append(s.data() + i, run - i);
+    i = run;
+    if (i == s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out->append("\\\""); continue;
-      case '\\': out->append("\\\\"); continue;
-      case '\n': out->append("\\n"); continue;
-      case '\r': out->append("\\r"); continue;
-      case '\t': out->append("\\t"); continue;
+      case '"': out->append("\\\""); ++i; continue;
+      case '\\': out->append("\\\\"); ++i; continue;
+      case '\n': out->append("\\n"); ++i; continue;
+      case '\r': out->append("\\r"); ++i; continue;
+      case '\t': out->append("\\t"); ++i; continue;
       default: break;
     }
     if (c < 0x20 || c == 0x7F) {
@@ -34,6 +49,7 @@ void AppendJsonString(std::string* out, std::string_view in) {
     } else {
       out->push_back(static_cast<char>(c));
     }
+    ++i;
   }
   out->push_back('"');
 }
