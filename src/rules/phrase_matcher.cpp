@@ -17,6 +17,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -72,7 +73,10 @@ class Automaton {
   }
 
   // Failure links in breadth-first order; each node's outputs include its suffixes' outputs.
+  // The root, where most text bytes end up, gets a dense table.
   void Build() {
+    root_next_.fill(0);
+    for (const auto& [b, child] : nodes_[0].edges) root_next_[b] = child;
     std::deque<int> queue;
     for (const auto& [b, child] : nodes_[0].edges) {
       nodes_[static_cast<std::size_t>(child)].fail = 0;
@@ -99,9 +103,9 @@ class Automaton {
     int state = 0;
     for (char c : text) {
       const unsigned char b = static_cast<unsigned char>(AsciiLower(c));
-      int next;
-      while ((next = Child(state, b)) < 0 && state > 0) state = nodes_[static_cast<std::size_t>(state)].fail;
-      state = next < 0 ? 0 : next;
+      int next = -1;
+      while (state > 0 && (next = Child(state, b)) < 0) state = nodes_[static_cast<std::size_t>(state)].fail;
+      state = state > 0 ? next : root_next_[b];
       const std::vector<int>& out = nodes_[static_cast<std::size_t>(state)].out;
       hits->insert(hits->end(), out.begin(), out.end());
     }
@@ -124,6 +128,7 @@ class Automaton {
   }
 
   std::vector<Node> nodes_;
+  std::array<int, 256> root_next_{};
 };
 
 // The longest run of plain characters that every match of \a regex contains, lower-cased,
