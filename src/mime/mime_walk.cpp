@@ -15,6 +15,7 @@
 #include <iterator>
 
 #include "common/text.h"
+#include "mime/mime_fast.h"
 
 namespace bouncetolk {
 namespace {
@@ -188,7 +189,7 @@ std::string_view Entity::Header(std::string_view name) const {
 }
 
 Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
-                 std::vector<Problem>* problems) {
+                 std::vector<Problem>* problems, MimeParser parser) {
   Entity root;
   std::string trimmed;
   if (message.size() > kTrimAttachmentsAbove) {
@@ -196,6 +197,10 @@ Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
     message = trimmed;
   }
   const bool too_many = CountNestingMarkers(message, options.max_mime_parts) > options.max_mime_parts;
+  if (!too_many && parser == MimeParser::kFastOrMimetic) {
+    if (ParseMimeFast(message, options, &root)) return root;
+    root = Entity();
+  }
   try {
     mimetic::MimeEntity me;
     me.load(message.begin(), message.end(), too_many ? mimetic::imChildParts : mimetic::imNone);
