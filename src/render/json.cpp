@@ -17,6 +17,19 @@ inline bool IsPlain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\'
 }  // namespace
 
 void AppendJsonString(std::string* out, std::string_view in) {
+  // Most values and every key are printable ASCII without quotes or backslashes: valid UTF-8
+  // that needs no escape, so one scan decides and one append writes it.
+  std::size_t plain = 0;
+  while (plain < in.size() && static_cast<unsigned char>(in[plain]) >= 0x20 &&
+         static_cast<unsigned char>(in[plain]) < 0x7F && in[plain] != '"' && in[plain] != '\\') {
+    ++plain;
+  }
+  if (plain == in.size()) {
+    out->push_back('"');
+    out->append(in);
+    out->push_back('"');
+    return;
+  }
   const std::string repaired = IsValidUtf8(in) ? std::string() : RepairUtf8(in);
   const std::string_view s = repaired.empty() ? in : std::string_view(repaired);
   static constexpr char kHex[] = "0123456789abcdef";

@@ -250,6 +250,7 @@ std::string Render(const Report& report, const RuleSet& rules, const RenderOptio
     case Format::kJsonl:
     case Format::kCsv:
     case Format::kTsv: {
+      out.reserve(2048 * (report.recipients.size() + 1));  // a record is 1-2 KiB: grow once
       auto emit = [&](const RecipientResult* r) {
         CellStore store;
         const auto cells = FlatRecord(report, r, rules, options, &store);
