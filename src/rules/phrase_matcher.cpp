@@ -294,7 +294,10 @@ bool PhraseMatcher::Validate(std::string_view pattern, std::string* error) {
   }
   // Parsing is what finds syntax errors; building the program as well (a full RE2) would
   // compile every pattern twice at start-up, once here and once in the set.
-  RE2::Set probe(MatcherOptions(), RE2::UNANCHORED);
+  // Case folding only multiplies character classes; the syntax is the same without it.
+  RE2::Options options = MatcherOptions();
+  options.set_case_sensitive(true);
+  RE2::Set probe(options, RE2::UNANCHORED);
   std::string err;
   if (probe.Add(ToRegex(pattern), &err) < 0) {
     if (error) *error = err;
