@@ -20,6 +20,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -206,7 +207,15 @@ void ProcessBatch(Batch* batch, const ScanOptions& o, const RuleSet& rules) {
       report.kind = MessageKind::kUnreadable;
       report.problems.push_back(*in.error);
     } else {
-      report = Analyze(in.bytes, rules, ao);
+      // One message's failure (a bug, or memory running out on a monster) must not stop the
+      // batch: it becomes that message's error record.
+      try {
+        report = Analyze(in.bytes, rules, ao);
+      } catch (const std::exception& e) {
+        report = Report();
+        report.kind = MessageKind::kUnreadable;
+        report.problems.push_back(Problem{ErrorCode::kInternal, e.what()});
+      }
     }
     std::string().swap(in.bytes);
     res.kind = report.kind;
