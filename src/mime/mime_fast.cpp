@@ -50,6 +50,8 @@ bool IsToken(std::string_view s) {
 }
 
 // Only the plain forms: "type/subtype" then "; name=token" or "; name=\"text\"" parameters.
+// As in mimetic, a ';' at the very end is ignored and any other segment without '=' (even an
+// empty or blank one) becomes a parameter with empty name and value.
 bool ParseContentType(std::string_view value, ContentType* ct) {
   ct->present = true;
   std::size_t semi = value.find(';');
@@ -64,9 +66,15 @@ bool ParseContentType(std::string_view value, ContentType* ct) {
     const std::size_t start = semi + 1;
     semi = value.find(';', start);
     std::string_view seg = value.substr(start, semi == std::string_view::npos ? std::string_view::npos : semi - start);
+    if (seg.empty() && semi == std::string_view::npos) break;  // trailing ';'
     while (!seg.empty() && IsBlank(seg.front())) seg.remove_prefix(1);
     const std::size_t eq = seg.find('=');
-    if (eq == std::string_view::npos || !IsToken(seg.substr(0, eq))) return false;
+    if (eq == std::string_view::npos) {
+      if (seg.find_first_not_of(" \t") != std::string_view::npos && !IsToken(seg)) return false;
+      ct->params.emplace_back(std::string(), std::string());
+      continue;
+    }
+    if (!IsToken(seg.substr(0, eq))) return false;
     std::string_view v = seg.substr(eq + 1);
     if (!v.empty() && v.front() == '"') {
       if (v.size() < 2 || v.back() != '"') return false;
@@ -76,7 +84,9 @@ bool ParseContentType(std::string_view value, ContentType* ct) {
       return false;
     }
     const std::string name(seg.substr(0, eq));
-    if (!ct->Param(name).empty() || v.empty()) return false;  // duplicates, empty values
+    for (const auto& p : ct->params) {
+      if (EqualsIgnoreCase(p.first, name)) return false;  // duplicates: not modelled
+    }
     ct->params.emplace_back(name, std::string(v));
   }
   return true;
