@@ -53,6 +53,8 @@ bool IsAsciiLiteral(std::string_view pattern) {
 }
 
 // Aho-Corasick over bytes with sparse edges (patterns are short; nodes have few children).
+// Edges live in one pool as per-node linked lists, so building allocates per pattern, not per
+// character (the automaton is built at every start).
 class Automaton {
  public:
   Automaton() : nodes_(1) {}
@@ -64,7 +66,9 @@ class Automaton {
       int next = Child(state, b);
       if (next < 0) {
         next = static_cast<int>(nodes_.size());
-        nodes_[static_cast<std::size_t>(state)].edges.emplace_back(b, next);
+        Node& parent = nodes_[static_cast<std::size_t>(state)];
+        edges_.push_back(Edge{next, parent.first_edge, b});
+        parent.first_edge = static_cast<int>(edges_.size()) - 1;
         nodes_.emplace_back();
       }
       state = next;
@@ -76,24 +80,26 @@ class Automaton {
   // The root, where most text bytes end up, gets a dense table.
   void Build() {
     root_next_.fill(0);
-    for (const auto& [b, child] : nodes_[0].edges) root_next_[b] = child;
     std::deque<int> queue;
-    for (const auto& [b, child] : nodes_[0].edges) {
-      nodes_[static_cast<std::size_t>(child)].fail = 0;
-      queue.push_back(child);
+    for (int e = nodes_[0].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
+      const Edge& edge = edges_[static_cast<std::size_t>(e)];
+      root_next_[edge.b] = edge.child;
+      nodes_[static_cast<std::size_t>(edge.child)].fail = 0;
+      queue.push_back(edge.child);
     }
     while (!queue.empty()) {
       const int s = queue.front();
       queue.pop_front();
-      for (const auto& [b, child] : nodes_[static_cast<std::size_t>(s)].edges) {
+      for (int e = nodes_[static_cast<std::size_t>(s)].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
+        const Edge edge = edges_[static_cast<std::size_t>(e)];
         int f = nodes_[static_cast<std::size_t>(s)].fail;
-        while (f > 0 && Child(f, b) < 0) f = nodes_[static_cast<std::size_t>(f)].fail;
-        const int target = Child(f, b);
-        Node& node = nodes_[static_cast<std::size_t>(child)];
-        node.fail = (target >= 0 && target != child) ? target : 0;
+        while (f > 0 && Child(f, edge.b) < 0) f = nodes_[static_cast<std::size_t>(f)].fail;
+        const int target = Child(f, edge.b);
+        Node& node = nodes_[static_cast<std::size_t>(edge.child)];
+        node.fail = (target >= 0 && target != edge.child) ? target : 0;
         const std::vector<int>& inherited = nodes_[static_cast<std::size_t>(node.fail)].out;
         node.out.insert(node.out.end(), inherited.begin(), inherited.end());
-        queue.push_back(child);
+        queue.push_back(edge.child);
       }
     }
   }
@@ -114,20 +120,26 @@ class Automaton {
   bool empty() const { return nodes_.size() == 1; }
 
  private:
+  struct Edge {
+    int child;
+    int next;  // the next edge of the same node, or -1
+    unsigned char b;
+  };
   struct Node {
-    std::vector<std::pair<unsigned char, int>> edges;
-    std::vector<int> out;  // caller ids
+    int first_edge = -1;
     int fail = 0;
+    std::vector<int> out;  // caller ids
   };
 
   int Child(int state, unsigned char b) const {
-    for (const auto& [eb, child] : nodes_[static_cast<std::size_t>(state)].edges) {
-      if (eb == b) return child;
+    for (int e = nodes_[static_cast<std::size_t>(state)].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
+      if (edges_[static_cast<std::size_t>(e)].b == b) return edges_[static_cast<std::size_t>(e)].child;
     }
     return -1;
   }
 
   std::vector<Node> nodes_;
+  std::vector<Edge> edges_;
   std::array<int, 256> root_next_{};
 };
 
