@@ -225,6 +225,22 @@ TEST_F(ScanCommandTest, ExitCodes) {
   EXPECT_EQ(RunBinary(tmp_, {"-j", "0", tmp_ / "box.mbox"}).code, 2);
 }
 
+TEST_F(ScanCommandTest, ProgressOnlyOnATerminalAndNotWhenQuiet) {
+  // script(1) (util-linux, always on Debian) gives the program a terminal.
+  if (std::system("command -v script > /dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1)";
+  auto on_tty = [&](const std::string& options) {
+    const std::string inner = Quote(BT_BINARY) + " --format jsonl -r " + options + " " + Quote(tmp_ / "md") +
+                              " > /dev/null";
+    const std::string cmd = "script -qec " + Quote(inner) + " " + Quote(tmp_ / "typescript") + " > /dev/null 2>&1";
+    std::system(cmd.c_str());
+    return Slurp(tmp_ / "typescript");
+  };
+  const std::string shown = on_tty("");
+  EXPECT_NE(shown.find("6 berichten"), std::string::npos) << shown;  // "6 van 6 berichten" or, before the count is in, "6 berichten"
+  EXPECT_NE(shown.find("\x1b[K"), std::string::npos);                  // and cleared again
+  EXPECT_EQ(on_tty("--quiet").find("berichten"), std::string::npos);
+}
+
 TEST_F(ScanCommandTest, FilesFromAndTextErrorsOnStderr) {
   WriteFile(tmp_ / "list", tmp_ / "md/cur/1.a:2,S" + "\n" + tmp_ / "md/new/6.f" + "\n");
   const RunResult r = RunBinary(tmp_, {"--files-from", tmp_ / "list"});

@@ -5,8 +5,12 @@
 // error records instead of stopping the walk (empty files, dangling links, FIFOs, loops).
 
 #include <gtest/gtest.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
+
+#include <cstring>
 
 #include <filesystem>
 #include <vector>
@@ -86,14 +90,24 @@ TEST(DirSource, NestedDirectoriesAndBadEntries) {
   ASSERT_EQ(::symlink("nowhere", (d + "/dangling").c_str()), 0);
   ASSERT_EQ(::symlink("..", (d + "/sub/loop").c_str()), 0);
   ASSERT_EQ(::mkfifo((d + "/fifo").c_str(), 0600), 0);
+  const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(sock, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  const std::string sock_path = d + "/socket";
+  ASSERT_LT(sock_path.size(), sizeof(addr.sun_path));
+  std::memcpy(addr.sun_path, sock_path.c_str(), sock_path.size() + 1);
+  ASSERT_EQ(::bind(sock, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+  ::close(sock);
 
   std::size_t skipped = 0;
   const auto flat = Walk({d}, {}, &skipped);
   EXPECT_EQ(Names(flat), (std::vector<std::string>{d + "/a.eml", d + "/b.eml", d + "/dangling", d + "/empty.eml",
-                                                   d + "/fifo"}));
+                                                   d + "/fifo", d + "/socket"}));
   EXPECT_EQ(flat[2].error, ErrorCode::kCannotOpen);
   EXPECT_EQ(flat[3].error, ErrorCode::kEmpty);
   EXPECT_EQ(flat[4].error, ErrorCode::kNotRegularFile);
+  EXPECT_EQ(flat[5].error, ErrorCode::kNotRegularFile);
   EXPECT_EQ(skipped, 1u);
 
   SourceOptions rec;
@@ -101,7 +115,7 @@ TEST(DirSource, NestedDirectoriesAndBadEntries) {
   const auto all = Walk({d}, rec);
   EXPECT_EQ(Names(all),
             (std::vector<std::string>{d + "/a.eml", d + "/b.eml", d + "/dangling", d + "/empty.eml", d + "/fifo",
-                                      d + "/sub/c.eml", d + "/sub/deeper/d.mbox:1", d + "/sub/deeper/d.mbox:2",
+                                      d + "/socket", d + "/sub/c.eml", d + "/sub/deeper/d.mbox:1", d + "/sub/deeper/d.mbox:2",
                                       d + "/sub/loop"}));
   EXPECT_EQ(all.back().error, ErrorCode::kSymlinkLoop);
   EXPECT_EQ(CountMessages({d}, rec), std::optional<std::size_t>(all.size()));
