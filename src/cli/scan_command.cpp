@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <deque>
 #include <exception>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -260,107 +261,122 @@ class BatchReader {
   std::uint64_t count_ = 0;
 };
 
-// Counts per kind, for the exit code.
-struct Tally {
-  std::uint64_t total = 0, not_bounces = 0, unreadable = 0;
+// Everything the writer does with finished batches, in input order: records to stdout (text
+// errors to stderr), counts for the exit code, the summary and the suppression list.
+class Output {
+ public:
+  Output(const ScanOptions& o, const RuleSet& rules, Progress* progress)
+      : o_(o), rules_(rules), progress_(progress), records_(!o.summary && !o.suppress), suppression_(o.since) {
+    if (records_) WriteOut(RenderHeader(o.render), stdout);
+  }
+
+  void Consume(Batch& b) {
+    for (Result& r : b.results) {
+      ++total_;
+      if (r.kind == MessageKind::kUnreadable) ++unreadable_;
+      if (r.kind == MessageKind::kNotABounce) ++not_bounces_;
+      if (o_.summary) summary_.Add(r.report);
+      if (o_.suppress) suppression_.Add(r.report);
+      if (!records_) continue;
+      if (r.to_stderr) {
+        progress_->Clear();
+        WriteOut(r.text, stderr);
+        continue;
+      }
+      if (o_.render.format == Format::kText && wrote_record_) WriteOut("\n", stdout);  // between text blocks
+      wrote_record_ = true;
+      WriteOut(r.text, stdout);
+    }
+    progress_->Update(total_);
+  }
+
+  // The summary or the suppression list, then notes on stderr.
+  void Finish(const MessageSource& source) {
+    progress_->Clear();
+    if (o_.summary) WriteOut(RenderSummary(summary_, rules_, o_.render), stdout);
+    for (const std::string& a : suppression_.addresses()) {
+      WriteOut(a, stdout);
+      WriteOut("\n", stdout);
+    }
+    std::fflush(stdout);
+    if (o_.quiet) return;
+    if (suppression_.too_old() > 0) Note("batch.suppress_too_old", {std::to_string(suppression_.too_old()), o_.since_text});
+    if (source.skipped_directories() > 0) Note("batch.skipped_dirs", {std::to_string(source.skipped_directories())});
+  }
+
+  std::uint64_t total() const { return total_; }
+  std::uint64_t unreadable() const { return unreadable_; }
+  std::uint64_t not_bounces() const { return not_bounces_; }
+
+ private:
+  static void WriteOut(std::string_view s, std::FILE* f) { std::fwrite(s.data(), 1, s.size(), f); }
+  void Note(std::string_view key, std::initializer_list<std::string_view> args) {
+    std::fprintf(stderr, "%s\n", Msg(rules_, o_.render.lang, key, args).c_str());
+  }
+
+  const ScanOptions& o_;
+  const RuleSet& rules_;
+  Progress* progress_;
+  const bool records_;
+  BatchSummary summary_;
+  SuppressionList suppression_;
+  std::uint64_t total_ = 0, unreadable_ = 0, not_bounces_ = 0;
+  bool wrote_record_ = false;
 };
 
-void WriteOut(const std::string& s, std::FILE* f) { std::fwrite(s.data(), 1, s.size(), f); }
+// Analyses every batch and hands it to \a out in input order. A run of one batch (one file, a
+// small directory) is done right here: starting threads would cost more than the work.
+void RunBatches(BatchReader* batches, const ScanOptions& o, const RuleSet& rules, Output* out) {
+  std::unique_ptr<Batch> first = batches->Next();
+  if (!first) return;
+  std::unique_ptr<Batch> second = batches->Next();
+  if (!second) {
+    ProcessBatch(first.get(), o, rules);
+    out->Consume(*first);
+    return;
+  }
+  const int workers = o.jobs > 0 ? o.jobs : AvailableCpus();
+  Pipeline pipe(workers);
+  std::thread reader([&] {
+    pipe.Push(std::move(first));
+    pipe.Push(std::move(second));
+    while (std::unique_ptr<Batch> b = batches->Next()) pipe.Push(std::move(b));
+    pipe.CloseInput(batches->count());
+  });
+  std::vector<std::thread> pool;
+  for (int i = 0; i < workers; ++i) {
+    pool.emplace_back([&] {
+      while (std::unique_ptr<Batch> b = pipe.TakeWork()) {
+        ProcessBatch(b.get(), o, rules);
+        pipe.Finish(std::move(b));
+      }
+    });
+  }
+  while (std::unique_ptr<Batch> b = pipe.TakeNextDone()) out->Consume(*b);
+  reader.join();
+  for (std::thread& t : pool) t.join();
+}
 
 }  // namespace
 
 int RunScan(const ScanOptions& o, const RuleSet& rules) {
   static char out_buffer[1 << 20];
   if (!::isatty(1)) std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
-  const bool records = !o.summary && !o.suppress;
   std::vector<std::string> inputs = o.inputs;
   if (inputs.empty() && o.files_from.empty() && !o.example) inputs.push_back("-");
-
   SourceOptions so;
   so.recursive = o.recursive;
   so.files_from = o.files_from;
   MessageSource source(inputs, so);
   Progress progress(!o.quiet && ::isatty(2), o, rules);
-
-  BatchSummary summary;
-  SuppressionList suppression(o.since);
-  Tally tally;
-  if (records) WriteOut(RenderHeader(o.render), stdout);
-  bool first_text = true;
-  // Writes one finished batch and counts it.
-  auto consume = [&](Batch& b) {
-    for (Result& r : b.results) {
-      ++tally.total;
-      if (r.kind == MessageKind::kUnreadable) ++tally.unreadable;
-      if (r.kind == MessageKind::kNotABounce) ++tally.not_bounces;
-      if (o.summary) summary.Add(r.report);
-      if (o.suppress) suppression.Add(r.report);
-      if (!records) continue;
-      if (r.to_stderr) {
-        progress.Clear();
-        WriteOut(r.text, stderr);
-        continue;
-      }
-      if (o.render.format == Format::kText && !first_text) WriteOut("\n", stdout);
-      first_text = false;
-      WriteOut(r.text, stdout);
-    }
-    progress.Update(tally.total);
-  };
-
-  // A run of one batch (one file, a small directory) is done right here: starting threads
-  // would cost more than the work.
+  Output out(o, rules, &progress);
   BatchReader batches(&source, o.example);
-  std::unique_ptr<Batch> first = batches.Next();
-  std::unique_ptr<Batch> second = first ? batches.Next() : nullptr;
-  if (first && !second) {
-    ProcessBatch(first.get(), o, rules);
-    consume(*first);
-  } else if (first) {
-    const int workers = o.jobs > 0 ? o.jobs : AvailableCpus();
-    Pipeline pipe(workers);
-    std::thread reader([&] {
-      pipe.Push(std::move(first));
-      pipe.Push(std::move(second));
-      while (std::unique_ptr<Batch> b = batches.Next()) pipe.Push(std::move(b));
-      pipe.CloseInput(batches.count());
-    });
-    std::vector<std::thread> pool;
-    for (int i = 0; i < workers; ++i) {
-      pool.emplace_back([&] {
-        while (std::unique_ptr<Batch> b = pipe.TakeWork()) {
-          ProcessBatch(b.get(), o, rules);
-          pipe.Finish(std::move(b));
-        }
-      });
-    }
-    while (std::unique_ptr<Batch> b = pipe.TakeNextDone()) consume(*b);
-    reader.join();
-    for (std::thread& t : pool) t.join();
-  }
-  progress.Clear();
+  RunBatches(&batches, o, rules, &out);
+  out.Finish(source);
 
-  if (o.summary) WriteOut(RenderSummary(summary, rules, o.render), stdout);
-  if (o.suppress) {
-    for (const std::string& a : suppression.addresses()) {
-      WriteOut(a, stdout);
-      WriteOut("\n", stdout);
-    }
-  }
-  std::fflush(stdout);
-  if (!o.quiet) {
-    if (o.suppress && suppression.too_old() > 0) {
-      std::fprintf(stderr, "%s\n",
-                   Msg(rules, o.render.lang, "batch.suppress_too_old", {std::to_string(suppression.too_old()), o.since_text}).c_str());
-    }
-    if (source.skipped_directories() > 0) {
-      std::fprintf(stderr, "%s\n",
-                   Msg(rules, o.render.lang, "batch.skipped_dirs", {std::to_string(source.skipped_directories())}).c_str());
-    }
-  }
-  if (tally.unreadable > 0) return kExitUnreadable;
+  if (out.unreadable() > 0) return kExitUnreadable;
   const bool single = inputs.size() + (o.example ? 1 : 0) <= 1 && o.files_from.empty() && !source.saw_directory();
-  if (single && tally.total == 1 && tally.not_bounces == 1) return kExitNotBounce;
+  if (single && out.total() == 1 && out.not_bounces() == 1) return kExitNotBounce;
   return kExitOk;
 }
 
