@@ -6,15 +6,14 @@
 // still being delivered and is skipped. Names inside cur/ and new/ are read in bytewise order,
 // which for the usual "time.pid.host" names is the delivery order.
 
-#include <algorithm>
-
 #include "input/reader.h"
 
 namespace bouncetolk {
 
-bool IsMaildir(const std::vector<DirEntry>& entries) {
+bool IsMaildir(const DirListing& listing) {
   bool cur = false, nw = false, tmp = false;
-  for (const DirEntry& e : entries) {
+  for (std::size_t i = 0; i < listing.size(); ++i) {
+    const DirEntry e = listing[i];
     if (e.kind != EntryKind::kDirectory) continue;
     if (e.name == "cur") cur = true;
     if (e.name == "new") nw = true;
@@ -23,20 +22,21 @@ bool IsMaildir(const std::vector<DirEntry>& entries) {
   return (cur || nw) && (cur + nw + tmp) >= 2;
 }
 
-void OrderMaildir(std::vector<DirEntry>* entries) {
-  std::vector<DirEntry> ordered;
-  ordered.reserve(entries->size());
-  for (const char* leaf : {"cur", "new"}) {
-    for (const DirEntry& e : *entries) {
-      if (e.name == leaf && e.kind == EntryKind::kDirectory) ordered.push_back(e);
+void OrderMaildir(DirListing* listing) {
+  std::vector<std::size_t> order;
+  for (std::string_view leaf : {"cur", "new"}) {
+    for (std::size_t i = 0; i < listing->size(); ++i) {
+      const DirEntry e = (*listing)[i];
+      if (e.name == leaf && e.kind == EntryKind::kDirectory) order.push_back(i);
     }
   }
-  for (const DirEntry& e : *entries) {
+  for (std::size_t i = 0; i < listing->size(); ++i) {
+    const DirEntry e = (*listing)[i];
     if (e.kind != EntryKind::kDirectory) continue;
     if (e.name == "cur" || e.name == "new" || e.name == "tmp") continue;
-    ordered.push_back(e);
+    order.push_back(i);
   }
-  entries->swap(ordered);
+  listing->Select(order);
 }
 
 }  // namespace bouncetolk

@@ -8,6 +8,7 @@
 #define BOUNCETOLK_INPUT_READER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,26 +27,45 @@ bool ReadAll(int fd, std::size_t limit, std::size_t size_hint, std::string* out)
 bool IsMboxSeparator(std::string_view line);
 
 /// What a directory entry is, after following symbolic links.
-enum class EntryKind { kFile, kDirectory, kSpecial, kBroken };
+enum class EntryKind : std::uint8_t { kFile, kDirectory, kSpecial, kBroken };
 
-/// One name in a directory listing.
+/// One name in a directory listing: a view into its DirListing.
 struct DirEntry {
-  std::string name;
+  std::string_view name;
   EntryKind kind = EntryKind::kBroken;
   int error = 0;  ///< errno of the failed stat() when kind is kBroken
 };
 
-/// The entries of \a dir except "." and "..", sorted bytewise by name, kinds resolved (d_type
-/// when it is definite, stat() for links and unknown types). False with errno on failure.
-bool ListDirectory(const std::string& dir, std::vector<DirEntry>* out);
+/// The entries of one directory except "." and "..", sorted bytewise by name, kinds resolved
+/// (d_type when it is definite, stat() for links and unknown types). Compact, because a Maildir
+/// may hold millions of files: all names in one buffer plus 8 bytes per entry.
+class DirListing {
+ public:
+  /// Reads \a dir. False with errno on failure.
+  bool Read(const std::string& dir);
+  std::size_t size() const { return items_.size(); }
+  DirEntry operator[](std::size_t i) const;
+  /// Keeps only the entries at \a indexes, in that order.
+  void Select(const std::vector<std::size_t>& indexes);
 
-/// True when \a entries (of one directory) show a Maildir: at least two of cur/, new/ and tmp/
-/// are directories, one of them cur/ or new/.
-bool IsMaildir(const std::vector<DirEntry>& entries);
+ private:
+  struct Item {
+    std::uint32_t offset;
+    std::uint8_t length;  // NAME_MAX is 255
+    EntryKind kind;
+    std::uint8_t error;
+  };
+  std::string names_;
+  std::vector<Item> items_;
+};
+
+/// True when \a listing (of one directory) shows a Maildir: at least two of cur/, new/ and
+/// tmp/ are directories, one of them cur/ or new/.
+bool IsMaildir(const DirListing& listing);
 
 /// Reorders a Maildir's entries for reading: cur/ and new/ first, tmp/ dropped, plain files
 /// (index and state files of the mail server) dropped, subdirectories (Maildir++ folders) last.
-void OrderMaildir(std::vector<DirEntry>* entries);
+void OrderMaildir(DirListing* listing);
 
 /// Splits one mbox stream into messages, reading it in fixed-size chunks: memory is one
 /// message (capped) plus one chunk, time is linear in the file. See MessageSource for the rules.
