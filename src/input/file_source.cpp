@@ -21,7 +21,9 @@ namespace bouncetolk {
 bool ReadAll(int fd, std::size_t limit, std::size_t size_hint, std::string* out) {
   // A regular file of known size: ask for exactly what is left of it, then stop at size_hint
   // (the file's size when it was opened: Maildir files never change after delivery).
-  std::size_t chunk = size_hint > 0 ? size_hint : 64 * 1024;
+  // Otherwise start small and double: the buffer is zero-filled before each read, and a
+  // 64 KiB first chunk for every empty file was most of the time of a directory of them.
+  std::size_t chunk = size_hint > 0 ? size_hint : 4 * 1024;
   while (out->size() < limit) {
     const std::size_t want = std::min(chunk, limit - out->size());
     const std::size_t old = out->size();
