@@ -127,8 +127,11 @@ int Main(int argc, char** argv) {
   app.add_option("--color", opt.color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
   app.add_flag("--example", scan.example, "Analyse the example bounce built into the program");
   app.add_flag("-r,--recursive", scan.recursive, "Also read the subdirectories of directories");
-  app.add_option("--files-from", scan.files_from, "Read more input paths from FILE, one a line ('-': standard input)");
-  app.add_option("-j,--jobs", scan.jobs, "Messages analysed in parallel (default: one per CPU)")->check(CLI::Range(1, 1024));
+  app.add_option("--files-from", scan.files_from, "Read more input paths from FILE, one a line ('-': standard input)")
+      ->type_name("FILE");
+  app.add_option("-j,--jobs", scan.jobs, "Messages analysed in parallel (default: one per CPU)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 1024));
   app.add_flag("-q,--quiet", scan.quiet, "No progress line and no notes on standard error");
   auto* summary_flag = app.add_flag("--summary", scan.summary,
                                     "Print a table of counts and shares (per reason, status code, domain, ...) "
@@ -139,6 +142,7 @@ int Main(int argc, char** argv) {
   app.add_option("--since", opt.since,
                  "With --suppress: only bounces dated on or after DATE (YYYY-MM-DD or an RFC 5322 date), "
                  "by their Date or Arrival-Date; bounces without a readable date are kept")
+      ->type_name("DATE")
       ->needs(suppress_flag);
   app.add_flag("--reply", scan.reply, "Print a ready-to-send reply to the customer who received the bounce");
   app.add_flag("--brief", opt.brief, "One line per recipient (same as --format brief)");
