@@ -323,17 +323,18 @@ bool MessageSource::Impl::ReadFile(const std::string& path, bool top, bool singl
   return TakeStream(path, fd, S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0, single, out);
 }
 
-// Reads an open stream (fd 0 is never closed). A file of up to max_message_bytes is read whole
-// in one go; a larger one, or a pipe, first in one head chunk to see whether it is an mbox.
-// Returns true when *out holds the message; false when an mbox frame was pushed instead.
+// Reads an open stream (fd 0 is never closed): whole, or first its head to see whether it is
+// an mbox (see below). Returns true when *out holds the message; false when an mbox frame was pushed instead.
 bool MessageSource::Impl::TakeStream(std::string name, int fd, std::size_t size, bool single,
                                      InputMessage* out) {
   const std::size_t max = options.max_message_bytes;
   out->name = name;
   std::string& bytes = out->bytes;
-  const bool whole = size > 0 && size <= max && !options.names_only;
+  // One read for a Maildir file or a small file. A larger file, or a pipe, first shows its
+  // head, so that an mbox is never read whole: MboxReader goes on from there in chunks.
+  const bool whole = !options.names_only && size > 0 && size <= max && (single || size <= kHeadBytes);
   const std::size_t first_limit = whole ? size : options.names_only ? 4096 : kHeadBytes;
-  bool ok = ReadAll(fd, first_limit, whole ? size : 0, &bytes);
+  bool ok = ReadAll(fd, first_limit, std::min(size, first_limit), &bytes);
   const bool complete = whole || bytes.size() < first_limit;
   if (ok && !single && StartsWithSeparator(bytes, complete)) {
     Frame frame;
@@ -345,7 +346,7 @@ bool MessageSource::Impl::TakeStream(std::string name, int fd, std::size_t size,
   }
   // A single message over the limit need not be read any further.
   const bool too_large = !complete && size > max;
-  if (ok && !complete && !too_large && !options.names_only) ok = ReadAll(fd, max + 1, 0, &bytes);
+  if (ok && !complete && !too_large && !options.names_only) ok = ReadAll(fd, max + 1, size, &bytes);
   const int err = errno;
   if (fd != 0) ::close(fd);
   if (!ok) {

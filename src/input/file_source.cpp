@@ -23,7 +23,7 @@ bool ReadAll(int fd, std::size_t limit, std::size_t size_hint, std::string* out)
   // (the file's size when it was opened: Maildir files never change after delivery).
   // Otherwise start small and double: the buffer is zero-filled before each read, and a
   // 64 KiB first chunk for every empty file was most of the time of a directory of them.
-  std::size_t chunk = size_hint > 0 ? size_hint : 4 * 1024;
+  std::size_t chunk = size_hint > out->size() ? size_hint - out->size() : 4 * 1024;
   while (out->size() < limit) {
     const std::size_t want = std::min(chunk, limit - out->size());
     const std::size_t old = out->size();
@@ -43,11 +43,7 @@ bool ReadAll(int fd, std::size_t limit, std::size_t size_hint, std::string* out)
     out->resize(old + static_cast<std::size_t>(n));
     if (n == 0) break;
     if (size_hint > 0 && out->size() >= size_hint) break;
-    if (size_hint > 0) {
-      chunk = size_hint - out->size();
-    } else if (chunk < (4u << 20)) {
-      chunk *= 2;
-    }
+    chunk = size_hint > out->size() ? size_hint - out->size() : std::min<std::size_t>(chunk * 2, 4u << 20);
   }
   return true;
 }
