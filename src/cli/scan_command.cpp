@@ -271,6 +271,8 @@ class Output {
   }
 
   void Consume(Batch& b) {
+    // Records for a terminal must not run into the progress line on the same screen.
+    if (records_ && stdout_is_terminal_) progress_->Clear();
     for (Result& r : b.results) {
       ++total_;
       if (r.kind == MessageKind::kUnreadable) ++unreadable_;
@@ -287,6 +289,7 @@ class Output {
       wrote_record_ = true;
       WriteOut(r.text, stdout);
     }
+    if (records_ && stdout_is_terminal_) std::fflush(stdout);
     progress_->Update(total_);
   }
 
@@ -318,6 +321,7 @@ class Output {
   const RuleSet& rules_;
   Progress* progress_;
   const bool records_;
+  const bool stdout_is_terminal_ = ::isatty(1);
   BatchSummary summary_;
   SuppressionList suppression_;
   std::uint64_t total_ = 0, unreadable_ = 0, not_bounces_ = 0;
