@@ -177,11 +177,16 @@ std::string AnchorOf(std::string_view regex) {
     // The character this step adds (or none), and how many pattern bytes it spans.
     char lit = 0;
     std::size_t len = 1;
+    if (c == '{') return {};  // a counted repetition: not modelled, the regex always runs
     if (c == '\\') {
       if (i + 1 >= regex.size()) return {};
       const char e = regex[i + 1];
       len = 2;
-      if (std::string_view(".-/:@[](){}*+?|^$\\ ").find(e) != std::string_view::npos) lit = e;
+      if (std::string_view(".-/:@[](){}*+?|^$\\ ").find(e) != std::string_view::npos) {
+        lit = e;
+      } else if (std::string_view("dDsSwWbB").find(e) == std::string_view::npos) {
+        return {};  // \x41, \pL, \Q...\E and the like: not modelled
+      }
     } else if (std::string_view(".^$*+?{}").find(c) == std::string_view::npos) {
       lit = c;
     }

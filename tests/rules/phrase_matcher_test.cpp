@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+//
+// phrase_matcher_test.cpp: PhraseMatcher (rules/phrase_matcher.h): literals through the
+// automaton, regexes gated by their anchor literal or always run, non-ASCII literals, overlapping
+// and repeated hits, ids in ascending order, and Validate().
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "rules/phrase_matcher.h"
+
+namespace bouncetolk {
+namespace {
+
+PhraseMatcher Build(const std::vector<std::string>& patterns) {
+  PhraseMatcher m;
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    std::string err;
+    EXPECT_TRUE(m.Add(patterns[i], static_cast<int>(i), &err)) << patterns[i] << ": " << err;
+  }
+  std::string err;
+  EXPECT_TRUE(m.Compile(&err)) << err;
+  return m;
+}
+
+TEST(PhraseMatcher, Table) {
+  const PhraseMatcher m = Build({
+      "user unknown",                                  // 0 literal
+      "unknown",                                       // 1 literal inside another
+      "re:(bad|improper) sequence of commands",        // 2 regex, anchor "sequence of commands"
+      "re:\\bb-url\\b",                                // 3 regex, anchor "b-url"
+      "re:\\b(virus|malware)\\b",                      // 4 regex without anchor: always run
+      "boîte pleine",                                  // 5 non-ASCII literal: RE2, case-folded
+      "re:mailbox (is )?full",                         // 6 optional group: anchor "mailbox "
+      "re:spam|junk",                                  // 7 top-level alternation: always run
+      "re:code x{3}100",                               // 8 counted repetition: always run
+      "re:\\x41bc",                                  // 9 hex escape: always run
+  });
+  struct Case {
+    const char* text;
+    std::vector<int> want;
+  } cases[] = {
+      {"550 5.1.1 user unknown", {0, 1}},
+      {"USER UNKNOWN", {0, 1}},  // the automaton folds ASCII case
+      {"503 improper sequence of commands", {2}},
+      {"sequence of commands", {}},  // anchor without the rest of the regex
+      {"listed: b-url", {3}},
+      {"listed: bb-url", {}},  // \b fails
+      {"found a virus", {4}},
+      {"BOÎTE PLEINE", {5}},
+      {"mailbox is full and unknown", {1, 6}},
+      {"mailbox full", {6}},
+      {"this is junk", {7}},
+      {"code xxx100", {8}},
+      {"abc", {9}},
+      {"", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(m.Match(c.text), c.want) << c.text;
+  }
+}
+
+TEST(PhraseMatcher, ManyOverlappingLiterals) {
+  // Failure links: "abcd" must be found after a partial "abcab".
+  const PhraseMatcher m = Build({"abcab", "bca", "abcd", "cd", "d"});
+  EXPECT_EQ(m.Match("xabcabcdx"), (std::vector<int>{0, 1, 2, 3, 4}));
+  EXPECT_EQ(m.Match("abcabcab"), (std::vector<int>{0, 1}));
+}
+
+TEST(PhraseMatcher, EmptyMatcherMatchesNothing) {
+  PhraseMatcher m;
+  std::string err;
+  EXPECT_TRUE(m.Compile(&err));
+  EXPECT_TRUE(m.empty());
+  EXPECT_TRUE(m.Match("anything").empty());
+}
+
+TEST(PhraseMatcher, Validate) {
+  std::string err;
+  EXPECT_TRUE(PhraseMatcher::Validate("plain words", &err));
+  EXPECT_TRUE(PhraseMatcher::Validate("re:a+b", &err));
+  EXPECT_FALSE(PhraseMatcher::Validate("re:(unclosed", &err));
+  EXPECT_NE(err.find("missing )"), std::string::npos) << err;
+  EXPECT_FALSE(PhraseMatcher::Validate("bad \xFF byte", &err));
+  PhraseMatcher m;
+  EXPECT_FALSE(m.Add("re:[z-a]", 0, &err));
+}
+
+}  // namespace
+}  // namespace bouncetolk
