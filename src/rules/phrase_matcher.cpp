@@ -164,7 +164,10 @@ std::string AnchorOf(std::string_view regex) {
         std::size_t j = i + 1;
         if (j < regex.size() && regex[j] == '^') ++j;
         if (j < regex.size() && regex[j] == ']') ++j;
-        while (j < regex.size() && regex[j] != ']') j += regex[j] == '\\' ? 2 : 1;
+        while (j < regex.size() && regex[j] != ']') {
+          if (regex[j] == '[') return {};  // [[:alpha:]] and the like: not modelled
+          j += regex[j] == '\\' ? 2 : 1;
+        }
         i = j;
       }
       continue;

@@ -37,6 +37,7 @@ TEST(PhraseMatcher, Table) {
       "re:spam|junk",                                  // 7 top-level alternation: always run
       "re:code x{3}100",                               // 8 counted repetition: always run
       "re:\\x41bc",                                  // 9 hex escape: always run
+      "re:[[:digit:]]xyz",                             // 10 POSIX class: always run
   });
   struct Case {
     const char* text;
@@ -55,6 +56,7 @@ TEST(PhraseMatcher, Table) {
       {"this is junk", {7}},
       {"code xxx100", {8}},
       {"abc", {9}},
+      {"7xyz", {10}},
       {"", {}},
   };
   for (const Case& c : cases) {
