@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -109,6 +111,55 @@ TEST(MimeFast, SameTreesAsMimeticOnTheCorpus) {
   }
   std::printf("mime_fast: %d of %d corpus messages took the fast path\n", fast, files);
   EXPECT_GE(fast * 10, files * 7) << "the fast path should take most well-formed bounces";
+}
+
+// Corpus messages mutated line by line (deleted, doubled, emptied, cut, swapped, joined) and
+// byte by byte (a blank, colon, dash, quote, ... inserted, or a byte deleted): whenever the fast parser accepts a mutant, its tree must equal mimetic's.
+TEST(MimeFast, SameTreesOnMutatedMessages) {
+  const std::filesystem::path dir = std::filesystem::path(BT_CORPUS_DIR) / "eml";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no corpus at " << dir;
+  std::vector<std::string> messages;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    messages.push_back(NormalizeLineEndings(ss.str()));
+  }
+  std::sort(messages.begin(), messages.end());
+  std::uint64_t seed = 12345;
+  auto next = [&seed](std::size_t n) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>((seed >> 33) % (n ? n : 1));
+  };
+  constexpr int kRounds = 3000;  // 100000 rounds with other seeds also passed, once
+  int accepted = 0;
+  for (int round = 0; round < kRounds; ++round) {
+    std::vector<std::string> lines;
+    std::stringstream ss(messages[next(messages.size())]);
+    for (std::string l; std::getline(ss, l);) lines.push_back(l);
+    if (lines.size() < 3) continue;
+    for (int m = 0; m < 3; ++m) {
+      const std::size_t i = next(lines.size()), j = next(lines.size());
+      static constexpr char kTricky[] = " \t:-;\"=\n/\\(";
+      switch (next(8)) {
+        case 0: lines.erase(lines.begin() + static_cast<long>(i)); break;
+        case 1: lines.insert(lines.begin() + static_cast<long>(i), lines[j]); break;
+        case 2: lines[i].clear(); break;
+        case 3: lines[i] = lines[i].substr(0, next(lines[i].size() + 1)); break;
+        case 4: std::swap(lines[i], lines[j]); break;
+        case 5: lines[i] += lines[j]; break;
+        case 6: lines[i].insert(next(lines[i].size() + 1), 1, kTricky[next(sizeof kTricky - 1)]); break;
+        case 7: if (!lines[i].empty()) lines[i].erase(next(lines[i].size()), 1); break;
+      }
+      if (lines.size() < 3) break;
+    }
+    std::string text;
+    for (const auto& l : lines) text += l + "\n";
+    if (next(4) == 0) text.pop_back();  // sometimes no final newline
+    accepted += Check("mutant " + std::to_string(round), text);
+  }
+  std::printf("mime_fast: %d of %d mutants took the fast path\n", accepted, kRounds);
+  EXPECT_GT(accepted, kRounds / 3);
 }
 
 }  // namespace
