@@ -60,7 +60,8 @@ struct SourceOptions {
 /// empty line; the empty line belongs to the separator. Body lines ">From ", ">>From ", ...
 /// lose one '>' (mboxrd); a body line "From ..." that does not follow an empty line or holds no
 /// time is kept as it is. Content-Length headers are not trusted. Files inside a Maildir's
-/// cur/ and new/ are always single messages.
+/// cur/ and new/ are always single messages; names there starting with a dot are not messages
+/// (Maildir specification) and are passed over.
 ///
 /// Not thread-safe; one thread calls Next().
 class MessageSource {

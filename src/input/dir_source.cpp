@@ -220,7 +220,9 @@ bool MessageSource::Impl::Next(InputMessage* out) {
           break;
         }
         if (role == Role::kMaildirLeaf) {
-          if (entry.kind == EntryKind::kDirectory) break;  // not part of the Maildir layout
+          // Not part of the Maildir layout: subdirectories, and names starting with a dot,
+          // which the Maildir specification excludes from message names.
+          if (entry.kind == EntryKind::kDirectory || entry.name.front() == '.') break;
           if (entry.kind == EntryKind::kFile) {
             if (ReadFile(path, false, true, out)) return true;
             break;

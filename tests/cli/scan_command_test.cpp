@@ -161,8 +161,9 @@ TEST(ScanCommandLarge, ManyBatchesStayInOrderForAnyJobs) {
     WriteFile(path, content);
     want.push_back(path);
   }
-  WriteFile(tmp / "md/new/.keep", "x");
-  want.push_back(tmp / "md/new/.keep");
+  WriteFile(tmp / "md/new/.keep", "x");  // a dot file: not a message, no record
+  WriteFile(tmp / "md/new/99999.host", "");
+  want.push_back(tmp / "md/new/99999.host");
   const RunResult one = RunBinary(tmp, {"--format", "jsonl", "-j", "1", tmp / "md"});
   EXPECT_EQ(one.code, 3);
   std::vector<std::string> files;

@@ -54,7 +54,8 @@ TEST(DirSource, MaildirReadsCurThenNewSortedAndSkipsTmp) {
   WriteFile(md + "/tmp/050.z", "Subject: partial\n");
   WriteFile(md + "/dovecot-uidlist", "not a message\n");
   WriteFile(md + "/.Sent/cur/400.d", "Subject: sent\n\nx\n");
-  WriteFile(md + "/.Sent/new/.keep", "");
+  WriteFile(md + "/.Sent/new/.keep", "");  // a dot file: not a message
+  WriteFile(md + "/.Sent/new/500.e", "");
   WriteFile(md + "/.Sent/tmp/.keep", "");
   std::size_t skipped = 0;
   EXPECT_EQ(Names(Walk({md}, {}, &skipped)),
@@ -65,7 +66,7 @@ TEST(DirSource, MaildirReadsCurThenNewSortedAndSkipsTmp) {
   const auto all = Walk({md}, rec);
   ASSERT_EQ(all.size(), 5u);
   EXPECT_EQ(all[3].name, md + "/.Sent/cur/400.d");
-  EXPECT_EQ(all[4].name, md + "/.Sent/new/.keep");
+  EXPECT_EQ(all[4].name, md + "/.Sent/new/500.e");
   EXPECT_EQ(all[4].error, ErrorCode::kEmpty);
 }
 
@@ -73,9 +74,9 @@ TEST(DirSource, MaildirFileStartingWithFromIsOneMessage) {
   TempDir tmp;
   const std::string md = tmp / "md";
   WriteFile(md + "/cur/1", testing::FromLine() + "Subject: a\n\nx\n\n" + testing::FromLine() + "Subject: b\n\nx\n");
-  WriteFile(md + "/new/.keep", "x");
+  WriteFile(md + "/new/.keep", "x");  // not a message
   const auto seen = Walk({md});
-  ASSERT_EQ(seen.size(), 2u);
+  ASSERT_EQ(seen.size(), 1u);
   EXPECT_EQ(seen[0].name, md + "/cur/1");
 }
 
