@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
 //
-// analyze.cpp: the pipeline in one place: bytes -> line endings -> MIME tree -> the report part
-// (RFC 3464 / RFC 6533 delivery-status) -> per-recipient codes -> classification -> Report.
-// The stages live in their own modules; this file only orders them.
+// analyze.cpp: the pipeline in one place: bytes -> line endings -> MIME tree -> the kind of
+// report (ARF feedback, RFC 3464 / RFC 6533 delivery-status, a vendor's own text, auto-reply)
+// -> per-recipient codes -> classification -> Report. The stages live in their own modules;
+// this file only orders them.
 
 #include "bouncetolk/bouncetolk.h"
 #include "classify/classify.h"
 #include "common/text.h"
 #include "dsn/rfc3464.h"
+#include "dsn/rfc3834.h"
+#include "dsn/rfc5965.h"
+#include "lhost/lhost.h"
 #include "mime/charset.h"
 #include "mime/mime_walk.h"
 #include "rules/embedded.h"
@@ -100,6 +104,39 @@ void RepairRecipientStrings(RecipientResult* r) {
   }
 }
 
+// The vendor recipient that describes the same address as \a r: same address, or the only
+// one on both sides.
+const RecipientResult* MatchingVendorRecipient(const RecipientResult& r, const VendorReading& vendor,
+                                               std::size_t dsn_count) {
+  for (const RecipientResult& v : vendor.recipients) {
+    if (EqualsIgnoreCase(v.recipient, r.recipient) || EqualsIgnoreCase(v.recipient, r.original_recipient)) return &v;
+  }
+  if (dsn_count == 1 && vendor.recipients.size() == 1) return &vendor.recipients.front();
+  return nullptr;
+}
+
+// Adds what the human-readable text says about a DSN recipient: the diagnostic when the DSN
+// has none, the remote host and the failed command.
+void MergeVendorText(const RecipientResult& v, RecipientResult* r) {
+  if (r->diagnostic.empty()) {
+    r->diagnostic = v.diagnostic;
+    r->diagnostic_type = "x-text";
+  }
+  if (r->remote_mta.empty()) r->remote_mta = v.remote_mta;
+  if (r->command.empty()) r->command = v.command;
+}
+
+// Codes for one recipient: from its diagnostic, else from the vendor text about it.
+void ChooseCodes(std::string_view vendor_text, StatusSource diagnostic_source, RecipientResult* r) {
+  TextCodes codes = ExtractCodes(r->diagnostic);
+  StatusSource source = diagnostic_source;
+  if (!codes.reply && !codes.status && !vendor_text.empty()) {
+    codes = ExtractCodes(vendor_text);
+    source = StatusSource::kText;
+  }
+  ChooseStatus(codes, source, r);
+}
+
 }  // namespace
 
 std::string_view Version() { return BT_VERSION; }
@@ -137,33 +174,84 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
   report.from = CollapseSpace(DecodeHeaderValue(root.Header("From")));
   report.date = CollapseSpace(DecodeHeaderValue(root.Header("Date")));
 
-  // Stage 3: the delivery-status part and its siblings.
-  const Entity* container = nullptr;
-  const Entity* dsn_part = FindReportPart(root, &container);
-  if (!dsn_part) {
-    report.kind = MessageKind::kNotABounce;
+  // Stage 3: feedback reports (RFC 5965) are not delivery reports.
+  if (ReadFeedbackReport(root, options, &report)) {
+    for (RecipientResult& r : report.recipients) RepairRecipientStrings(&r);
     return report;
   }
-  const std::string dsn_text = ToUtf8(DecodeBody(*dsn_part, options.max_text_bytes),
-                                      dsn_part->type == "message/global-delivery-status" ? "utf-8" : dsn_part->charset);
-  DsnFields dsn = ParseDeliveryStatus(dsn_text, options, &report.problems);
-  report.per_message = std::move(dsn.per_message);
-  report.format = "rfc3464";
-  FindOriginal(*container, options, &report.original);
 
-  // Stage 4: codes and classification per recipient.
-  for (RecipientResult& r : dsn.recipients) {
+  // Stage 4: the delivery-status part, and the human-readable text read by the vendor readers.
+  const MessageView view = BuildMessageView(root, rules.tables(), options);
+  const Entity* container = nullptr;
+  const Entity* dsn_part = FindReportPart(root, &container);
+  std::vector<RecipientResult> recipients;
+  VendorReading vendor;
+  StatusSource diagnostic_source = StatusSource::kDiagnosticCode;
+  if (dsn_part) {
+    const std::string dsn_text = ToUtf8(DecodeBody(*dsn_part, options.max_text_bytes),
+                                        dsn_part->type == "message/global-delivery-status" ? "utf-8" : dsn_part->charset);
+    DsnFields dsn = ParseDeliveryStatus(dsn_text, options, &report.problems);
+    report.per_message = std::move(dsn.per_message);
+    report.format = "rfc3464";
+    FindOriginal(*container, options, &report.original);
+    recipients = std::move(dsn.recipients);
+    vendor = ReadVendorFormat(view, /*allow_generic=*/false);
+  }
+  if (recipients.empty()) {
+    // Stage 5: no usable delivery-status part: the vendor's own words.
+    vendor = ReadVendorFormat(view, /*allow_generic=*/false);
+    if (vendor.reader.empty() && ReadAutoReply(view, &report)) {
+      for (RecipientResult& r : report.recipients) RepairRecipientStrings(&r);
+      return report;
+    }
+    if (vendor.reader.empty()) vendor = ReadVendorFormat(view, /*allow_generic=*/true);
+    if (vendor.reader.empty()) {
+      report.kind = MessageKind::kNotABounce;
+      return report;
+    }
+    report.format = std::string(vendor.reader);
+    FindOriginal(root, options, &report.original);
+    recipients = std::move(vendor.recipients);
+    diagnostic_source = StatusSource::kText;
+    if (HasMarker(view, "delayed")) {
+      for (RecipientResult& r : recipients) {
+        if (r.action == "failed") r.action = "delayed";
+      }
+    }
+  }
+
+  // Stage 6: codes and classification per recipient.
+  if (static_cast<int>(recipients.size()) > options.max_recipients) {
+    recipients.resize(static_cast<std::size_t>(options.max_recipients));
+    report.problems.push_back(Problem{ErrorCode::kTooManyRecipients, std::to_string(options.max_recipients)});
+  }
+  const std::size_t dsn_count = recipients.size();
+  for (RecipientResult& r : recipients) {
     if (r.action.empty()) r.action = "failed";
-    const TextCodes codes = ExtractCodes(r.diagnostic);
-    ChooseStatus(codes, StatusSource::kDiagnosticCode, &r);
+    std::string vendor_text;
+    if (const RecipientResult* v = dsn_part ? MatchingVendorRecipient(r, vendor, dsn_count) : nullptr) {
+      MergeVendorText(*v, &r);
+      vendor_text = v->diagnostic;
+    } else if (!dsn_part) {
+      vendor_text = view.text;
+    }
+    ChooseCodes(vendor_text, diagnostic_source, &r);
     if (!r.status_note.empty() && r.status_note != "text_more_specific") {
       report.problems.push_back(Problem{ErrorCode::kStatusDisagrees, r.status_field + " / " + r.status_in_text});
     }
     RepairRecipientStrings(&r);
-    Classify(rules.tables(), {}, report.subject, &r);
+    for (const Field& f : r.extension_fields) {
+      if (EqualsIgnoreCase(f.name, "Feedback-Type")) report.feedback_type = f.value;
+    }
+    if (!report.feedback_type.empty()) {
+      r = MakeFeedbackRecipient(r.recipient, r.index);
+    } else {
+      Classify(rules.tables(), vendor_text, report.subject, &r);
+    }
     report.recipients.push_back(std::move(r));
   }
-  report.kind = report.recipients.empty() ? MessageKind::kNotABounce : MessageKind::kBounce;
+  if (!report.feedback_type.empty()) report.kind = MessageKind::kFeedback;
+  else report.kind = report.recipients.empty() ? MessageKind::kNotABounce : MessageKind::kBounce;
   return report;
 }
 

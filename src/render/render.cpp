@@ -337,8 +337,11 @@ std::string RenderText(const Report& rep, const RuleSet& rules, const RenderOpti
     const std::string action_key = "action." + r.action;
     const std::string action_text = rules.Message(action_key, o.lang) == action_key ? r.action : t.M(action_key);
     t.Line("label.action", action_text);
-    std::string status = r.status;
-    if (r.status_source == StatusSource::kInferred) {
+    // Feedback reports and auto-replies carry no status code.
+    std::string status = r.status.empty() ? t.M("label.none") : r.status;
+    if (r.status.empty() || r.status.size() < 3) {
+      // nothing to add
+    } else if (r.status_source == StatusSource::kInferred) {
       status += " (" + t.M("label.status_inferred") + ")";
     } else {
       if (const TextRecord* st = rules.Text("status:X." + r.status.substr(2), o.lang)) status += " – " + st->title;

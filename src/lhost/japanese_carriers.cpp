@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+//
+// japanese_carriers.cpp: Japanese mobile carriers and ISPs (au/EZweb, KDDI au one net, NTT
+// docomo, BIGLOBE), whose notices are partly in ISO-2022-JP or Shift_JIS and list the address
+// either alone on a line ("<a@b>", "   ----- The following addresses had delivery problems
+// -----") or after a lead-in ("Could not be delivered to: <a@b>"), with the reason in the
+// following lines ("As their mailbox is full.").
+
+#include "lhost/lhost.h"
+#include "lhost/lhost_common.h"
+
+namespace bouncetolk {
+
+bool DetectJapaneseCarriers(const MessageView& view) { return HasMarker(view, "japanese-carriers"); }
+
+std::vector<RecipientResult> DecodeJapaneseCarriers(const MessageView& view) { return DecodeRecipientBlocks(view); }
+
+}  // namespace bouncetolk

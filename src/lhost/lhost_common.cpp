@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: MIT
+//
+// lhost_common.cpp: see lhost_common.h. Regular expressions are RE2 (linear time on hostile
+// text), compiled once.
+
+#include "lhost/lhost_common.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+#include "common/text.h"
+
+namespace bouncetolk {
+namespace {
+
+// Header names whose value quotes an address that is not a failed recipient.
+bool IsQuotedHeaderLine(std::string_view line) {
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 30) return false;
+  const std::string name = AsciiLowerCopy(Trim(line.substr(0, colon)));
+  for (std::string_view h : {"to", "from", "cc", "bcc", "reply-to", "sender", "return-path", "subject",
+                             "delivered-to", "envelope-to", "message-id", "received", "date",
+                             "in-reply-to", "references", "sent", "mail from", "x-sender"}) {
+    if (name == h) return true;
+  }
+  return name.compare(0, 2, "x-") == 0 && name.find(' ') == std::string::npos;
+}
+
+bool IsTranscriptLine(std::string_view line) {
+  return line.compare(0, 3, ">>>") == 0 || line.compare(0, 3, "<<<") == 0 || line.compare(0, 1, ">") == 0;
+}
+
+// Strips quoting and decoration around an address at the start of a recipient line and
+// returns what follows it ("<a@b>: text" -> "text").
+std::string_view RestAfterAddress(std::string_view line, std::size_t end) {
+  std::string_view rest = line.substr(end);
+  while (!rest.empty() && (rest[0] == '>' || rest[0] == '"' || rest[0] == '\'' || rest[0] == ':' ||
+                           rest[0] == ',' || rest[0] == ';' || IsBlank(rest[0]))) {
+    rest.remove_prefix(1);
+  }
+  while (rest.compare(0, 1, ".") == 0) rest.remove_prefix(1);
+  return Trim(rest);
+}
+
+// Is \a line a recipient line? Fills *address and *rest (the line without the address).
+bool ParseRecipientLine(std::string_view raw, std::string* address, std::string* rest) {
+  const std::string_view line = Trim(raw);
+  if (line.empty() || IsTranscriptLine(line) || IsQuotedHeaderLine(line)) return false;
+  const AddressSpan span = FindAddress(line);
+  if (!span.found()) return false;
+  // Starts with the address, after optional quoting.
+  std::size_t lead = 0;
+  while (lead < span.begin && (line[lead] == '<' || line[lead] == '"' || line[lead] == '\'' ||
+                               line[lead] == '(' || IsBlank(line[lead]))) {
+    ++lead;
+  }
+  if (lead == span.begin) {
+    *address = std::string(line.substr(span.begin, span.end - span.begin));
+    *rest = std::string(RestAfterAddress(line, span.end));
+    return true;
+  }
+  // Ends with the address after a lead-in that is not a sender ("MAIL FROM:<a@b>").
+  std::string_view tail = line.substr(span.end);
+  while (!tail.empty() && std::string_view(">\"'.:);,").find(tail[0]) != std::string_view::npos) {
+    tail.remove_prefix(1);
+  }
+  if (!Trim(tail).empty() || FindAddress(line, span.end).found()) return false;
+  std::string before = AsciiLowerCopy(Trim(line.substr(0, span.begin)));
+  while (!before.empty() && (before.back() == '<' || before.back() == '"' || IsBlank(before.back()))) {
+    before.pop_back();
+  }
+  for (std::string_view sender : {"from:", "from", "sender:", "sender"}) {
+    if (before.size() >= sender.size() && before.compare(before.size() - sender.size(), sender.size(), sender) == 0) {
+      return false;
+    }
+  }
+  *address = std::string(line.substr(span.begin, span.end - span.begin));
+  *rest = std::string(Trim(line.substr(0, span.begin)));
+  while (!rest->empty() && (rest->back() == '<' || rest->back() == '"')) rest->pop_back();
+  return true;
+}
+
+const std::vector<std::unique_ptr<RE2>>& HostRegexes() {
+  static const auto* kRegexes = [] {
+    auto* v = new std::vector<std::unique_ptr<RE2>>();
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_log_errors(false);
+    // Ordered: the first pattern that matches names the host.
+    for (const char* re : {
+             R"(host\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\.?\s*\[[0-9a-f.:]+\])",   // exim
+             R"((?:remote )?host\s+([a-z0-9][a-z0-9.-]*)\s+said)",                // qmail
+             R"(while talking to\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\.?:)",          // sendmail
+             R"(server\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\s*\[[0-9a-f.:]+\])",      // mailfoundry
+             R"(^\s*([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\s+\[[0-9a-f.:]+\]\s+did not like)",  // dma
+             R"(recipient domain \S+ by ([a-z0-9][a-z0-9.-]*[a-z0-9])\.?\s)",    // gmail
+             R"(remote (?:system|server|host|mta)s?:\s*(?:dns;\s*)?([a-z0-9][a-z0-9.-]*[a-z0-9]))",
+             R"(host:\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,}))",                      // gmx
+             R"(connect(?:ing)? to\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\.?)",
+         }) {
+      v->push_back(std::make_unique<RE2>(std::string("(?m)") + re, o));
+    }
+    return v;
+  }();
+  return *kRegexes;
+}
+
+const RE2& CommandRegex() {
+  static const RE2* kRe = [] {
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_log_errors(false);
+    return new RE2(
+        R"((?:after|in reply to|to|for|our|during|most progress was|>>>)\s+(?:the\s+)?(?:final\s+|end of\s+)?)"
+        R"((rcpt to|rcpt|mail from|mail|data|end of data|helo|ehlo|starttls|auth|bdat|connect)\b)"
+        R"(|\[(rcpt_to|mail_from|data)\])"
+        R"(|\b(rcpt to|mail from|data|ehlo|helo|starttls) (?:response|command))",
+        o);
+  }();
+  return *kRe;
+}
+
+std::string NormalizeCommand(std::string_view cmd) {
+  const std::string c = AsciiLowerCopy(cmd);
+  if (c.compare(0, 4, "rcpt") == 0) return "RCPT";
+  if (c.compare(0, 4, "mail") == 0) return "MAIL";
+  if (c == "data" || c == "end of data" || c == "bdat") return "DATA";
+  if (c == "connect") return "CONN";
+  std::string up(c);
+  for (char& ch : up) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+  return up;
+}
+
+}  // namespace
+
+std::vector<AddressBlock> SplitAtRecipients(std::string_view text) {
+  std::vector<AddressBlock> blocks;
+  AddressBlock* current = nullptr;
+  for (const std::string_view line : SplitLines(text)) {
+    std::string address;
+    std::string rest;
+    if (ParseRecipientLine(line, &address, &rest)) {
+      auto same = std::find_if(blocks.begin(), blocks.end(), [&](const AddressBlock& b) {
+        return EqualsIgnoreCase(b.address, address);
+      });
+      if (same == blocks.end()) {
+        blocks.push_back(AddressBlock{address, ""});
+        same = blocks.end() - 1;
+      }
+      current = &*same;
+      if (!rest.empty()) current->text.append(rest).push_back('\n');
+      continue;
+    }
+    if (current && !Trim(line).empty()) current->text.append(Trim(line)).push_back('\n');
+  }
+  // Several addresses listed above one shared error: each borrows the next block's text.
+  for (std::size_t i = blocks.size(); i-- > 1;) {
+    if (Trim(blocks[i - 1].text).empty()) blocks[i - 1].text = blocks[i].text;
+  }
+  return blocks;
+}
+
+namespace {
+
+// The first line of \a text whose normalised form contains \a lower_marker, or nullopt.
+std::optional<std::string_view> FindMarkerLine(std::string_view text, std::string_view lower_marker) {
+  for (const std::string_view line : SplitLines(text)) {
+    if (NormalizeForMatch(line).find(lower_marker) != std::string::npos) return line;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view TextAfterLine(std::string_view text, std::string_view lower_marker) {
+  const auto line = FindMarkerLine(text, lower_marker);
+  if (!line) return {};
+  const std::size_t end = static_cast<std::size_t>(line->data() - text.data()) + line->size();
+  return end < text.size() ? text.substr(end + 1) : std::string_view();
+}
+
+std::string_view TextBeforeLine(std::string_view text, std::string_view lower_marker) {
+  const auto line = FindMarkerLine(text, lower_marker);
+  if (!line) return text;
+  return text.substr(0, static_cast<std::size_t>(line->data() - text.data()));
+}
+
+std::vector<RecipientResult> RecipientsAfterTheirErrors(
+    std::string_view text, bool (*parse_line)(std::string_view line, std::string* address, std::string* rest),
+    std::string* trailing) {
+  std::vector<RecipientResult> out;
+  std::string pending;
+  for (const std::string_view raw : SplitLines(text)) {
+    const std::string_view line = Trim(raw);
+    std::string address;
+    std::string rest;
+    if (parse_line(line, &address, &rest)) {
+      AppendRecipient(address, pending + rest, &out);
+      pending.clear();
+    } else if (!line.empty()) {
+      pending.append(line).push_back('\n');
+    }
+  }
+  if (trailing) *trailing = std::move(pending);
+  return out;
+}
+
+std::string FindRemoteHost(std::string_view text) {
+  const re2::StringPiece piece(text.data(), text.size());
+  for (const auto& re : HostRegexes()) {
+    std::string host;
+    if (RE2::PartialMatch(piece, *re, &host)) return AsciiLowerCopy(host);
+  }
+  return {};
+}
+
+std::string FindCommand(std::string_view text) {
+  re2::StringPiece piece(text.data(), text.size());
+  std::string a, b, c;
+  if (!RE2::PartialMatch(piece, CommandRegex(), &a, &b, &c)) return {};
+  if (!a.empty()) return NormalizeCommand(a);
+  if (!b.empty()) return NormalizeCommand(b);
+  return NormalizeCommand(c);
+}
+
+RecipientResult MakeRecipient(std::string_view address, std::string_view text) {
+  RecipientResult r;
+  r.recipient = std::string(address);
+  r.recipient_type = "rfc822";
+  r.action = "failed";
+  r.diagnostic = CollapseSpace(text);
+  r.remote_mta = FindRemoteHost(text);
+  r.command = FindCommand(text);
+  return r;
+}
+
+void AppendRecipient(std::string_view address, std::string_view text, std::vector<RecipientResult>* out) {
+  out->push_back(MakeRecipient(address, text));
+  out->back().index = static_cast<int>(out->size());
+}
+
+std::vector<RecipientResult> RecipientsFromBlocks(const std::vector<AddressBlock>& blocks) {
+  std::vector<RecipientResult> out;
+  for (const AddressBlock& b : blocks) AppendRecipient(b.address, b.text, &out);
+  return out;
+}
+
+std::vector<RecipientResult> RecipientsFromHeader(const MessageView& view, std::string_view header,
+                                                  std::string_view text) {
+  std::vector<AddressBlock> blocks;
+  for (std::string& address : AllAddresses(view.Header(header))) {
+    blocks.push_back(AddressBlock{std::move(address), std::string(text)});
+  }
+  return RecipientsFromBlocks(blocks);
+}
+
+std::vector<RecipientResult> DecodeRecipientBlocks(const MessageView& view) {
+  return RecipientsFromBlocks(SplitAtRecipients(view.text));
+}
+
+}  // namespace bouncetolk
