@@ -43,6 +43,8 @@ class RuleSet {
 
   /// The record \a id in \a lang, or nullptr.
   const TextRecord* Text(std::string_view id, Lang lang) const;
+  /// The reply template \a id (data/replies/<lang>/<id>.txt), or nullptr.
+  const std::string* ReplyTemplate(std::string_view id, Lang lang) const;
   /// An interface string (data/text/<lang>/messages.tsv); the key itself when missing.
   std::string_view Message(std::string_view key, Lang lang) const;
 

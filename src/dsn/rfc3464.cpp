@@ -37,11 +37,11 @@ void ReadPerMessage(const std::vector<Field>& fields, PerMessageFields* out) {
     if (EqualsIgnoreCase(f.name, "Original-Envelope-Id")) {
       out->original_envelope_id = DecodeXtext(Trim(f.value));
     } else if (EqualsIgnoreCase(f.name, "Reporting-MTA")) {
-      SplitTyped(f.value, &out->reporting_mta_type, &out->reporting_mta);
+      SplitTyped(StripComments(f.value), &out->reporting_mta_type, &out->reporting_mta);
     } else if (EqualsIgnoreCase(f.name, "DSN-Gateway")) {
-      SplitTyped(f.value, &type, &out->dsn_gateway);
+      SplitTyped(StripComments(f.value), &type, &out->dsn_gateway);
     } else if (EqualsIgnoreCase(f.name, "Received-From-MTA")) {
-      SplitTyped(f.value, &type, &out->received_from_mta);
+      SplitTyped(StripComments(f.value), &type, &out->received_from_mta);
     } else if (EqualsIgnoreCase(f.name, "Arrival-Date")) {
       out->arrival_date = CollapseSpace(f.value);
     } else {
@@ -73,7 +73,7 @@ RecipientResult ReadRecipient(const std::vector<Field>& fields, std::vector<Prob
         if (auto found = EnhancedStatus::Find(value)) r.status_field = found->ToString();
       }
     } else if (EqualsIgnoreCase(f.name, "Remote-MTA")) {
-      SplitTyped(f.value, &r.remote_mta_type, &r.remote_mta);
+      SplitTyped(StripComments(f.value), &r.remote_mta_type, &r.remote_mta);
     } else if (EqualsIgnoreCase(f.name, "Diagnostic-Code")) {
       SplitTyped(f.value, &r.diagnostic_type, &rest);
       r.diagnostic = CollapseSpace(rest);

@@ -79,6 +79,12 @@ const TextRecord* RuleSet::Text(std::string_view id, Lang lang) const {
   return it == map.end() ? nullptr : &it->second;
 }
 
+const std::string* RuleSet::ReplyTemplate(std::string_view id, Lang lang) const {
+  const auto& map = tables_->replies[lang == Lang::kNl ? 0 : 1];
+  auto it = map.find(std::string(id));
+  return it == map.end() ? nullptr : &it->second.body;
+}
+
 std::string_view RuleSet::Message(std::string_view key, Lang lang) const {
   const auto& map = tables_->messages[lang == Lang::kNl ? 0 : 1];
   auto it = map.find(std::string(key));

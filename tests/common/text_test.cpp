@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// Table tests for src/common/text.cpp.
+
+#include "common/text.h"
+
+#include <gtest/gtest.h>
+
+namespace bouncetolk {
+namespace {
+
+TEST(TextTest, NormalizeLineEndings) {
+  struct Case { const char* name; std::string in, want; } cases[] = {
+      {"lf", "a\nb\n", "a\nb\n"},
+      {"crlf", "a\r\nb\r\n", "a\nb\n"},
+      {"cr only", "a\rb\r", "a\nb\n"},
+      {"mixed", "a\r\n\rb\n\r\n", "a\n\nb\n\n"},
+      {"empty", "", ""},
+      {"lone cr at end", "x\r", "x\n"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(NormalizeLineEndings(c.in), c.want) << c.name;
+}
+
+TEST(TextTest, NormalizeForMatch) {
+  EXPECT_EQ(NormalizeForMatch("  User   Unknown\n\tin TABLE "), "user unknown in table");
+  EXPECT_EQ(NormalizeForMatch(""), "");
+}
+
+TEST(TextTest, DecodeXtext) {
+  struct Case { std::string in, want; } cases[] = {
+      {"ENV+2B42+3D7", "ENV+42=7"},
+      {"piet+2Bnews@x", "piet+news@x"},
+      {"john+ab@x", "john+ab@x"},  // lower-case hex is no xtext escape (RFC 3461 section 4)
+      {"trailing+2", "trailing+2"},
+      {"+", "+"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(DecodeXtext(c.in), c.want) << c.in;
+}
+
+TEST(TextTest, DecodeUtf8AddrXtext) {
+  EXPECT_EQ(DecodeUtf8AddrXtext("j\\x{00F6}rg@x"), "j\xC3\xB6rg@x");
+  EXPECT_EQ(DecodeUtf8AddrXtext("bad\\x{ZZ}"), "bad\\x{ZZ}");
+  EXPECT_EQ(DecodeUtf8AddrXtext("open\\x{00F6"), "open\\x{00F6");
+}
+
+TEST(TextTest, RepairUtf8) {
+  EXPECT_TRUE(IsValidUtf8("caf\xC3\xA9"));
+  EXPECT_FALSE(IsValidUtf8("caf\xE9"));
+  EXPECT_EQ(RepairUtf8("caf\xE9!"), "caf\xEF\xBF\xBD!");
+  EXPECT_EQ(RepairUtf8(std::string("a\0b", 3)), "a\xEF\xBF\xBD" "b");
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xC0\x80"));      // overlong
+}
+
+TEST(TextTest, StripComments) {
+  EXPECT_EQ(StripComments("5.1.1 (user unknown)"), "5.1.1 ");
+  EXPECT_EQ(StripComments("a (b (c) d) e"), "a  e");
+  EXPECT_EQ(StripComments("\"(quoted)\" x"), "\"(quoted)\" x");
+  EXPECT_EQ(StripComments("unclosed (comment"), "unclosed ");
+}
+
+TEST(TextTest, StripAnglesAndCase) {
+  EXPECT_EQ(StripAngles("  <a@b>  "), "a@b");
+  EXPECT_EQ(StripAngles("a@b"), "a@b");
+  EXPECT_TRUE(EqualsIgnoreCase("Final-Recipient", "FINAL-RECIPIENT"));
+  EXPECT_EQ(FindIgnoreCase("xx Multipart/Report", "multipart/"), 3u);
+}
+
+}  // namespace
+}  // namespace bouncetolk

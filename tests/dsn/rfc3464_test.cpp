@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+// Tests for src/dsn/rfc3464.cpp and field_block.cpp: RFC 3464 field groups.
+
+#include "dsn/rfc3464.h"
+
+#include <gtest/gtest.h>
+
+#include "dsn/field_block.h"
+
+namespace bouncetolk {
+namespace {
+
+TEST(FieldBlockTest, GroupsFoldingAndGarbage) {
+  const std::string text =
+      "Reporting-MTA: dns;\n  mx.example\n\n\n"
+      "Final-Recipient: rfc822; a@b\nnot a field line\n Action: continuation?\nStatus: 5.1.1\n\n"
+      "Final-Recipient: rfc822; c@d\n";
+  const auto groups = ReadFieldGroups(text, FieldBlockOptions());
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups[0].fields[0].value, "dns; mx.example");
+  ASSERT_EQ(groups[1].fields.size(), 2u);  // the continuation after a garbage line is dropped
+  EXPECT_EQ(*FindField(groups[1].fields, "status"), "5.1.1");
+  EXPECT_EQ(groups[2].line, 10);
+}
+
+TEST(FieldBlockTest, Limits) {
+  FieldBlockOptions o;
+  o.max_field_bytes = 10;
+  o.max_groups = 2;
+  const auto groups = ReadFieldGroups("A: 0123456789abcdef\n more\n\nB: 1\n\nC: 2\n", o);
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0].fields[0].value.size(), 10u);
+}
+
+TEST(Rfc3464Test, SplitTyped) {
+  struct Case { const char* in; const char* type; const char* rest; } cases[] = {
+      {"rfc822; a@b", "rfc822", "a@b"},
+      {"RFC822;a@b", "rfc822", "a@b"},
+      {"dns; mx.example", "dns", "mx.example"},
+      {"smtp; 550 5.1.1 x; y", "smtp", "550 5.1.1 x; y"},
+      {"X-Postfix; host not found", "x-postfix", "host not found"},
+      {"utf-8; j\xC3\xB6rg@x", "utf-8", "j\xC3\xB6rg@x"},
+      {"a@b", "", "a@b"},
+      {"<a;b@c>", "", "<a;b@c>"},
+  };
+  for (const auto& c : cases) {
+    std::string type, rest;
+    SplitTyped(c.in, &type, &rest);
+    EXPECT_EQ(type, c.type) << c.in;
+    EXPECT_EQ(rest, c.rest) << c.in;
+  }
+}
+
+TEST(Rfc3464Test, NormalizeAction) {
+  EXPECT_EQ(NormalizeAction(" FAILED "), "failed");
+  EXPECT_EQ(NormalizeAction("deliverable"), "delivered");
+  EXPECT_EQ(NormalizeAction("expired"), "delayed");
+  EXPECT_EQ(NormalizeAction("failure"), "failed");
+}
+
+TEST(Rfc3464Test, AllFields) {
+  const std::string text =
+      "Original-Envelope-Id: abc+2B1\nReporting-MTA: dns; mta.example\nDSN-Gateway: dns; gw.example\n"
+      "Received-From-MTA: dns; in.example\nArrival-Date: Mon, 1 Jan 2026 10:00:00 +0000\n"
+      "X-Postfix-Queue-ID: Q1\n\n"
+      "Original-Recipient: rfc822; x+2By@example\nFinal-Recipient: rfc822; <y@example>\nAction: delayed\n"
+      "Status: 4.4.1 (timeout)\nRemote-MTA: dns; mx.example\nDiagnostic-Code: smtp; 451 4.4.1\n  timeout\n"
+      "Last-Attempt-Date: Mon, 1 Jan 2026 11:00:00 +0000\nFinal-Log-ID: L1\n"
+      "Will-Retry-Until: Fri, 5 Jan 2026 10:00:00 +0000\nX-Actual-Recipient: rfc822; z@example\n";
+  std::vector<Problem> problems;
+  const DsnFields d = ParseDeliveryStatus(text, AnalyzeOptions(), &problems);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(d.per_message.original_envelope_id, "abc+1");
+  EXPECT_EQ(d.per_message.reporting_mta, "mta.example");
+  EXPECT_EQ(d.per_message.reporting_mta_type, "dns");
+  EXPECT_EQ(d.per_message.dsn_gateway, "gw.example");
+  EXPECT_EQ(d.per_message.received_from_mta, "in.example");
+  EXPECT_EQ(d.per_message.arrival_date, "Mon, 1 Jan 2026 10:00:00 +0000");
+  ASSERT_EQ(d.per_message.extension_fields.size(), 1u);
+  ASSERT_EQ(d.recipients.size(), 1u);
+  const RecipientResult& r = d.recipients[0];
+  EXPECT_EQ(r.index, 1);
+  EXPECT_EQ(r.original_recipient, "x+y@example");
+  EXPECT_EQ(r.recipient, "y@example");
+  EXPECT_EQ(r.action, "delayed");
+  EXPECT_EQ(r.status_field, "4.4.1");
+  EXPECT_EQ(r.remote_mta, "mx.example");
+  EXPECT_EQ(r.diagnostic_type, "smtp");
+  EXPECT_EQ(r.diagnostic, "451 4.4.1 timeout");
+  EXPECT_EQ(r.last_attempt_date, "Mon, 1 Jan 2026 11:00:00 +0000");
+  EXPECT_EQ(r.final_log_id, "L1");
+  EXPECT_EQ(r.will_retry_until, "Fri, 5 Jan 2026 10:00:00 +0000");
+  ASSERT_EQ(r.extension_fields.size(), 1u);
+  EXPECT_EQ(r.extension_fields[0].name, "X-Actual-Recipient");
+}
+
+TEST(Rfc3464Test, BadStatusAndMissingRecipient) {
+  std::vector<Problem> problems;
+  const DsnFields d = ParseDeliveryStatus("Final-Recipient: rfc822; a@b\nStatus: 05.1.1\n\nAction: failed\n",
+                                          AnalyzeOptions(), &problems);
+  ASSERT_EQ(d.recipients.size(), 2u);
+  EXPECT_EQ(d.recipients[0].status_field, "");
+  ASSERT_GE(problems.size(), 2u);
+  EXPECT_EQ(problems[0].code, ErrorCode::kBadStatus);
+  EXPECT_EQ(problems[1].code, ErrorCode::kMissingFinalRecipient);
+}
+
+TEST(Rfc3464Test, RecipientLimit) {
+  std::string text = "Reporting-MTA: dns; x\n";
+  for (int i = 0; i < 50; ++i) text += "\nFinal-Recipient: rfc822; r" + std::to_string(i) + "@x\n";
+  AnalyzeOptions o;
+  o.max_recipients = 10;
+  std::vector<Problem> problems;
+  const DsnFields d = ParseDeliveryStatus(text, o, &problems);
+  EXPECT_EQ(d.recipients.size(), 10u);
+  ASSERT_FALSE(problems.empty());
+  EXPECT_EQ(problems.back().code, ErrorCode::kTooManyRecipients);
+}
+
+}  // namespace
+}  // namespace bouncetolk

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+// Tests for the knowledge base (data/) and its loader: completeness of the embedded tables,
+// one case per seed entry, every IANA code resolving to its own row, and loader errors.
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "bouncetolk/bouncetolk.h"
+#include "bouncetolk/explain.h"
+#include "common/text.h"
+#include "rules/rule_table.h"
+
+namespace bouncetolk {
+namespace {
+
+const RuleSet& Rules() {
+  static const auto rules = [] {
+    std::vector<std::string> errors;
+    auto r = RuleSet::Load("", &errors);
+    if (!r) {
+      for (const auto& e : errors) ADD_FAILURE() << e;
+      std::abort();
+    }
+    return r;
+  }();
+  return *rules;
+}
+
+std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::ifstream in(path);
+  std::string line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (header) { header = false; continue; }
+    std::vector<std::string> cells;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, '\t')) cells.push_back(cell);
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+TEST(RulesTest, EmbeddedTablesPassCheck) {
+  const auto problems = Rules().Check();
+  for (const auto& p : problems) ADD_FAILURE() << p;
+  EXPECT_TRUE(problems.empty());
+}
+
+TEST(RulesTest, EveryReasonHasTextsInBothLanguages) {
+  for (int i = 0; i < kReasonCount; ++i) {
+    const std::string id = "reason:" + std::string(ReasonToken(static_cast<Reason>(i)));
+    EXPECT_NE(Rules().Text(id, Lang::kNl), nullptr) << id;
+    EXPECT_NE(Rules().Text(id, Lang::kEn), nullptr) << id;
+  }
+}
+
+// Every code of the IANA registry (../shared/docs/iana-enhanced-status-codes.tsv) resolves,
+// for each class it applies to, to a registered row of its own, never to a fallback.
+TEST(RulesTest, EveryRegisteredCodeHasItsOwnRow) {
+  const std::string path = std::string(BT_SOURCE_DIR) + "/../shared/docs/iana-enhanced-status-codes.tsv";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
+  int checked = 0;
+  for (const auto& row : ReadTsv(path)) {
+    ASSERT_GE(row.size(), 3u);
+    const std::string& code = row[0];  // X.s.d
+    for (char klass : row[2]) {
+      if (klass != '2' && klass != '4' && klass != '5') continue;
+      const std::string concrete = std::string(1, klass) + code.substr(1);
+      const CodeRule* rule = LookupStatus(Rules().tables(), concrete, nullptr);
+      ASSERT_NE(rule, nullptr) << concrete;
+      EXPECT_EQ(rule->kind, "iana") << concrete << " resolves to " << rule->code;
+      EXPECT_TRUE(rule->code == code || rule->code == concrete) << concrete << " resolves to " << rule->code;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 81);
+}
+
+TEST(RulesTest, UnregisteredCodesFallBack) {
+  struct Case { const char* code; const char* want_rule; } cases[] = {
+      {"5.1.99", "X.1.*"}, {"4.9.1", "4.*.*"}, {"5.0.911", "X.0.*"},
+  };
+  for (const auto& c : cases) {
+    const CodeRule* rule = LookupStatus(Rules().tables(), c.code, nullptr);
+    if (!rule) {
+      ADD_FAILURE() << c.code << " has no rule";
+      continue;
+    }
+    EXPECT_EQ(rule->kind, "fallback") << c.code;
+  }
+}
+
+// tests/data/seed_codes.tsv: every code a seed explains is found by `explain` as its own rule.
+TEST(SeedTest, CodesOfTheSeeds) {
+  const auto rows = ReadTsv(std::string(BT_SOURCE_DIR) + "/tests/data/seed_codes.tsv");
+  ASSERT_FALSE(rows.empty());
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.size(), 3u);
+    const ExplainResult r = Explain(row[1], Rules());
+    bool hit = false;
+    for (const auto& h : r.hits) hit = hit || h.rule_id == row[2];
+    EXPECT_TRUE(hit) << row[0] << ": explain '" << row[1] << "' does not give " << row[2];
+  }
+}
+
+// tests/data/seed_phrases.tsv: every error text a seed explains is matched FIRST by its rule.
+TEST(SeedTest, PhrasesOfTheSeeds) {
+  const auto rows = ReadTsv(std::string(BT_SOURCE_DIR) + "/tests/data/seed_phrases.tsv");
+  ASSERT_FALSE(rows.empty());
+  const RuleTables& t = Rules().tables();
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.size(), 3u);
+    std::string want = row[2];
+    if (want.rfind("phrase:", 0) == 0) want = want.substr(7);
+    const std::string norm = NormalizeForMatch(row[1]);
+    std::vector<int> hits = t.text_matcher.Match(norm);
+    if (hits.empty()) hits = t.subject_matcher.Match(norm);
+    ASSERT_FALSE(hits.empty()) << row[0] << ": no rule matches '" << row[1] << "'";
+    EXPECT_EQ(t.phrases[static_cast<std::size_t>(hits.front())].id, want) << row[0] << ": '" << row[1] << "'";
+  }
+}
+
+TEST(LoaderTest, ErrorsNameFileAndLine) {
+  std::vector<DataFile> files = {
+      {"rules/phrases.tsv",
+       "id\tscope\tpattern\treason\tparty\tpermanence\ttext\tsource\n"
+       "# comment\n"
+       "a\ttext\tfoo bar\tmailboxful\tsender\t-\t-\tseed:x\n"
+       "b\ttext\tre:(unclosed\tuserunknown\tsender\t-\t-\tseed:x\n"
+       "c\ttext\tok\tuserunknown\tsender\t-\t-\n",
+       false},
+      {"rules/status.tsv", "code\tkind\treason\tparty\ttext\tsource\n5.1.01\tiana\tuserunknown\tsender\t-\tx\n", false},
+  };
+  std::vector<std::string> errors;
+  EXPECT_EQ(BuildRuleTables(files, &errors), nullptr);
+  std::string all;
+  for (const auto& e : errors) all += e + "\n";
+  EXPECT_NE(all.find("data/rules/phrases.tsv:3: unknown reason 'mailboxful'"), std::string::npos) << all;
+  EXPECT_NE(all.find("data/rules/phrases.tsv:4: pattern of 'b' does not compile"), std::string::npos) << all;
+  EXPECT_NE(all.find("data/rules/phrases.tsv:5: expected 8 columns"), std::string::npos) << all;
+  EXPECT_NE(all.find("data/rules/status.tsv:2: malformed code '5.1.01'"), std::string::npos) << all;
+}
+
+TEST(LoaderTest, OverlayReplacesAndPrecedes) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("bt_overlay_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "rules");
+  fs::create_directories(dir / "text" / "nl");
+  fs::create_directories(dir / "text" / "en");
+  std::ofstream(dir / "rules" / "phrases.tsv")
+      << "id\tscope\tpattern\treason\tparty\tpermanence\ttext\tsource\n"
+      << "local-full\ttext\tbox is stuffed\tmailboxfull\trecipient\t-\t-\thelpdesk\n";
+  std::ofstream(dir / "text" / "nl" / "local.txt") << "Id: phrase:local-full\nTitle: Vol\nExplanation: Vol.\nFix: Wacht.\n";
+  std::ofstream(dir / "text" / "en" / "local.txt") << "Id: phrase:local-full\nTitle: Full\nExplanation: Full.\nFix: Wait.\n";
+  std::vector<std::string> errors;
+  auto rules = RuleSet::Load(dir.string(), &errors);
+  ASSERT_TRUE(rules) << (errors.empty() ? "" : errors[0]);
+  EXPECT_EQ(rules->tables().phrases.front().id, "local-full");
+  const Report rep = Analyze(
+      "From: x@y\nContent-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; m\n\nFinal-Recipient: rfc822; a@b\nAction: failed\nStatus: 5.0.0\n"
+      "Diagnostic-Code: smtp; 550 the box is stuffed\n\n--b--\n",
+      *rules);
+  ASSERT_EQ(rep.recipients.size(), 1u);
+  EXPECT_EQ(ReasonToken(rep.recipients[0].reason), "mailboxfull");
+  EXPECT_EQ(rep.recipients[0].rules.front(), "phrase:local-full");
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace bouncetolk
