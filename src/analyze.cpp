@@ -24,17 +24,17 @@ bool IsDeliveryStatusType(std::string_view type) {
   return type == "message/delivery-status" || type == "message/global-delivery-status";
 }
 
-// Finds the first delivery-status entity in pre-order and its parent (the report container).
-// A report nested in a forwarded message/rfc822 is found as well.
-const Entity* FindReportPart(const Entity& e, const Entity** parent) {
+// Every delivery-status entity in pre-order with its parent (the report container). A report
+// nested in a forwarded message/rfc822 is found as well. Some servers put one part per
+// recipient.
+void FindReportParts(const Entity& e, std::vector<std::pair<const Entity*, const Entity*>>* found) {
   for (const Entity& child : e.children) {
     if (IsDeliveryStatusType(child.type)) {
-      *parent = &e;
-      return &child;
+      found->emplace_back(&child, &e);
+      continue;
     }
-    if (const Entity* found = FindReportPart(child, parent)) return found;
+    FindReportParts(child, found);
   }
-  return nullptr;
 }
 
 // True when \a text starts like a mail message: a header field on the first line, or an
@@ -137,6 +137,33 @@ void ChooseCodes(std::string_view vendor_text, StatusSource diagnostic_source, R
   ChooseStatus(codes, source, r);
 }
 
+// Reads the recipients of every delivery-status part into \a report's per-message fields and
+// original; returns them numbered in order. Without such a part, RFC 3464 fields written into
+// the human-readable text stand in for it (format "rfc3464-text").
+std::vector<RecipientResult> ReadDeliveryStatusParts(const Entity& root, const MessageView& view,
+                                                     const AnalyzeOptions& options, Report* report) {
+  std::vector<std::pair<const Entity*, const Entity*>> parts;
+  FindReportParts(root, &parts);
+  std::vector<RecipientResult> recipients;
+  for (const auto& [part, container] : parts) {
+    const std::string text = ToUtf8(DecodeBody(*part, options.max_text_bytes),
+                                    part->type == "message/global-delivery-status" ? "utf-8" : part->charset);
+    DsnFields dsn = ParseDeliveryStatus(text, options, &report->problems);
+    if (report->format.empty()) {
+      report->per_message = std::move(dsn.per_message);
+      report->format = "rfc3464";
+      FindOriginal(*container, options, &report->original);
+    }
+    for (RecipientResult& r : dsn.recipients) recipients.push_back(std::move(r));
+  }
+  if (recipients.empty()) {
+    recipients = DecodeFieldsInText(view);
+    if (!recipients.empty()) report->format = "rfc3464-text";
+  }
+  for (std::size_t i = 0; i < recipients.size(); ++i) recipients[i].index = static_cast<int>(i + 1);
+  return recipients;
+}
+
 }  // namespace
 
 std::string_view Version() { return BT_VERSION; }
@@ -182,22 +209,13 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
 
   // Stage 4: the delivery-status part, and the human-readable text read by the vendor readers.
   const MessageView view = BuildMessageView(root, rules.tables(), options);
-  const Entity* container = nullptr;
-  const Entity* dsn_part = FindReportPart(root, &container);
-  std::vector<RecipientResult> recipients;
+  std::vector<RecipientResult> recipients = ReadDeliveryStatusParts(root, view, options, &report);
+  const bool have_dsn = !recipients.empty();
   VendorReading vendor;
   StatusSource diagnostic_source = StatusSource::kDiagnosticCode;
-  if (dsn_part) {
-    const std::string dsn_text = ToUtf8(DecodeBody(*dsn_part, options.max_text_bytes),
-                                        dsn_part->type == "message/global-delivery-status" ? "utf-8" : dsn_part->charset);
-    DsnFields dsn = ParseDeliveryStatus(dsn_text, options, &report.problems);
-    report.per_message = std::move(dsn.per_message);
-    report.format = "rfc3464";
-    FindOriginal(*container, options, &report.original);
-    recipients = std::move(dsn.recipients);
+  if (have_dsn) {
     vendor = ReadVendorFormat(view, /*allow_generic=*/false);
-  }
-  if (recipients.empty()) {
+  } else {
     // Stage 5: no usable delivery-status part: the vendor's own words.
     vendor = ReadVendorFormat(view, /*allow_generic=*/false);
     if (vendor.reader.empty() && ReadAutoReply(view, &report)) {
@@ -229,10 +247,10 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
   for (RecipientResult& r : recipients) {
     if (r.action.empty()) r.action = "failed";
     std::string vendor_text;
-    if (const RecipientResult* v = dsn_part ? MatchingVendorRecipient(r, vendor, dsn_count) : nullptr) {
+    if (const RecipientResult* v = have_dsn ? MatchingVendorRecipient(r, vendor, dsn_count) : nullptr) {
       MergeVendorText(*v, &r);
       vendor_text = v->diagnostic;
-    } else if (!dsn_part) {
+    } else if (!have_dsn) {
       vendor_text = view.text;
     }
     ChooseCodes(vendor_text, diagnostic_source, &r);

@@ -3,7 +3,8 @@
 // fields_in_text.cpp: reports that write RFC 3464 per-recipient fields ("Final-Recipient:",
 // "Action:", "Status:", "Diagnostic-Code:") into the human-readable text instead of a
 // message/delivery-status part (Amazon WorkMail's "Technical report:", some gateways that
-// flatten multipart/report). The fields are read with the delivery-status parser.
+// flatten multipart/report, or whose MIME boundary is broken). The fields are read with the
+// delivery-status parser; analyze.cpp uses them in place of the missing part.
 
 #include "common/text.h"
 #include "dsn/rfc3464.h"
@@ -12,12 +13,11 @@
 
 namespace bouncetolk {
 
-bool DetectFieldsInText(const MessageView& view) {
-  return view.normalized_text.find("final-recipient:") != std::string::npos ||
-         view.normalized_text.find("original-recipient:") != std::string::npos;
-}
-
 std::vector<RecipientResult> DecodeFieldsInText(const MessageView& view) {
+  if (view.normalized_text.find("final-recipient:") == std::string::npos &&
+      view.normalized_text.find("original-recipient:") == std::string::npos) {
+    return {};
+  }
   // The fields start at the first line that is one of them.
   std::size_t start = std::string::npos;
   for (std::string_view field : {"reporting-mta:", "final-recipient:", "original-recipient:", "action:"}) {

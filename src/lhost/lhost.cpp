@@ -20,9 +20,14 @@ bool IsReturnedMessageType(std::string_view type) {
          type == "message/global-headers" || type == "message/partial";
 }
 
-// The first leaf of \a type in pre-order, not descending into returned messages.
+// The first leaf of \a type in pre-order, not descending into returned messages. A multipart
+// whose boundary never occurs (a relay rewrote it, or folded the header wrongly) has no parts
+// but a body: that body is read as plain text.
 const Entity* FindTextPart(const Entity& e, std::string_view type) {
-  if (e.children.empty()) return e.type == type ? &e : nullptr;
+  if (e.children.empty()) {
+    const bool broken_multipart = e.IsMultipart() && !Trim(e.body).empty();
+    return e.type == type || (broken_multipart && type == "text/plain") ? &e : nullptr;
+  }
   for (const Entity& child : e.children) {
     if (IsReturnedMessageType(child.type)) continue;
     if (const Entity* found = FindTextPart(child, type)) return found;
@@ -78,6 +83,27 @@ bool IsBoundaryLine(const RuleTables& t, std::string_view normalized_line) {
     if (m.field == "boundary" && normalized_line.compare(0, m.pattern.size(), m.pattern) == 0) return true;
   }
   return false;
+}
+
+// A bounce forwarded inline ("Begin forwarded message:", "> " before every line): one level of
+// quoting is removed when most lines carry it, so the readers see the bounce as it was.
+std::string Unquote(std::string text) {
+  const std::vector<std::string_view> lines = SplitLines(text);
+  std::size_t quoted = 0;
+  std::size_t nonempty = 0;
+  for (std::string_view line : lines) {
+    if (Trim(line).empty()) continue;
+    ++nonempty;
+    if (line[0] == '>') ++quoted;
+  }
+  if (quoted < 5 || quoted * 2 < nonempty) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (std::string_view line : lines) {
+    if (!line.empty() && line[0] == '>') line.remove_prefix(line.size() > 1 && line[1] == ' ' ? 2 : 1);
+    out.append(line).push_back('\n');
+  }
+  return out;
 }
 
 // Splits \a text at the first boundary line: [0, cut) is the report, [rest, end) the original.
@@ -151,7 +177,7 @@ MessageView BuildMessageView(const Entity& root, const RuleTables& tables, const
   } else if (const Entity* html = FindTextPart(root, "text/html")) {
     body = StripHtml(ToUtf8(DecodeBody(*html, options.max_text_bytes), html->charset));
   }
-  body = NormalizeLineEndings(body);
+  body = Unquote(NormalizeLineEndings(body));
   std::size_t cut = 0;
   std::size_t rest = 0;
   CutAtBoundary(tables, body, &cut, &rest);
@@ -191,7 +217,6 @@ const std::vector<VendorReader>& VendorReaders() {
       {"dragonfly", DetectDragonFly, DecodeDragonFly},
       {"postfix", DetectPostfix, DecodePostfix},
       {"sendmail", DetectSendmail, DecodeSendmail},
-      {"rfc3464-text", DetectFieldsInText, DecodeFieldsInText},
       {"generic", DetectGeneric, DecodeGeneric},
   };
   return kReaders;

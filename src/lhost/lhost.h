@@ -69,6 +69,11 @@ struct VendorReading {
 /// when a delivery-status part exists and the text only adds details).
 VendorReading ReadVendorFormat(const MessageView& view, bool allow_generic);
 
+/// RFC 3464 per-recipient fields written into the human-readable text instead of a
+/// delivery-status part (fields_in_text.cpp). Not a reader of the table: analyze.cpp uses
+/// these recipients in place of the missing part. Empty when the text has no such fields.
+std::vector<RecipientResult> DecodeFieldsInText(const MessageView& view);
+
 // --- The readers, one file each (declared here so the table in lhost.cpp can list them). ---
 bool DetectGoogleGroups(const MessageView& view);
 std::vector<RecipientResult> DecodeGoogleGroups(const MessageView& view);
@@ -100,8 +105,6 @@ bool DetectPostfix(const MessageView& view);
 std::vector<RecipientResult> DecodePostfix(const MessageView& view);
 bool DetectSendmail(const MessageView& view);
 std::vector<RecipientResult> DecodeSendmail(const MessageView& view);
-bool DetectFieldsInText(const MessageView& view);
-std::vector<RecipientResult> DecodeFieldsInText(const MessageView& view);
 bool DetectGeneric(const MessageView& view);
 std::vector<RecipientResult> DecodeGeneric(const MessageView& view);
 
