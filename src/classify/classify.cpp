@@ -39,6 +39,19 @@ const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher
   return first;
 }
 
+// A "user unknown" wording cannot be taken literally when the transaction shows the address
+// existed: the server accepted RCPT and refused only after DATA, or the status code itself
+// says the mailbox exists but refused (X.2.0, X.2.1 rows whose reason is filtered). Then a
+// filter rejected the message (docs/precedence.md).
+bool AddressWasAccepted(const RecipientResult& r, const std::vector<const CodeRule*>& status_chain) {
+  if (r.command == "DATA") return true;
+  return !status_chain.empty() && status_chain.front()->reason == Reason::kFiltered;
+}
+
+// Diagnostic-Code type X-Unix carries the exit status of the local delivery program
+// (procmail, a pipe): a mailer error unless a phrase says more.
+bool IsLocalMailerExit(const RecipientResult& r) { return r.diagnostic_type == "x-unix"; }
+
 }  // namespace
 
 bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence) {
@@ -95,11 +108,21 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
     return;
   }
 
-  if (phrase) {
+  if (phrase && phrase->reason == Reason::kUserUnknown && AddressWasAccepted(*r, status_chain)) {
+    r->reason = Reason::kFiltered;
+    r->party = Party::kRecipient;
+    r->text_id = "reason:filtered";
+    r->rules.insert(r->rules.begin(), "accepted-address");
+  } else if (phrase) {
     r->reason = phrase->reason;
     r->party = phrase->party;
     r->text_id = phrase->text_id;
     if (phrase->permanence && r->action != "delayed") r->permanence = *phrase->permanence;
+  } else if (IsLocalMailerExit(*r)) {
+    r->reason = Reason::kMailerError;
+    r->party = Party::kRemoteAdmin;
+    r->text_id = "reason:mailererror";
+    r->rules.insert(r->rules.begin(), "diagnostic-type:x-unix");
   } else if (!status_chain.empty()) {
     // The most specific status row decides; a fallback row whose reason is undefined yields to
     // a reply rule that knows more.

@@ -16,7 +16,17 @@ namespace bouncetolk {
 bool DetectExim(const MessageView& view) { return HasMarker(view, "exim"); }
 
 std::vector<RecipientResult> DecodeExim(const MessageView& view) {
-  std::vector<RecipientResult> out = DecodeRecipientBlocks(view);
+  std::vector<AddressBlock> blocks = SplitAtRecipients(view.text);
+  // X-Failed-Recipients lists exactly the failed addresses; other addresses the text names
+  // ("A message sent by <a@b>") are not recipients.
+  const std::vector<std::string> failed = AllAddresses(view.Header("X-Failed-Recipients"));
+  std::vector<AddressBlock> listed;
+  for (const AddressBlock& b : blocks) {
+    for (const std::string& f : failed) {
+      if (EqualsIgnoreCase(f, b.address)) listed.push_back(b);
+    }
+  }
+  std::vector<RecipientResult> out = RecipientsFromBlocks(listed.empty() ? blocks : listed);
   if (!out.empty()) return out;
   // Nothing in the text: the header lists the failed addresses, the text holds the error.
   return RecipientsFromHeader(view, "X-Failed-Recipients", view.text);

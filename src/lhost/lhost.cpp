@@ -200,6 +200,15 @@ bool HasMarker(const MessageView& view, std::string_view reader) {
   return false;
 }
 
+bool LineHasMarker(const RuleTables& tables, std::string_view reader, std::string_view normalized_line) {
+  for (const LhostMarker& m : tables.lhost_markers) {
+    if (m.reader == reader && m.field == "text" && normalized_line.find(m.pattern) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const std::vector<VendorReader>& VendorReaders() {
   static const std::vector<VendorReader> kReaders = {
       {"googlegroups", DetectGoogleGroups, DecodeGoogleGroups},

@@ -47,6 +47,8 @@ MessageView BuildMessageView(const Entity& root, const RuleTables& tables,
 
 /// True when a marker row of lhost.tsv for \a reader matches the message.
 bool HasMarker(const MessageView& view, std::string_view reader);
+/// True when a "text" row of lhost.tsv for \a reader occurs in \a normalized_line.
+bool LineHasMarker(const RuleTables& tables, std::string_view reader, std::string_view normalized_line);
 
 /// One vendor reader.
 struct VendorReader {

@@ -54,7 +54,7 @@ bool ParseRecipientLine(std::string_view raw, std::string* address, std::string*
   // Starts with the address, after optional quoting.
   std::size_t lead = 0;
   while (lead < span.begin && (line[lead] == '<' || line[lead] == '"' || line[lead] == '\'' ||
-                               line[lead] == '(' || IsBlank(line[lead]))) {
+                               line[lead] == '(' || line[lead] == '*' || IsBlank(line[lead]))) {
     ++lead;
   }
   if (lead == span.begin) {
@@ -72,7 +72,12 @@ bool ParseRecipientLine(std::string_view raw, std::string* address, std::string*
   while (!before.empty() && (before.back() == '<' || before.back() == '"' || IsBlank(before.back()))) {
     before.pop_back();
   }
-  for (std::string_view sender : {"from:", "from", "sender:", "sender"}) {
+  // Only a lead-in that names the address as the target: "...delivered to: <a@b>", "RCPT TO:
+  // a@b", "size: a@b". Not "please contact a@b" nor a sender ("MAIL FROM:<a@b>").
+  const bool target = (!before.empty() && before.back() == ':') || before == "to" ||
+                      (before.size() > 3 && before.compare(before.size() - 3, 3, " to") == 0);
+  if (!target) return false;
+  for (std::string_view sender : {"from:", "sender:"}) {
     if (before.size() >= sender.size() && before.compare(before.size() - sender.size(), sender.size(), sender) == 0) {
       return false;
     }
@@ -115,7 +120,7 @@ const RE2& CommandRegex() {
     o.set_log_errors(false);
     return new RE2(
         R"((?:after|in reply to|to|for|our|during|most progress was|>>>)\s+(?:the\s+)?(?:final\s+|end of\s+)?)"
-        R"((rcpt to|rcpt|mail from|mail|data|end of data|helo|ehlo|starttls|auth|bdat|connect)\b)"
+        R"((rcpt to|rcpt|mail from|mail|data|end of data|helo|ehlo|starttls|auth|bdat|connect|initial connection)\b)"
         R"(|\[(rcpt_to|mail_from|data)\])"
         R"(|\b(rcpt to|mail from|data|ehlo|helo|starttls) (?:response|command))",
         o);
@@ -128,7 +133,7 @@ std::string NormalizeCommand(std::string_view cmd) {
   if (c.compare(0, 4, "rcpt") == 0) return "RCPT";
   if (c.compare(0, 4, "mail") == 0) return "MAIL";
   if (c == "data" || c == "end of data" || c == "bdat") return "DATA";
-  if (c == "connect") return "CONN";
+  if (c == "connect" || c == "initial connection") return "CONN";
   std::string up(c);
   for (char& ch : up) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
   return up;
