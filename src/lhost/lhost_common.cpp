@@ -101,7 +101,7 @@ const std::vector<std::unique_ptr<RE2>>& HostRegexes() {
              R"(while talking to\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\.?:)",          // sendmail
              R"(server\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\s*\[[0-9a-f.:]+\])",      // mailfoundry
              R"(^\s*([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\s+\[[0-9a-f.:]+\]\s+did not like)",  // dma
-             R"(recipient domain \S+ by ([a-z0-9][a-z0-9.-]*[a-z0-9])\.?\s)",    // gmail
+             R"(recipient\s+domain\s+\S+\s+by\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\.?\s)",  // gmail
              R"(remote (?:system|server|host|mta)s?:\s*(?:dns;\s*)?([a-z0-9][a-z0-9.-]*[a-z0-9]))",
              R"(host:\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,}))",                      // gmx
              R"(connect(?:ing)? to\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\.?)",
@@ -119,10 +119,10 @@ const RE2& CommandRegex() {
     o.set_case_sensitive(false);
     o.set_log_errors(false);
     return new RE2(
-        R"((?:after|in reply to|to|for|our|during|most progress was|>>>)\s+(?:the\s+)?(?:final\s+|end of\s+)?)"
+        R"((?:\b(?:after|in reply to|to|for|our|during|following|most progress was)|>>>)\s+(?:the\s+)?(?:final\s+|end of\s+)?)"
         R"((rcpt to|rcpt|mail from|mail|data|end of data|helo|ehlo|starttls|auth|bdat|connect|initial connection)\b)"
         R"(|\[(rcpt_to|mail_from|data)\])"
-        R"(|\b(rcpt to|mail from|data|ehlo|helo|starttls) (?:response|command))",
+        R"(|\b(rcpt to|mail from|data|ehlo|helo|starttls)\s+(?:response|command))",
         o);
   }();
   return *kRe;
