@@ -133,7 +133,11 @@ Examples:
 int Main(int argc, char** argv) {
   CLI::App app{"bouncetolk: explains bounced e-mail (Mail Delivery System messages) in plain Dutch."};
   app.footer(kFooter);
-  app.set_version_flag("--version", std::string("bouncetolk ") + std::string(Version()));
+  app.set_version_flag("--version", [] {
+    std::vector<std::string> errors;
+    auto rules = RuleSet::Load("", &errors);
+    return std::string("bouncetolk ") + std::string(Version()) + (rules ? "\n" + rules->VersionString() : "");
+  });
   Options opt;
   app.add_option("inputs", opt.inputs, "Bounce messages to read ('-' or nothing: standard input)");
   app.add_option("-f,--format", opt.format, "Output format")

@@ -70,7 +70,7 @@ std::string Rewrap(std::string_view text, std::size_t width) {
     std::size_t end = text.find("\n\n", pos);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view para = text.substr(pos, end - pos);
-    const bool keep = para.substr(0, 2) == "- " || para.find('\n') == std::string_view::npos;
+    const bool keep = para.substr(0, 2) == "- " || para.size() <= width;
     out += keep ? std::string(para) : Wrap(CollapseSpace(para), 0, 0, width);
     if (end < text.size()) out += "\n\n";
     pos = end + 2;
