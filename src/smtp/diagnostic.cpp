@@ -6,6 +6,9 @@
 //     ("text_more_specific"), as Postfix and others write 5.0.0 over a precise remote reply;
 //   - the Status field's class contradicts the remote reply code while the text's code agrees
 //     with it: the text wins ("text_matches_reply");
+//   - the text's code is the remote server's own reply ("550 5.7.1 ...", same class as the
+//     field): the text wins ("text_is_remote_reply"); a reporting MTA that writes Status 5.1.1
+//     over "550 5.7.1 IP address blacklisted" has guessed, the remote server has not;
 //   - otherwise the Status field wins ("status_field_preferred").
 
 #include "smtp/diagnostic.h"
@@ -17,6 +20,12 @@ TextCodes ExtractCodes(std::string_view text) {
   out.reply = ReplyCode::Find(text);
   if (out.reply) {
     out.status = EnhancedStatus::Find(text, out.reply->klass());
+    if (out.status) {
+      const std::string reply = out.reply->ToString();
+      const std::string status = out.status->ToString();
+      out.status_in_reply = text.find(reply + " " + status) != std::string_view::npos ||
+                            text.find(reply + "-" + status) != std::string_view::npos;
+    }
   } else {
     out.status = EnhancedStatus::Find(text, '5');
     if (!out.status) out.status = EnhancedStatus::Find(text, '4');
@@ -40,6 +49,10 @@ void ChooseStatus(const TextCodes& codes, StatusSource text_source, RecipientRes
       r->status = codes.status->ToString();
       r->status_source = text_source;
       r->status_note = "text_matches_reply";
+    } else if (codes.status_in_reply && field->klass() == codes.status->klass()) {
+      r->status = codes.status->ToString();
+      r->status_source = text_source;
+      r->status_note = "text_is_remote_reply";
     } else {
       r->status = field->ToString();
       r->status_source = StatusSource::kStatusField;

@@ -44,8 +44,11 @@ TEST(DiagnosticTest, ChooseStatus) {
        StatusSource::kDiagnosticCode, "text_matches_reply"},
       {"class conflict specific", "4.4.1", "550 5.1.1 unknown", "failed", "5.1.1", StatusSource::kDiagnosticCode,
        "text_matches_reply"},
-      {"both specific", "5.1.1", "550 5.7.1 relay denied", "failed", "5.1.1", StatusSource::kStatusField,
-       "status_field_preferred"},
+      // The remote server's own reply outranks the code the reporting MTA wrote over it.
+      {"both specific, text is the remote reply", "5.1.1", "550 5.7.1 relay denied", "failed", "5.7.1",
+       StatusSource::kDiagnosticCode, "text_is_remote_reply"},
+      {"both specific, code elsewhere in the text", "5.1.1", "550 relay denied (see 5.7.1)", "failed", "5.1.1",
+       StatusSource::kStatusField, "status_field_preferred"},
       {"nothing, reply", "", "554 Transaction failed", "failed", "5.0.0", StatusSource::kInferred, ""},
       {"nothing, delayed", "", "timeout", "delayed", "4.0.0", StatusSource::kInferred, ""},
       {"nothing, delivered", "", "", "delivered", "2.0.0", StatusSource::kInferred, ""},
