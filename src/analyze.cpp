@@ -129,6 +129,11 @@ void MergeVendorText(const RecipientResult& v, RecipientResult* r) {
 // Codes for one recipient: from its diagnostic, else from the vendor text about it.
 void ChooseCodes(std::string_view vendor_text, StatusSource diagnostic_source, RecipientResult* r) {
   TextCodes codes = ExtractCodes(r->diagnostic);
+  if (r->action == "delivered" && !codes.reply) {
+    // A success report's codes are 2xx ("250 2.6.0 Message received").
+    codes.reply = ReplyCode::Find(r->diagnostic, /*allow_success=*/true);
+    codes.status = EnhancedStatus::Find(r->diagnostic, '2');
+  }
   StatusSource source = diagnostic_source;
   if (!codes.reply && !codes.status && !vendor_text.empty()) {
     codes = ExtractCodes(vendor_text);

@@ -33,7 +33,10 @@ bool ParseErrorLine(std::string_view line, std::string* address, std::string* re
   while (!after.empty() && (after[0] == '>' || after[0] == '.' || after[0] == ',' || IsBlank(after[0]))) {
     after.remove_prefix(1);
   }
-  *rest = std::string(after);
+  // "554 <a@b>... 550 Host unknown": the inner reply is the remote's; "554 <a@b>... Service
+  // unavailable": the leading code is the only one.
+  const bool inner_code = after.size() >= 3 && IsDigit(after[0]) && IsDigit(after[1]) && IsDigit(after[2]);
+  *rest = inner_code ? std::string(after) : std::string(line.substr(0, 4)) + std::string(after);
   return true;
 }
 
@@ -51,10 +54,16 @@ std::vector<RecipientResult> DecodeTranscript(const MessageView& view, std::stri
 bool DetectSendmail(const MessageView& view) { return HasMarker(view, "sendmail"); }
 
 std::vector<RecipientResult> DecodeSendmail(const MessageView& view) {
-  std::vector<RecipientResult> out =
-      RecipientsFromBlocks(SplitAtRecipients(TextBeforeLine(view.text, "transcript of session follows")));
-  if (!out.empty()) return out;
-  return DecodeTranscript(view, TextAfterLine(view.text, "transcript of session follows"));
+  std::vector<AddressBlock> blocks = SplitAtRecipients(TextBeforeLine(view.text, "transcript of session follows"));
+  std::vector<RecipientResult> transcript = DecodeTranscript(view, TextAfterLine(view.text, "transcript of session follows"));
+  // An address listed without a "(reason: ...)" line takes its error from the transcript.
+  for (AddressBlock& b : blocks) {
+    if (!Trim(b.text).empty()) continue;
+    for (const RecipientResult& t : transcript) {
+      if (EqualsIgnoreCase(t.recipient, b.address)) b.text = t.diagnostic;
+    }
+  }
+  return blocks.empty() ? transcript : RecipientsFromBlocks(blocks);
 }
 
 }  // namespace bouncetolk
