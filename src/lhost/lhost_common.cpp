@@ -122,6 +122,7 @@ const RE2& CommandRegex() {
         R"((?:\b(?:after|in reply to|to|for|our|during|following|most progress was)|>>>)\s+(?:the\s+)?(?:final\s+|end of\s+)?)"
         R"((rcpt to|rcpt|mail from|mail|data|end of data|helo|ehlo|starttls|auth|bdat|connect|initial connection)\b)"
         R"(|\[(rcpt_to|mail_from|data)\])"
+        R"(|does not like (recipient|sender)\b)"
         R"(|\b(rcpt to|mail from|data|ehlo|helo|starttls)\s+(?:response|command))",
         o);
   }();
@@ -193,6 +194,14 @@ std::string_view TextBeforeLine(std::string_view text, std::string_view lower_ma
   return text.substr(0, static_cast<std::size_t>(line->data() - text.data()));
 }
 
+bool IsAddressOnlyLine(std::string_view line, std::string* address, std::string* rest) {
+  const AddressSpan span = FindAddress(line);
+  if (!span.found() || span.begin > 1) return false;
+  *address = std::string(line.substr(span.begin, span.end - span.begin));
+  rest->clear();
+  return true;
+}
+
 std::vector<RecipientResult> RecipientsAfterTheirErrors(
     std::string_view text, bool (*parse_line)(std::string_view line, std::string* address, std::string* rest),
     std::string* trailing) {
@@ -224,10 +233,11 @@ std::string FindRemoteHost(std::string_view text) {
 
 std::string FindCommand(std::string_view text) {
   re2::StringPiece piece(text.data(), text.size());
-  std::string a, b, c;
-  if (!RE2::PartialMatch(piece, CommandRegex(), &a, &b, &c)) return {};
+  std::string a, b, like, c;
+  if (!RE2::PartialMatch(piece, CommandRegex(), &a, &b, &like, &c)) return {};
   if (!a.empty()) return NormalizeCommand(a);
   if (!b.empty()) return NormalizeCommand(b);
+  if (!like.empty()) return like == "recipient" ? "RCPT" : "MAIL";  // qmail-remote's wording
   return NormalizeCommand(c);
 }
 

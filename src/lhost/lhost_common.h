@@ -34,6 +34,10 @@ struct AddressBlock {
 /// text of the next block (several addresses listed above one shared error).
 std::vector<AddressBlock> SplitAtRecipients(std::string_view text);
 
+/// A line that is just an address ("a@b", "<a@b>"); fills \a address, clears \a rest. The
+/// line parser for RecipientsAfterTheirErrors() when the format lists bare addresses.
+bool IsAddressOnlyLine(std::string_view line, std::string* address, std::string* rest);
+
 /// For formats that write the error BEFORE the address it belongs to (Lotus Notes, Sendmail
 /// transcripts): each line for which \a parse_line returns true (filling the address and the
 /// rest of the line) closes one recipient, whose text is the lines since the previous such line

@@ -14,23 +14,10 @@
 
 namespace bouncetolk {
 
-namespace {
-
-// A line that is just an address ("kijitora@example.com", "<kijitora@example.com>").
-bool IsAddressLine(std::string_view line, std::string* address, std::string* rest) {
-  const AddressSpan span = FindAddress(line);
-  if (!span.found() || span.begin > 1) return false;
-  *address = std::string(line.substr(span.begin, span.end - span.begin));
-  rest->clear();
-  return true;
-}
-
-}  // namespace
-
 bool DetectNotes(const MessageView& view) { return HasMarker(view, "notes"); }
 
 std::vector<RecipientResult> DecodeNotes(const MessageView& view) {
-  return RecipientsAfterTheirErrors(TextAfterLine(view.text, "failure reasons"), IsAddressLine, nullptr);
+  return RecipientsAfterTheirErrors(TextAfterLine(view.text, "failure reasons"), IsAddressOnlyLine, nullptr);
 }
 
 }  // namespace bouncetolk
