@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: MIT
 //
-// lhost_common.cpp: see lhost_common.h. Regular expressions are RE2 (linear time on hostile
-// text), compiled once.
+// lhost_common.cpp: see lhost_common.h. Patterns are RE2 through CapturePattern (linear time
+// on hostile text), compiled once.
 
 #include "lhost/lhost_common.h"
-
-#include <re2/re2.h>
 
 #include <algorithm>
 #include <memory>
 #include <optional>
 
 #include "common/text.h"
+#include "rules/phrase_matcher.h"
 
 namespace bouncetolk {
 namespace {
@@ -88,13 +87,10 @@ bool ParseRecipientLine(std::string_view raw, std::string* address, std::string*
   return true;
 }
 
-const std::vector<std::unique_ptr<RE2>>& HostRegexes() {
-  static const auto* kRegexes = [] {
-    auto* v = new std::vector<std::unique_ptr<RE2>>();
-    RE2::Options o;
-    o.set_case_sensitive(false);
-    o.set_log_errors(false);
-    // Ordered: the first pattern that matches names the host.
+// Ordered: the first pattern that matches names the host.
+const std::vector<std::unique_ptr<CapturePattern>>& HostPatterns() {
+  static const auto* kPatterns = [] {
+    auto* v = new std::vector<std::unique_ptr<CapturePattern>>();
     for (const char* re : {
              R"(host\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\.?\s*\[[0-9a-f.:]+\])",   // exim
              R"((?:remote )?host\s+([a-z0-9][a-z0-9.-]*)\s+said)",                // qmail
@@ -106,27 +102,23 @@ const std::vector<std::unique_ptr<RE2>>& HostRegexes() {
              R"(host:\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,}))",                      // gmx
              R"(connect(?:ing)? to\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\.?)",
          }) {
-      v->push_back(std::make_unique<RE2>(std::string("(?m)") + re, o));
+      v->push_back(std::make_unique<CapturePattern>(re));
     }
     return v;
   }();
-  return *kRegexes;
+  return *kPatterns;
 }
 
-const RE2& CommandRegex() {
-  static const RE2* kRe = [] {
-    RE2::Options o;
-    o.set_case_sensitive(false);
-    o.set_log_errors(false);
-    return new RE2(
-        R"((?:\b(?:after|in reply to|to|for|our|during|following|most progress was)|>>>)\s+(?:the\s+)?(?:final\s+|end of\s+)?)"
-        R"((rcpt to|rcpt|mail from|mail|data|end of data|helo|ehlo|starttls|auth|bdat|connect|initial connection)\b)"
-        R"(|\[(rcpt_to|mail_from|data)\])"
-        R"(|does not like (recipient|sender)\b)"
-        R"(|\b(rcpt to|mail from|data|ehlo|helo|starttls)\s+(?:response|command))",
-        o);
-  }();
-  return *kRe;
+// Groups: 1 a command after a lead-in, 2 Yahoo's [RCPT_TO], 3 qmail's "does not like
+// recipient|sender", 4 "<command> response|command".
+const CapturePattern& CommandPattern() {
+  static const CapturePattern* kPattern = new CapturePattern(
+      R"((?:\b(?:after|in reply to|to|for|our|during|following|most progress was)|>>>)\s+(?:the\s+)?(?:final\s+|end of\s+)?)"
+      R"((rcpt to|rcpt|mail from|mail|data|end of data|helo|ehlo|starttls|auth|bdat|connect|initial connection)\b)"
+      R"(|\[(rcpt_to|mail_from|data)\])"
+      R"(|does not like (recipient|sender)\b)"
+      R"(|\b(rcpt to|mail from|data|ehlo|helo|starttls)\s+(?:response|command))");
+  return *kPattern;
 }
 
 std::string NormalizeCommand(std::string_view cmd) {
@@ -223,22 +215,19 @@ std::vector<RecipientResult> RecipientsAfterTheirErrors(
 }
 
 std::string FindRemoteHost(std::string_view text) {
-  const re2::StringPiece piece(text.data(), text.size());
-  for (const auto& re : HostRegexes()) {
-    std::string host;
-    if (RE2::PartialMatch(piece, *re, &host)) return AsciiLowerCopy(host);
+  std::string host;
+  for (const auto& pattern : HostPatterns()) {
+    if (pattern->FirstCapture(text, &host)) return AsciiLowerCopy(host);
   }
   return {};
 }
 
 std::string FindCommand(std::string_view text) {
-  re2::StringPiece piece(text.data(), text.size());
-  std::string a, b, like, c;
-  if (!RE2::PartialMatch(piece, CommandRegex(), &a, &b, &like, &c)) return {};
-  if (!a.empty()) return NormalizeCommand(a);
-  if (!b.empty()) return NormalizeCommand(b);
-  if (!like.empty()) return like == "recipient" ? "RCPT" : "MAIL";  // qmail-remote's wording
-  return NormalizeCommand(c);
+  std::string command;
+  int group = 0;
+  if (!CommandPattern().FirstCapture(text, &command, &group)) return {};
+  if (group == 3) return AsciiLowerCopy(command) == "recipient" ? "RCPT" : "MAIL";  // qmail-remote
+  return NormalizeCommand(command);
 }
 
 RecipientResult MakeRecipient(std::string_view address, std::string_view text) {
