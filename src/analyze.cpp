@@ -169,6 +169,43 @@ std::vector<RecipientResult> ReadDeliveryStatusParts(const Entity& root, const M
   return recipients;
 }
 
+// The recipients a vendor reader found, with the report's format and original; delay notices
+// ("delayed" rows of lhost.tsv) make their failures delays.
+std::vector<RecipientResult> TakeVendorRecipients(const Entity& root, const MessageView& view,
+                                                  const AnalyzeOptions& options, VendorReading* vendor,
+                                                  Report* report) {
+  report->format = std::string(vendor->reader);
+  FindOriginal(root, options, &report->original);
+  std::vector<RecipientResult> recipients = std::move(vendor->recipients);
+  vendor->recipients.clear();
+  if (HasMarker(view, "delayed")) {
+    for (RecipientResult& r : recipients) {
+      if (r.action == "failed") r.action = "delayed";
+    }
+  }
+  return recipients;
+}
+
+// Codes, UTF-8 repair and classification of one recipient. An SES complaint (a Feedback-Type
+// extension field) turns the report into a feedback report.
+void FinishRecipient(const RuleSet& rules, std::string_view vendor_text, StatusSource diagnostic_source,
+                     RecipientResult* r, Report* report) {
+  if (r->action.empty()) r->action = "failed";
+  ChooseCodes(vendor_text, diagnostic_source, r);
+  if (!r->status_note.empty() && r->status_note != "text_more_specific") {
+    report->problems.push_back(Problem{ErrorCode::kStatusDisagrees, r->status_field + " / " + r->status_in_text});
+  }
+  RepairRecipientStrings(r);
+  for (const Field& f : r->extension_fields) {
+    if (EqualsIgnoreCase(f.name, "Feedback-Type")) report->feedback_type = f.value;
+  }
+  if (!report->feedback_type.empty()) {
+    *r = MakeFeedbackRecipient(r->recipient, r->index);
+  } else {
+    Classify(rules.tables(), vendor_text, report->subject, r);
+  }
+}
+
 }  // namespace
 
 std::string_view Version() { return BT_VERSION; }
@@ -212,17 +249,14 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
     return report;
   }
 
-  // Stage 4: the delivery-status part, and the human-readable text read by the vendor readers.
+  // Stage 4: the delivery-status parts, and the human-readable text read by the vendor readers.
   const MessageView view = BuildMessageView(root, rules.tables(), options);
   std::vector<RecipientResult> recipients = ReadDeliveryStatusParts(root, view, options, &report);
   const bool have_dsn = !recipients.empty();
-  VendorReading vendor;
-  StatusSource diagnostic_source = StatusSource::kDiagnosticCode;
-  if (have_dsn) {
-    vendor = ReadVendorFormat(view, /*allow_generic=*/false);
-  } else {
-    // Stage 5: no usable delivery-status part: the vendor's own words.
-    vendor = ReadVendorFormat(view, /*allow_generic=*/false);
+  VendorReading vendor = ReadVendorFormat(view, /*allow_generic=*/false);
+
+  // Stage 5: no delivery-status part: an auto-reply, or the vendor's own words.
+  if (!have_dsn) {
     if (vendor.reader.empty() && ReadAutoReply(view, &report)) {
       for (RecipientResult& r : report.recipients) RepairRecipientStrings(&r);
       return report;
@@ -232,15 +266,7 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
       report.kind = MessageKind::kNotABounce;
       return report;
     }
-    report.format = std::string(vendor.reader);
-    FindOriginal(root, options, &report.original);
-    recipients = std::move(vendor.recipients);
-    diagnostic_source = StatusSource::kText;
-    if (HasMarker(view, "delayed")) {
-      for (RecipientResult& r : recipients) {
-        if (r.action == "failed") r.action = "delayed";
-      }
-    }
+    recipients = TakeVendorRecipients(root, view, options, &vendor, &report);
   }
 
   // Stage 6: codes and classification per recipient.
@@ -248,33 +274,25 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
     recipients.resize(static_cast<std::size_t>(options.max_recipients));
     report.problems.push_back(Problem{ErrorCode::kTooManyRecipients, std::to_string(options.max_recipients)});
   }
-  const std::size_t dsn_count = recipients.size();
+  const std::size_t count = recipients.size();
   for (RecipientResult& r : recipients) {
-    if (r.action.empty()) r.action = "failed";
-    std::string vendor_text;
-    if (const RecipientResult* v = have_dsn ? MatchingVendorRecipient(r, vendor, dsn_count) : nullptr) {
-      MergeVendorText(*v, &r);
-      vendor_text = v->diagnostic;
-    } else if (!have_dsn) {
-      vendor_text = view.text;
+    // With a DSN part, the text only adds to the recipient it describes; without, the whole
+    // text is the vendor's words about every recipient.
+    std::string_view vendor_text = view.text;
+    if (have_dsn) {
+      const RecipientResult* v = MatchingVendorRecipient(r, vendor, count);
+      if (v) MergeVendorText(*v, &r);
+      vendor_text = v ? std::string_view(v->diagnostic) : std::string_view();
     }
-    ChooseCodes(vendor_text, diagnostic_source, &r);
-    if (!r.status_note.empty() && r.status_note != "text_more_specific") {
-      report.problems.push_back(Problem{ErrorCode::kStatusDisagrees, r.status_field + " / " + r.status_in_text});
-    }
-    RepairRecipientStrings(&r);
-    for (const Field& f : r.extension_fields) {
-      if (EqualsIgnoreCase(f.name, "Feedback-Type")) report.feedback_type = f.value;
-    }
-    if (!report.feedback_type.empty()) {
-      r = MakeFeedbackRecipient(r.recipient, r.index);
-    } else {
-      Classify(rules.tables(), vendor_text, report.subject, &r);
-    }
+    FinishRecipient(rules, vendor_text, have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, &r,
+                    &report);
     report.recipients.push_back(std::move(r));
   }
-  if (!report.feedback_type.empty()) report.kind = MessageKind::kFeedback;
-  else report.kind = report.recipients.empty() ? MessageKind::kNotABounce : MessageKind::kBounce;
+  if (!report.feedback_type.empty()) {
+    report.kind = MessageKind::kFeedback;
+  } else {
+    report.kind = report.recipients.empty() ? MessageKind::kNotABounce : MessageKind::kBounce;
+  }
   return report;
 }
 

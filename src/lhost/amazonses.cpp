@@ -53,8 +53,6 @@ std::vector<std::string_view> JsonObjects(std::string_view json, std::string_vie
 
 }  // namespace
 
-bool DetectAmazonSes(const MessageView& view) { return HasMarker(view, "amazonses"); }
-
 std::vector<RecipientResult> DecodeAmazonSes(const MessageView& view) {
   // SNS folds the JSON document over several lines.
   std::string json;

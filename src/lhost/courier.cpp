@@ -10,8 +10,6 @@
 
 namespace bouncetolk {
 
-bool DetectCourier(const MessageView& view) { return HasMarker(view, "courier"); }
-
 std::vector<RecipientResult> DecodeCourier(const MessageView& view) { return DecodeRecipientBlocks(view); }
 
 }  // namespace bouncetolk

@@ -10,8 +10,6 @@
 
 namespace bouncetolk {
 
-bool DetectDragonFly(const MessageView& view) { return HasMarker(view, "dragonfly"); }
-
 std::vector<RecipientResult> DecodeDragonFly(const MessageView& view) { return DecodeRecipientBlocks(view); }
 
 }  // namespace bouncetolk

@@ -15,8 +15,6 @@
 
 namespace bouncetolk {
 
-bool DetectExchange(const MessageView& view) { return HasMarker(view, "exchange"); }
-
 std::vector<RecipientResult> DecodeExchange(const MessageView& view) {
   std::vector<RecipientResult> out = DecodeRecipientBlocks(view);
   if (!out.empty()) return out;

@@ -13,8 +13,6 @@
 
 namespace bouncetolk {
 
-bool DetectExim(const MessageView& view) { return HasMarker(view, "exim"); }
-
 std::vector<RecipientResult> DecodeExim(const MessageView& view) {
   std::vector<AddressBlock> blocks = SplitAtRecipients(view.text);
   // X-Failed-Recipients lists exactly the failed addresses; other addresses the text names

@@ -14,8 +14,6 @@
 
 namespace bouncetolk {
 
-bool DetectFilters(const MessageView& view) { return HasMarker(view, "filters"); }
-
 std::vector<RecipientResult> DecodeFilters(const MessageView& view) {
   std::vector<RecipientResult> out = DecodeRecipientBlocks(view);
   const std::string_view command_section = Trim(TextAfterLine(view.text, "-------smtp command"));

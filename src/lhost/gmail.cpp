@@ -12,8 +12,6 @@
 
 namespace bouncetolk {
 
-bool DetectGmail(const MessageView& view) { return HasMarker(view, "gmail"); }
-
 std::vector<RecipientResult> DecodeGmail(const MessageView& view) {
   std::vector<RecipientResult> out =
       RecipientsFromBlocks(SplitAtRecipients(TextBeforeLine(view.text, "original message")));

@@ -10,8 +10,6 @@
 
 namespace bouncetolk {
 
-bool DetectGoogleGroups(const MessageView& view) { return HasMarker(view, "googlegroups"); }
-
 std::vector<RecipientResult> DecodeGoogleGroups(const MessageView& view) {
   return RecipientsFromHeader(view, "X-Failed-Recipients", view.text);
 }

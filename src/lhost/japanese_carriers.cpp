@@ -12,8 +12,6 @@
 
 namespace bouncetolk {
 
-bool DetectJapaneseCarriers(const MessageView& view) { return HasMarker(view, "japanese-carriers"); }
-
 std::vector<RecipientResult> DecodeJapaneseCarriers(const MessageView& view) {
   std::vector<RecipientResult> out = DecodeRecipientBlocks(view);
   // EZweb also writes the reason ABOVE the address ("The user(s) account is disabled.").

@@ -211,21 +211,21 @@ bool LineHasMarker(const RuleTables& tables, std::string_view reader, std::strin
 
 const std::vector<VendorReader>& VendorReaders() {
   static const std::vector<VendorReader> kReaders = {
-      {"googlegroups", DetectGoogleGroups, DecodeGoogleGroups},
-      {"gmail", DetectGmail, DecodeGmail},
-      {"amazonses", DetectAmazonSes, DecodeAmazonSes},
-      {"exchange", DetectExchange, DecodeExchange},
-      {"notes", DetectNotes, DecodeNotes},
-      {"filters", DetectFilters, DecodeFilters},
-      {"japanese-carriers", DetectJapaneseCarriers, DecodeJapaneseCarriers},
-      {"messagingserver", DetectMessagingServer, DecodeMessagingServer},
-      {"exim", DetectExim, DecodeExim},
-      {"qmail", DetectQmail, DecodeQmail},
-      {"courier", DetectCourier, DecodeCourier},
-      {"opensmtpd", DetectOpenSmtpd, DecodeOpenSmtpd},
-      {"dragonfly", DetectDragonFly, DecodeDragonFly},
-      {"postfix", DetectPostfix, DecodePostfix},
-      {"sendmail", DetectSendmail, DecodeSendmail},
+      {"googlegroups", nullptr, DecodeGoogleGroups},
+      {"gmail", nullptr, DecodeGmail},
+      {"amazonses", nullptr, DecodeAmazonSes},
+      {"exchange", nullptr, DecodeExchange},
+      {"notes", nullptr, DecodeNotes},
+      {"filters", nullptr, DecodeFilters},
+      {"japanese-carriers", nullptr, DecodeJapaneseCarriers},
+      {"messagingserver", nullptr, DecodeMessagingServer},
+      {"exim", nullptr, DecodeExim},
+      {"qmail", nullptr, DecodeQmail},
+      {"courier", nullptr, DecodeCourier},
+      {"opensmtpd", nullptr, DecodeOpenSmtpd},
+      {"dragonfly", nullptr, DecodeDragonFly},
+      {"postfix", nullptr, DecodePostfix},
+      {"sendmail", nullptr, DecodeSendmail},
       {"generic", DetectGeneric, DecodeGeneric},
   };
   return kReaders;
@@ -236,7 +236,8 @@ VendorReading ReadVendorFormat(const MessageView& view, bool allow_generic) {
   for (std::size_t i = 0; i < readers.size(); ++i) {
     const VendorReader& reader = readers[i];
     if (!allow_generic && i + 1 == readers.size()) break;
-    if (!reader.detect(view)) continue;
+    const bool recognised = reader.detect ? reader.detect(view) : HasMarker(view, reader.name);
+    if (!recognised) continue;
     std::vector<RecipientResult> found = reader.decode(view);
     if (found.empty()) continue;
     return VendorReading{reader.name, std::move(found)};

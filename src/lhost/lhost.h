@@ -52,8 +52,9 @@ bool LineHasMarker(const RuleTables& tables, std::string_view reader, std::strin
 
 /// One vendor reader.
 struct VendorReader {
-  std::string_view name;                                          ///< Report::format
-  bool (*detect)(const MessageView& view);                        ///< recognises the format
+  std::string_view name;  ///< Report::format, and the reader column of lhost.tsv
+  /// Recognises the format; nullptr means "any lhost.tsv row of this reader matches".
+  bool (*detect)(const MessageView& view);
   std::vector<RecipientResult> (*decode)(const MessageView& view);  ///< fills the fields
 };
 
@@ -77,35 +78,20 @@ VendorReading ReadVendorFormat(const MessageView& view, bool allow_generic);
 std::vector<RecipientResult> DecodeFieldsInText(const MessageView& view);
 
 // --- The readers, one file each (declared here so the table in lhost.cpp can list them). ---
-bool DetectGoogleGroups(const MessageView& view);
 std::vector<RecipientResult> DecodeGoogleGroups(const MessageView& view);
-bool DetectGmail(const MessageView& view);
 std::vector<RecipientResult> DecodeGmail(const MessageView& view);
-bool DetectAmazonSes(const MessageView& view);
 std::vector<RecipientResult> DecodeAmazonSes(const MessageView& view);
-bool DetectExchange(const MessageView& view);
 std::vector<RecipientResult> DecodeExchange(const MessageView& view);
-bool DetectNotes(const MessageView& view);
 std::vector<RecipientResult> DecodeNotes(const MessageView& view);
-bool DetectFilters(const MessageView& view);
 std::vector<RecipientResult> DecodeFilters(const MessageView& view);
-bool DetectJapaneseCarriers(const MessageView& view);
 std::vector<RecipientResult> DecodeJapaneseCarriers(const MessageView& view);
-bool DetectMessagingServer(const MessageView& view);
 std::vector<RecipientResult> DecodeMessagingServer(const MessageView& view);
-bool DetectExim(const MessageView& view);
 std::vector<RecipientResult> DecodeExim(const MessageView& view);
-bool DetectQmail(const MessageView& view);
 std::vector<RecipientResult> DecodeQmail(const MessageView& view);
-bool DetectCourier(const MessageView& view);
 std::vector<RecipientResult> DecodeCourier(const MessageView& view);
-bool DetectOpenSmtpd(const MessageView& view);
 std::vector<RecipientResult> DecodeOpenSmtpd(const MessageView& view);
-bool DetectDragonFly(const MessageView& view);
 std::vector<RecipientResult> DecodeDragonFly(const MessageView& view);
-bool DetectPostfix(const MessageView& view);
 std::vector<RecipientResult> DecodePostfix(const MessageView& view);
-bool DetectSendmail(const MessageView& view);
 std::vector<RecipientResult> DecodeSendmail(const MessageView& view);
 bool DetectGeneric(const MessageView& view);
 std::vector<RecipientResult> DecodeGeneric(const MessageView& view);

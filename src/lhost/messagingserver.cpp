@@ -11,8 +11,6 @@
 
 namespace bouncetolk {
 
-bool DetectMessagingServer(const MessageView& view) { return HasMarker(view, "messagingserver"); }
-
 std::vector<RecipientResult> DecodeMessagingServer(const MessageView& view) {
   std::vector<RecipientResult> out;
   std::string_view text = TextAfterLine(view.text, "cannot be delivered to the following recipients");

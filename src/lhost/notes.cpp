@@ -14,8 +14,6 @@
 
 namespace bouncetolk {
 
-bool DetectNotes(const MessageView& view) { return HasMarker(view, "notes"); }
-
 std::vector<RecipientResult> DecodeNotes(const MessageView& view) {
   return RecipientsAfterTheirErrors(TextAfterLine(view.text, "failure reasons"), IsAddressOnlyLine, nullptr);
 }

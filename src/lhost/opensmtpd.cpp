@@ -9,8 +9,6 @@
 
 namespace bouncetolk {
 
-bool DetectOpenSmtpd(const MessageView& view) { return HasMarker(view, "opensmtpd"); }
-
 std::vector<RecipientResult> DecodeOpenSmtpd(const MessageView& view) { return DecodeRecipientBlocks(view); }
 
 }  // namespace bouncetolk

@@ -38,8 +38,6 @@ std::vector<RecipientResult> DecodeServerTranscript(std::string_view transcript)
 
 }  // namespace
 
-bool DetectPostfix(const MessageView& view) { return HasMarker(view, "postfix"); }
-
 std::vector<RecipientResult> DecodePostfix(const MessageView& view) {
   std::vector<RecipientResult> out = DecodeRecipientBlocks(view);
   if (!out.empty()) return out;

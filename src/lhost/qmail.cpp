@@ -10,8 +10,6 @@
 
 namespace bouncetolk {
 
-bool DetectQmail(const MessageView& view) { return HasMarker(view, "qmail"); }
-
 std::vector<RecipientResult> DecodeQmail(const MessageView& view) { return DecodeRecipientBlocks(view); }
 
 }  // namespace bouncetolk

@@ -51,8 +51,6 @@ std::vector<RecipientResult> DecodeTranscript(const MessageView& view, std::stri
 
 }  // namespace
 
-bool DetectSendmail(const MessageView& view) { return HasMarker(view, "sendmail"); }
-
 std::vector<RecipientResult> DecodeSendmail(const MessageView& view) {
   std::vector<AddressBlock> blocks = SplitAtRecipients(TextBeforeLine(view.text, "transcript of session follows"));
   std::vector<RecipientResult> transcript = DecodeTranscript(view, TextAfterLine(view.text, "transcript of session follows"));
