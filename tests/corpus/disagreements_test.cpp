@@ -97,5 +97,23 @@ TEST(DisagreementTest, UserUnknownIsNotAFullMailbox) {
   EXPECT_TRUE(report.recipients[0].hard_bounce);
 }
 
+// lhost-notes-02, lhost-domino-02: Japanese Notes/Domino write "ディレクトリのリストにありません"
+// (not on the directory list) or "... は Domino ディレクトリには見つかりません" (not found in the
+// Domino directory), here raw ISO-2022-JP in an unlabelled Diagnostic-Code. expected.tsv says
+// onhold (too little information); the words say the user is unknown.
+TEST(DisagreementTest, DominoDirectoryMissIsAnUnknownUser) {
+  const Report report = Analyze(
+      "From: Postmaster@example.co.jp\nSubject: DELIVERY FAILURE\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+      "--b\nContent-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; domino.example.co.jp\n\n"
+      "Final-Recipient: rfc822; taro@example.co.jp\nAction: failed\nStatus: 5.0.0\n"
+      "Diagnostic-Code: X-Notes; \x1b$B%f!<%6!<\x1b(B Taro \x1b$B$O\x1b(B Domino "
+      "\x1b$B%G%#%l%/%H%j$K$O8+$D$+$j$^$;$s!#\x1b(B\n--b--\n",
+      TestRules());
+  ASSERT_EQ(report.recipients.size(), 1u);
+  EXPECT_EQ(report.recipients[0].reason, Reason::kUserUnknown);
+}
+
 }  // namespace
 }  // namespace bouncetolk
