@@ -58,7 +58,12 @@ bool ParseRecipientLine(std::string_view raw, std::string* address, std::string*
   }
   if (lead == span.begin) {
     *address = std::string(line.substr(span.begin, span.end - span.begin));
-    *rest = std::string(RestAfterAddress(line, span.end));
+    std::string_view after = RestAfterAddress(line, span.end);
+    // Exchange repeats the address: "a@b (a@b)", "a@b<mailto:a@b>".
+    for (const std::string& echo : {"(" + *address + ")", "<mailto:" + *address + ">", "mailto:" + *address + ">"}) {
+      if (StartsWithIgnoreCase(after, echo)) after = Trim(after.substr(echo.size()));
+    }
+    *rest = std::string(after);
     return true;
   }
   // Ends with the address after a lead-in that is not a sender ("MAIL FROM:<a@b>").
