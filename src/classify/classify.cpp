@@ -156,6 +156,13 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
     r->reason = Reason::kUndefined;
     r->party = Party::kSender;
   }
+  if (r->reason == Reason::kNetworkError && r->permanence == Permanence::kPermanent && !r->reply_code &&
+      r->command == "CONN") {
+    // No connection was ever accepted, yet the failure is final: the sender's MTA gave up.
+    r->reason = Reason::kExpired;
+    r->text_id.clear();
+    r->rules.insert(r->rules.begin(), "gave-up-retrying");
+  }
   if (r->reason == Reason::kUndefined && RefusedBeforeMail(*r)) {
     r->reason = Reason::kBlocked;
     r->party = Party::kOwnAdmin;

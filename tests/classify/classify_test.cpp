@@ -27,6 +27,10 @@ TEST(ClassifyTest, TransactionFacts) {
       {"X-Unix exit status", "75", "x-unix", "4.0.0", "", "mailererror"},
       {"refused at EHLO without a reason", "550 Rejected", "smtp", "5.0.0", "EHLO", "blocked"},
       {"refused at RCPT without a reason", "550 Rejected", "smtp", "5.0.0", "RCPT", "undefined"},
+      {"connection refused, given up", "The recipient server did not accept our requests to connect.", "", "5.0.0",
+       "CONN", "expired"},
+      {"connection refused, still retrying", "The recipient server did not accept our requests to connect.", "",
+       "4.0.0", "CONN", "networkerror"},
   };
   for (const auto& c : cases) {
     RecipientResult r;
