@@ -13,19 +13,40 @@
 
 #include "smtp/diagnostic.h"
 
+#include "common/text.h"
+
 namespace bouncetolk {
+
+namespace {
+
+// The enhanced code written right after \a reply ("550 5.2.2", "550-5.2.2", "550-'5.2.2"),
+// wherever that reply occurs in \a text.
+std::optional<EnhancedStatus> StatusAfterReply(std::string_view text, ReplyCode reply) {
+  const std::string code = reply.ToString();
+  for (std::size_t pos = text.find(code); pos != std::string_view::npos; pos = text.find(code, pos + 1)) {
+    std::size_t i = pos + code.size();
+    if (i >= text.size() || (text[i] != ' ' && text[i] != '-')) continue;
+    ++i;
+    while (i < text.size() && (text[i] == '\'' || text[i] == '"' || text[i] == '#')) ++i;
+    std::size_t end = i;
+    while (end < text.size() && (IsDigit(text[end]) || text[end] == '.')) ++end;
+    while (end > i && text[end - 1] == '.') --end;
+    const auto status = EnhancedStatus::Parse(text.substr(i, end - i));
+    if (status && status->klass() == reply.klass()) return status;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 TextCodes ExtractCodes(std::string_view text) {
   TextCodes out;
   out.reply = ReplyCode::Find(text);
   if (out.reply) {
-    out.status = EnhancedStatus::Find(text, out.reply->klass());
-    if (out.status) {
-      const std::string reply = out.reply->ToString();
-      const std::string status = out.status->ToString();
-      out.status_in_reply = text.find(reply + " " + status) != std::string_view::npos ||
-                            text.find(reply + "-" + status) != std::string_view::npos;
-    }
+    // The remote server's own words come first: the code after the reply code.
+    out.status = StatusAfterReply(text, *out.reply);
+    out.status_in_reply = out.status.has_value();
+    if (!out.status) out.status = EnhancedStatus::Find(text, out.reply->klass());
   } else {
     out.status = EnhancedStatus::Find(text, '5');
     if (!out.status) out.status = EnhancedStatus::Find(text, '4');

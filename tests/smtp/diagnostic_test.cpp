@@ -17,6 +17,8 @@ TEST(DiagnosticTest, ExtractCodes) {
       {"554 Transaction failed", 554, nullptr},
       {"Host or domain name not found", 0, nullptr},
       {"550 4.2.2 odd class mismatch, 5.2.2 later", 550, "5.2.2"},
+      // A relay's own code before the remote reply: the code after the reply code wins.
+      {"5.1.0 - Unknown address error 550-'5.2.2 <a@b>... Mailbox Full'", 550, "5.2.2"},
   };
   for (const auto& c : cases) {
     const TextCodes got = ExtractCodes(c.in);
