@@ -102,6 +102,15 @@ const char kOffice365English[] =
     "\n"
     "Received: from DB3PR01MB0002.eurprd01.prod.outlook.com\n";
 
+// The newest Office 365 layout, Dutch: the address only in a sentence, the reason in Dutch.
+const char kOffice365DutchSentence[] =
+    "From: Microsoft Outlook <postmaster@hosting.onmicrosoft.com>\n"
+    "Subject: Onbestelbaar: agenda\n"
+    "\n"
+    "Uw bericht aan marieke@example.nl kan niet worden bezorgd.\n"
+    "Het postvak van de geadresseerde is vol en kan momenteel geen berichten ontvangen.\n"
+    "Probeer het later opnieuw of neem op een andere manier contact op met de geadresseerde.\n";
+
 TEST(ExchangeTest, Table) {
   const VendorCase cases[] = {
       {"Exchange 2003", kExchange2003, "exchange", {{"kees@example.nl", "5.0.0", 0, "", "", ""}}},
@@ -110,6 +119,8 @@ TEST(ExchangeTest, Table) {
       {"Office 365, Dutch, with DSN", kOffice365DutchWithDsn, "rfc3464",
        {{"piet@example.nl", "5.1.10", 550, "userunknown", "", ""}}},
       {"Office 365, English", kOffice365English, "exchange", {{"vol@example.org", "5.2.2", 554, "mailboxfull", "", ""}}},
+      {"Office 365, Dutch, address in a sentence", kOffice365DutchSentence, "exchange",
+       {{"marieke@example.nl", "5.0.0", 0, "mailboxfull", "", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);
 }
