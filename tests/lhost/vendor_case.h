@@ -49,6 +49,14 @@ inline const RuleSet& TestRules() {
   return *kRules;
 }
 
+/// The one recipient \a message reads as (an empty result, and a test failure, when there is
+/// not exactly one).
+inline RecipientResult SoleRecipient(std::string_view message) {
+  const Report report = Analyze(message, TestRules());
+  EXPECT_EQ(report.recipients.size(), 1u);
+  return report.recipients.size() == 1 ? report.recipients[0] : RecipientResult();
+}
+
 /// Checks one case with "got X, want Y" messages.
 inline void ExpectCase(const VendorCase& c) {
   SCOPED_TRACE(c.name);
