@@ -44,29 +44,29 @@ std::string_view RestAfterAddress(std::string_view line, std::size_t end) {
   return Trim(rest);
 }
 
-// Is \a line a recipient line? Fills *address and *rest (the line without the address).
-bool ParseRecipientLine(std::string_view raw, std::string* address, std::string* rest) {
-  const std::string_view line = Trim(raw);
-  if (line.empty() || IsTranscriptLine(line) || IsQuotedHeaderLine(line)) return false;
-  const AddressSpan span = FindAddress(line);
-  if (!span.found()) return false;
-  // Starts with the address, after optional quoting.
+// "<a@b>: text", "a@b ... User unknown", "\"a@b\":", "* a@b": the line starts with the address
+// after optional quoting or a bullet.
+bool StartsWithAddress(std::string_view line, AddressSpan span, std::string* address, std::string* rest) {
   std::size_t lead = 0;
   while (lead < span.begin && (line[lead] == '<' || line[lead] == '"' || line[lead] == '\'' ||
                                line[lead] == '(' || line[lead] == '*' || IsBlank(line[lead]))) {
     ++lead;
   }
-  if (lead == span.begin) {
-    *address = std::string(line.substr(span.begin, span.end - span.begin));
-    std::string_view after = RestAfterAddress(line, span.end);
-    // Exchange repeats the address: "a@b (a@b)", "a@b<mailto:a@b>".
-    for (const std::string& echo : {"(" + *address + ")", "<mailto:" + *address + ">", "mailto:" + *address + ">"}) {
-      if (StartsWithIgnoreCase(after, echo)) after = Trim(after.substr(echo.size()));
-    }
-    *rest = std::string(after);
-    return true;
+  if (lead != span.begin) return false;
+  *address = std::string(line.substr(span.begin, span.end - span.begin));
+  std::string_view after = RestAfterAddress(line, span.end);
+  // Exchange repeats the address: "a@b (a@b)", "a@b<mailto:a@b>".
+  for (const std::string& echo : {"(" + *address + ")", "<mailto:" + *address + ">", "mailto:" + *address + ">"}) {
+    if (StartsWithIgnoreCase(after, echo)) after = Trim(after.substr(echo.size()));
   }
-  // Ends with the address after a lead-in that is not a sender ("MAIL FROM:<a@b>").
+  *rest = std::string(after);
+  return true;
+}
+
+// "Could not be delivered to: <a@b>", "RCPT TO: a@b", "exceeds allowed size: a@b": the line
+// ends with its only address after a lead-in that names the address as the target. Not
+// "please contact a@b", nor a sender ("MAIL FROM:<a@b>").
+bool EndsWithTargetAddress(std::string_view line, AddressSpan span, std::string* address, std::string* rest) {
   std::string_view tail = line.substr(span.end);
   while (!tail.empty() && std::string_view(">\"'.:);,").find(tail[0]) != std::string_view::npos) {
     tail.remove_prefix(1);
@@ -76,20 +76,24 @@ bool ParseRecipientLine(std::string_view raw, std::string* address, std::string*
   while (!before.empty() && (before.back() == '<' || before.back() == '"' || IsBlank(before.back()))) {
     before.pop_back();
   }
-  // Only a lead-in that names the address as the target: "...delivered to: <a@b>", "RCPT TO:
-  // a@b", "size: a@b". Not "please contact a@b" nor a sender ("MAIL FROM:<a@b>").
-  const bool target = (!before.empty() && before.back() == ':') || before == "to" ||
-                      (before.size() > 3 && before.compare(before.size() - 3, 3, " to") == 0);
-  if (!target) return false;
-  for (std::string_view sender : {"from:", "sender:"}) {
-    if (before.size() >= sender.size() && before.compare(before.size() - sender.size(), sender.size(), sender) == 0) {
-      return false;
-    }
-  }
+  auto ends_with = [&before](std::string_view suffix) {
+    return before.size() >= suffix.size() && before.compare(before.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  const bool target = ends_with(":") || before == "to" || ends_with(" to");
+  if (!target || ends_with("from:") || ends_with("sender:")) return false;
   *address = std::string(line.substr(span.begin, span.end - span.begin));
   *rest = std::string(Trim(line.substr(0, span.begin)));
   while (!rest->empty() && (rest->back() == '<' || rest->back() == '"')) rest->pop_back();
   return true;
+}
+
+// Is \a raw a recipient line? Fills *address and *rest (the line without the address).
+bool ParseRecipientLine(std::string_view raw, std::string* address, std::string* rest) {
+  const std::string_view line = Trim(raw);
+  if (line.empty() || IsTranscriptLine(line) || IsQuotedHeaderLine(line)) return false;
+  const AddressSpan span = FindAddress(line);
+  if (!span.found()) return false;
+  return StartsWithAddress(line, span, address, rest) || EndsWithTargetAddress(line, span, address, rest);
 }
 
 // Ordered: the first pattern that matches names the host.
