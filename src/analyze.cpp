@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 //
 // analyze.cpp: the pipeline in one place: bytes -> line endings -> MIME tree -> the kind of
-// report (ARF feedback, RFC 3464 / RFC 6533 delivery-status, a vendor's own text, auto-reply)
-// -> per-recipient codes -> classification -> Report. The stages live in their own modules;
-// this file only orders them.
+// report (ARF feedback, RFC 3464 / RFC 6533 delivery-status, a vendor's own text, auto-reply,
+// or a bounce a person forwarded) -> per-recipient codes -> classification -> Report. The
+// stages live in their own modules; this file only orders them.
 
 #include "bouncetolk/bouncetolk.h"
 #include "classify/classify.h"
@@ -217,6 +217,39 @@ std::string_view ExampleBounce() {
   return {};
 }
 
+namespace {
+
+// Stages 3 to 6 for a parsed message; also used for a bounce a person forwarded (depth 1).
+void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& options, int forwarded_depth,
+                Report* out);
+
+// A bounce forwarded to the helpdesk, as an attachment (message/rfc822) or inline after a
+// "forward" line of lhost.tsv, is read as that bounce when it is one: \a report is replaced
+// and true returned.
+bool ReadForwardedBounce(const Entity& root, const MessageView& view, const RuleSet& rules,
+                         const AnalyzeOptions& options, Report* report) {
+  std::vector<const Entity*> candidates;
+  for (const Entity& part : root.children) {
+    if (part.type == "message/rfc822" && !part.children.empty()) candidates.push_back(&part.children.front());
+  }
+  Entity inline_message;
+  if (!view.forwarded.empty()) {
+    inline_message = ParseMime(view.forwarded, options, &report->problems);
+    candidates.push_back(&inline_message);
+  }
+  for (const Entity* candidate : candidates) {
+    Report inner;
+    ReadEntity(*candidate, rules, options, /*forwarded_depth=*/1, &inner);
+    if (inner.kind != MessageKind::kBounce && inner.kind != MessageKind::kFeedback) continue;
+    inner.problems.insert(inner.problems.begin(), report->problems.begin(), report->problems.end());
+    *report = std::move(inner);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOptions& options) {
   Report report;
   if (message.empty()) {
@@ -239,6 +272,15 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
 
   // Stage 2: MIME structure.
   const Entity root = ParseMime(SkipMboxFromLine(text), options, &report.problems);
+  ReadEntity(root, rules, options, /*forwarded_depth=*/0, &report);
+  return report;
+}
+
+namespace {
+
+void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& options, int forwarded_depth,
+                Report* out) {
+  Report& report = *out;
   report.subject = CollapseSpace(DecodeHeaderValue(root.Header("Subject")));
   report.from = CollapseSpace(DecodeHeaderValue(root.Header("From")));
   report.date = CollapseSpace(DecodeHeaderValue(root.Header("Date")));
@@ -246,7 +288,7 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
   // Stage 3: feedback reports (RFC 5965) are not delivery reports.
   if (ReadFeedbackReport(root, options, &report)) {
     for (RecipientResult& r : report.recipients) RepairRecipientStrings(&r);
-    return report;
+    return;
   }
 
   // Stage 4: the delivery-status parts, and the human-readable text read by the vendor readers.
@@ -255,16 +297,23 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
   const bool have_dsn = !recipients.empty();
   VendorReading vendor = ReadVendorFormat(view, /*allow_generic=*/false);
 
-  // Stage 5: no delivery-status part: an auto-reply, or the vendor's own words.
+  // Stage 5: no delivery-status part: a bounce a person forwarded inline, an auto-reply, or
+  // the vendor's own words.
+  if (!have_dsn && forwarded_depth == 0 && !view.forwarded.empty() &&
+      ReadForwardedBounce(root, view, rules, options, &report)) {
+    return;
+  }
   if (!have_dsn) {
     if (vendor.reader.empty() && ReadAutoReply(view, &report)) {
       for (RecipientResult& r : report.recipients) RepairRecipientStrings(&r);
-      return report;
+      return;
     }
     if (vendor.reader.empty()) vendor = ReadVendorFormat(view, /*allow_generic=*/true);
     if (vendor.reader.empty()) {
+      // Not a report itself; a person may have forwarded one as an attachment.
       report.kind = MessageKind::kNotABounce;
-      return report;
+      if (forwarded_depth == 0) ReadForwardedBounce(root, view, rules, options, &report);
+      return;
     }
     recipients = TakeVendorRecipients(root, view, options, &vendor, &report);
   }
@@ -293,7 +342,8 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
   } else {
     report.kind = report.recipients.empty() ? MessageKind::kNotABounce : MessageKind::kBounce;
   }
-  return report;
 }
+
+}  // namespace
 
 }  // namespace bouncetolk

@@ -8,6 +8,8 @@
 
 #include "lhost/lhost.h"
 
+#include <algorithm>
+
 #include "common/text.h"
 #include "lhost/lhost_common.h"
 #include "mime/charset.h"
@@ -78,9 +80,12 @@ std::string StripHtml(std::string_view html) {
   return out;
 }
 
-bool IsBoundaryLine(const RuleTables& t, std::string_view normalized_line) {
+bool IsBoundaryLine(const RuleTables& t, std::string_view reader, std::string_view normalized_line) {
   for (const LhostMarker& m : t.lhost_markers) {
-    if (m.field == "boundary" && normalized_line.compare(0, m.pattern.size(), m.pattern) == 0) return true;
+    if (m.reader == reader && m.field == "boundary" &&
+        normalized_line.compare(0, m.pattern.size(), m.pattern) == 0) {
+      return true;
+    }
   }
   return false;
 }
@@ -106,21 +111,19 @@ std::string Unquote(std::string text) {
   return out;
 }
 
-// Splits \a text at the first boundary line: [0, cut) is the report, [rest, end) the original.
-void CutAtBoundary(const RuleTables& t, std::string_view text, std::size_t* cut, std::size_t* rest) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    if (IsBoundaryLine(t, NormalizeForMatch(text.substr(pos, eol - pos)))) {
-      *cut = pos;
-      *rest = pos;
+// Offset of the first line of \a text that starts with a "boundary" row of \a reader, and of
+// the line after it; both text.size() when there is none.
+void FindBoundaryLine(const RuleTables& t, std::string_view reader, std::string_view text, std::size_t* at,
+                      std::size_t* after) {
+  for (const std::string_view line : SplitLines(text)) {
+    if (IsBoundaryLine(t, reader, NormalizeForMatch(line))) {
+      *at = static_cast<std::size_t>(line.data() - text.data());
+      *after = std::min(text.size(), *at + line.size() + 1);
       return;
     }
-    pos = eol + 1;
   }
-  *cut = text.size();
-  *rest = text.size();
+  *at = text.size();
+  *after = text.size();
 }
 
 // To and Cc addresses of the returned original: a message/rfc822 part, text/rfc822-headers,
@@ -178,11 +181,13 @@ MessageView BuildMessageView(const Entity& root, const RuleTables& tables, const
     body = StripHtml(ToUtf8(DecodeBody(*html, options.max_text_bytes), html->charset));
   }
   body = Unquote(NormalizeLineEndings(body));
-  std::size_t cut = 0;
-  std::size_t rest = 0;
-  CutAtBoundary(tables, body, &cut, &rest);
-  view.original_to = OriginalRecipients(root, std::string_view(body).substr(rest), options);
-  body.resize(cut);
+  std::size_t at = 0;
+  std::size_t after = 0;
+  FindBoundaryLine(tables, "forward", body, &at, &after);
+  view.forwarded = body.substr(after);
+  FindBoundaryLine(tables, "*", body, &at, &after);
+  view.original_to = OriginalRecipients(root, std::string_view(body).substr(at), options);
+  body.resize(at);
   view.text = std::move(body);
   view.normalized_text = NormalizeForMatch(view.text);
   view.normalized_subject = NormalizeForMatch(view.subject);

@@ -36,6 +36,10 @@ struct MessageView {
   std::string normalized_text;            ///< NormalizeForMatch(text)
   std::string normalized_subject;         ///< NormalizeForMatch(subject)
   std::vector<std::string> original_to;   ///< To/Cc addresses of the returned original, if any
+  /// The text after a line that starts a message forwarded inline ("---------- Forwarded
+  /// message ---------", "Begin forwarded message:"; "forward" rows of lhost.tsv), uncut, or
+  /// empty. A person who forwards a bounce to the helpdesk puts it there.
+  std::string forwarded;
 
   /// A header of the bounce itself (first occurrence, case-insensitive), or empty.
   std::string_view Header(std::string_view name) const { return root->Header(name); }

@@ -15,14 +15,17 @@
 namespace bouncetolk {
 namespace {
 
-// Header names whose value quotes an address that is not a failed recipient.
+// Header names whose value quotes an address that is not a failed recipient, also as mail
+// clients write them in Dutch, German and French when a message is forwarded inline.
 bool IsQuotedHeaderLine(std::string_view line) {
   const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 30) return false;
   const std::string name = AsciiLowerCopy(Trim(line.substr(0, colon)));
   for (std::string_view h : {"to", "from", "cc", "bcc", "reply-to", "sender", "return-path", "subject",
                              "delivered-to", "envelope-to", "message-id", "received", "date",
-                             "in-reply-to", "references", "sent", "mail from", "x-sender"}) {
+                             "in-reply-to", "references", "sent", "mail from", "x-sender",
+                             "van", "aan", "datum", "onderwerp", "verzonden", "beantwoorden",
+                             "von", "an", "betreff", "gesendet", "de", "\xc3\xa0", "objet", "envoy\xc3\xa9"}) {
     if (name == h) return true;
   }
   return name.compare(0, 2, "x-") == 0 && name.find(' ') == std::string::npos;
