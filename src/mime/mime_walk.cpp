@@ -78,6 +78,8 @@ void Convert(mimetic::MimeEntity* me, int depth, const AnalyzeOptions& options, 
   mimetic::MimeEntityList& kids = me->body().parts();
   if (kids.empty()) {
     out->body.swap(me->body());
+    // A multipart whose boundary never occurs: mimetic keeps the whole text as preamble.
+    if (out->body.empty()) out->body.swap(me->body().preamble());
     return;
   }
   if (depth >= options.max_mime_depth) {

@@ -2,7 +2,7 @@
 //
 // phrase_matcher_test.cpp: PhraseMatcher (rules/phrase_matcher.h): literals through the
 // automaton, regexes gated by their anchor literal or always run, non-ASCII literals, overlapping
-// and repeated hits, ids in ascending order, and Validate().
+// and repeated hits, ids in ascending order, and Validate(); CapturePattern's first group.
 
 #include <gtest/gtest.h>
 
@@ -88,6 +88,30 @@ TEST(PhraseMatcher, Validate) {
   EXPECT_FALSE(PhraseMatcher::Validate("bad \xFF byte", &err));
   PhraseMatcher m;
   EXPECT_FALSE(m.Add("re:[z-a]", 0, &err));
+}
+
+TEST(CapturePatternTest, FirstParticipatingGroup) {
+  const CapturePattern p(R"(host (\S+) said|\[(rcpt_to)\])");
+  ASSERT_TRUE(p.ok());
+  std::string got;
+  int group = 0;
+  ASSERT_TRUE(p.FirstCapture("Remote HOST mx.example.nl said: 550", &got, &group));
+  EXPECT_EQ(got, "mx.example.nl");
+  EXPECT_EQ(group, 1);
+  ASSERT_TRUE(p.FirstCapture("Mailbox full [RCPT_TO]", &got, &group));
+  EXPECT_EQ(got, "RCPT_TO");
+  EXPECT_EQ(group, 2);
+  EXPECT_FALSE(p.FirstCapture("nothing", &got));
+}
+
+TEST(CapturePatternTest, LineAnchorsAndBadPatterns) {
+  const CapturePattern line(R"(^(\w+) did not like)");
+  std::string got;
+  ASSERT_TRUE(line.FirstCapture("first line\nmx did not like us", &got));
+  EXPECT_EQ(got, "mx");
+  const CapturePattern bad("(unclosed");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_FALSE(bad.FirstCapture("unclosed", &got));
 }
 
 }  // namespace
