@@ -18,8 +18,12 @@ struct AnalyzeOptions {
   int max_mime_depth = 32;
   /// Number of MIME parts read per message; the rest is ignored.
   int max_mime_parts = 512;
-  /// A single header or DSN field longer than this is cut.
+  /// A single header or DSN field longer than this is cut: folded continuation lines beyond
+  /// it are dropped before MIME parsing.
   std::size_t max_header_bytes = 64u << 10;
+  /// Lines longer than this are broken into pieces before MIME parsing (as Postfix's
+  /// line_length_limit); a header line that long ends its header block.
+  std::size_t max_line_bytes = 8u << 10;
   /// Recipients per message beyond this are dropped.
   int max_recipients = 1000;
   /// Bytes of a part body that are searched for report text; the rest is ignored.
