@@ -24,6 +24,9 @@ struct AnalyzeOptions {
   /// Lines longer than this are broken into pieces before MIME parsing (as Postfix's
   /// line_length_limit); a header line that long ends its header block.
   std::size_t max_line_bytes = 8u << 10;
+  /// Lines shaped like a header field ("Name: value") per message, in any part; the message is
+  /// cut before the one over the limit (each costs the MIME parser about 170 bytes).
+  std::size_t max_field_lines = 100000;
   /// Recipients per message beyond this are dropped.
   int max_recipients = 1000;
   /// Bytes of a part body that are searched for report text; the rest is ignored.

@@ -25,20 +25,44 @@ void ForEachLine(std::string_view text, Visit visit) {
   }
 }
 
+// True for a line mimetic may take as a header field: printable ASCII (blanks allowed) up to
+// a colon, not starting with a blank.
+bool IsFieldShaped(std::string_view line) {
+  if (line.empty() || IsBlank(line[0])) return false;
+  for (char c : line) {
+    if (c == ':') return true;
+    if (c < ' ' || c > '~') return false;
+  }
+  return false;
+}
+
 }  // namespace
 
-ClampedText ClampLines(std::string_view text, std::size_t max_line_bytes, std::size_t max_field_bytes) {
-  max_line_bytes = std::max<std::size_t>(max_line_bytes, 1);
+ClampedText ClampLines(std::string_view text, const ClampLimits& limits) {
+  const std::size_t max_line_bytes = std::max<std::size_t>(limits.max_line_bytes, 1);
+  const std::size_t max_field_bytes = limits.max_field_bytes;
   ClampedText out;
-  // Pass 1: is there anything to do at all?
+  // Pass 1: is there anything to do at all? Also where to cut for too many field lines.
   bool needed = false;
   std::size_t field = 0;
+  std::size_t field_lines = 0;
+  std::size_t end = text.size();
   ForEachLine(text, [&](std::string_view line, bool) {
     field = (!line.empty() && IsBlank(line[0])) ? field + line.size() : line.size();
-    needed = line.size() > max_line_bytes || field > max_field_bytes;
-    return !needed;
+    if (IsFieldShaped(line) && ++field_lines > limits.max_field_lines) {
+      end = static_cast<std::size_t>(line.data() - text.data());
+      out.cut = true;
+      return false;
+    }
+    needed = needed || line.size() > max_line_bytes || field > max_field_bytes;
+    return true;
   });
-  if (!needed) return out;
+  text = text.substr(0, end);
+  if (!needed && !out.cut) return out;
+  if (!needed) {
+    out.text.assign(text);
+    return out;
+  }
 
   // Pass 2: break long lines into pieces, then drop continuation pieces of a full field.
   out.text.reserve(text.size() + text.size() / max_line_bytes + 1);

@@ -144,11 +144,13 @@ std::string_view Entity::Header(std::string_view name) const {
 Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
                  std::vector<Problem>* problems) {
   Entity root;
-  const ClampedText clamped = ClampLines(message, options.max_line_bytes, options.max_header_bytes);
+  const ClampedText clamped =
+      ClampLines(message, {options.max_line_bytes, options.max_header_bytes, options.max_field_lines});
   if (clamped.lines_broken || clamped.continuation_dropped) {
     problems->push_back(Problem{ErrorCode::kHeaderTooLong, std::to_string(options.max_header_bytes)});
   }
-  if (!clamped.text.empty()) message = clamped.text;
+  if (clamped.cut) problems->push_back(Problem{ErrorCode::kTooManyFields, std::to_string(options.max_field_lines)});
+  if (clamped.lines_broken || clamped.continuation_dropped || clamped.cut) message = clamped.text;
   const bool too_many = CountNestingMarkers(message, options.max_mime_parts) > options.max_mime_parts;
   try {
     mimetic::MimeEntity me;

@@ -268,6 +268,10 @@ std::string UnclosedBoundary() {
   return Report(std::string(kOneRecipient) + "\n" + Repeat("trailing line of text\n", (1u << 20) / 22 / kScale), "", false);
 }
 
+std::string TwelveMillionFields() {
+  return std::string(kHeader) + Repeat("A: b\n", (12u << 20) / kScale) + "\nbody\n";
+}
+
 const Case kCases[] = {
     {"nested_multiparts_100k", NestedMultiparts, {1}, "mime_too_deep", 0},
     {"nested_message_rfc822_100k", NestedMessages, {1}, "mime_too_deep", 0},
@@ -280,6 +284,7 @@ const Case kCases[] = {
     {"header_line_50MiB", LongHeaderLine, {0}, "header_too_long", 1},
     {"folded_header_50MiB", LongFoldedHeader, {0}, "header_too_long", 1},
     {"field_name_50MiB", LongFieldName, {1}, "header_too_long", 0},
+    {"header_fields_12M", TwelveMillionFields, {1}, "too_many_fields", 0},
     {"recipient_groups_1M", MillionRecipients, {0}, "too_many_recipients", 1000},
     {"nul_and_invalid_utf8", NulAndInvalidUtf8, {0}, nullptr, 1},
     {"base64_garbage", Base64Garbage, {0, 1}, nullptr, -1},

@@ -26,7 +26,7 @@ TEST(LineClampTest, Table) {
       {"new field restarts the count", "A: 123456\nB: 123456\n", "", false, false},
   };
   for (const Case& c : cases) {
-    const ClampedText got = ClampLines(c.in, c.name[0] == 'n' ? 10 : 5, 10);
+    const ClampedText got = ClampLines(c.in, {c.name[0] == 'n' ? 10u : 5u, 10, 1000});
     EXPECT_EQ(got.text, c.want) << c.name;
     EXPECT_EQ(got.lines_broken, c.broken) << c.name;
     EXPECT_EQ(got.continuation_dropped, c.dropped) << c.name;
@@ -35,9 +35,16 @@ TEST(LineClampTest, Table) {
 
 TEST(LineClampTest, FiftyMebibyteLineIsLinear) {
   const std::string in = "X: " + std::string(50u << 20, 'a') + "\n";
-  const ClampedText got = ClampLines(in, 8192, 65536);
+  const ClampedText got = ClampLines(in, {8192, 65536, 1000});
   EXPECT_TRUE(got.lines_broken);
   EXPECT_LT(got.text.size(), in.size() + in.size() / 8192 + 2);
+}
+
+TEST(LineClampTest, CutBeforeTooManyFieldLines) {
+  const ClampedText got = ClampLines("A: 1\nB: 2\n\nnot a field\nC: 3\nD: 4\n", {100, 100, 3});
+  EXPECT_TRUE(got.cut);
+  EXPECT_EQ(got.text, "A: 1\nB: 2\n\nnot a field\nC: 3\n");
+  EXPECT_FALSE(ClampLines("A: 1\nB: 2\n", {100, 100, 2}).cut);
 }
 
 }  // namespace
