@@ -137,7 +137,8 @@ void AppendSeparated(std::string* out, const std::vector<Cell>& cells, char sep)
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i) out->push_back(sep);
     if (!cells[i].text) continue;
-    const std::string v = RepairUtf8(*cells[i].text);
+    // Controls shown as pictures (as in text output): CSV and TSV are read on terminals too.
+    const std::string v = TerminalSafe(*cells[i].text, /*keep_newlines=*/sep == ',');
     if (sep == '\t') {
       // TSV has no quoting: tabs and line breaks become spaces.
       for (char ch : v) out->push_back((ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch);
@@ -294,7 +295,7 @@ std::string RenderText(const Report& rep, const RuleSet& rules, const RenderOpti
   switch (rep.kind) {
     case MessageKind::kUnreadable: {
       const Problem* p = FirstFatal(rep);
-      t.Raw(fmt::format("{}{}\n", file, p ? ProblemText(rules, o.lang, *p) : t.M("summary.unreadable")));
+      t.Raw(fmt::format("{}{}\n", file, p ? TerminalSafe(ProblemText(rules, o.lang, *p)) : t.M("summary.unreadable")));
       return t.str();
     }
     case MessageKind::kNotABounce:

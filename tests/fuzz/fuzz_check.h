@@ -22,14 +22,15 @@ inline void Check(bool ok, const char* what) {
   std::abort();
 }
 
-/// Text output may contain newlines but no other C0 control, no DEL, no C1 control and no
-/// bidi override: nothing a message wrote may act on a terminal.
-inline void CheckTerminalSafe(std::string_view text, bool color) {
+/// Text output may contain newlines (CSV/TSV also CR and tab) but no other C0 control, no DEL,
+/// no C1 control and no bidi override: nothing a message wrote may act on a terminal.
+inline void CheckTerminalSafe(std::string_view text, bool color, bool table = false) {
   Check(IsValidUtf8(text), "text output is not valid UTF-8");
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c == 0x1B && color) continue;  // our own colour codes; message text cannot reach here raw
-    Check(c == '\n' || (c >= 0x20 && c != 0x7F), "control byte in text output");
+    Check(c == '\n' || (table && (c == '\r' || c == '\t')) || (c >= 0x20 && c != 0x7F),
+          "control byte in text output");
     if (c == 0xC2 && i + 1 < text.size()) {
       const auto d = static_cast<unsigned char>(text[i + 1]);
       Check(d < 0x80 || d > 0x9F, "C1 control in text output");
