@@ -78,6 +78,22 @@ void AddReply(const RuleTables& t, int code, ExplainResult* out) {
   out->hits.push_back(FromCodeRule(*rule, "reply", std::to_string(code), static_cast<char>('0' + code / 100), fallback));
 }
 
+// "X.1.1" (any class, as the registry and seed 003 write codes): the X row itself.
+bool AddAnyClassStatus(const RuleTables& t, std::string_view q, ExplainResult* out) {
+  if (q.size() < 5 || (q[0] != 'X' && q[0] != 'x') || q[1] != '.') return false;
+  auto concrete = EnhancedStatus::Parse("5" + std::string(q.substr(1)));
+  if (!concrete) return false;
+  const std::string key = "X" + concrete->ToString().substr(1);
+  auto it = t.status.find(key);
+  if (it == t.status.end()) it = t.status.find("X." + std::to_string(concrete->subject()) + ".*");
+  if (it == t.status.end()) return true;
+  ExplainHit h = FromCodeRule(it->second, "status", key, '5', it->second.kind == "fallback");
+  h.permanence.reset();  // the class decides, and the query has none
+  if (h.fallback) h.note = "not_registered";
+  out->hits.push_back(std::move(h));
+  return true;
+}
+
 }  // namespace
 
 ExplainResult Explain(std::string_view query_in, const RuleSet& rules) {
@@ -101,7 +117,9 @@ ExplainResult Explain(std::string_view query_in, const RuleSet& rules) {
   }
 
   // Exactly one code.
-  if (auto code = EnhancedStatus::Parse(q)) {
+  if (AddAnyClassStatus(t, q, &out)) {
+    // done
+  } else if (auto code = EnhancedStatus::Parse(q)) {
     AddStatus(t, *code, &out);
   } else if (q.size() == 3 && IsDigit(q[0]) && IsDigit(q[1]) && IsDigit(q[2])) {
     if (auto reply = ReplyCode::Parse(q)) AddReply(t, reply->value(), &out);

@@ -22,6 +22,7 @@ enum class Format {
   kJsonl,  ///< one JSON object per recipient (or per input without recipients) per line
   kCsv,    ///< RFC 4180, one row per recipient
   kTsv,    ///< tab separated, one row per recipient
+  kBrief,  ///< one line per recipient, for quick triage
 };
 
 /// How to render.
@@ -30,12 +31,23 @@ struct RenderOptions {
   Lang lang = Lang::kNl;
   std::string file;     ///< the input's name for the "file" field ("-" for stdin)
   bool color = false;   ///< ANSI colours in text output
+  int width = 0;        ///< wrap prose in text output to this many columns (0: no wrapping)
 };
+
+/// Whether text output gets colour: \a mode is "always", "never" or "auto"; auto means only
+/// on a terminal, and never when NO_COLOR is set (https://no-color.org) or TERM is "dumb".
+bool ShouldUseColor(std::string_view mode, bool is_terminal, const char* no_color_env, const char* term_env);
 
 /// The rendering of one input's report, ending in a newline.
 std::string Render(const Report& report, const RuleSet& rules, const RenderOptions& options);
 /// The header row for kCsv and kTsv (empty for other formats).
 std::string RenderHeader(const RenderOptions& options);
+/// A ready-to-send message to the customer who received the bounce, in the polite form, from
+/// the templates in data/replies/<lang>/ (docs/replies.md): a frame naming the bounced message,
+/// and per reason one paragraph listing the recipients it applies to. Delayed-only reports get
+/// the reassuring frame. Empty for inputs without recipients.
+std::string RenderReply(const Report& report, const RuleSet& rules, Lang lang);
+
 /// The rendering of an explain lookup (kText or kJson; other formats give JSON Lines).
 std::string RenderExplain(const struct ExplainResult& result, const RuleSet& rules, Format format, Lang lang);
 

@@ -41,8 +41,14 @@ class RuleSet {
   /// All tables in loadable form ("--dump-rules"), as (path, content) pairs.
   std::vector<std::pair<std::string, std::string>> Dump() const;
 
+  /// "rules 1a2b3c4d (160 status codes, 46 reply codes, 293 phrases, 15 client errors)": a
+  /// fingerprint of all loaded table files and their sizes, for --version and bug reports.
+  std::string VersionString() const;
+
   /// The record \a id in \a lang, or nullptr.
   const TextRecord* Text(std::string_view id, Lang lang) const;
+  /// The reply template \a id (data/replies/<lang>/<id>.txt), or nullptr.
+  const std::string* ReplyTemplate(std::string_view id, Lang lang) const;
   /// An interface string (data/text/<lang>/messages.tsv); the key itself when missing.
   std::string_view Message(std::string_view key, Lang lang) const;
 

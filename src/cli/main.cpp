@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -30,7 +31,18 @@ struct Options {
   std::string rules_dir;
   std::string color = "auto";
   bool example = false;
+  bool reply = false;
+  bool brief = false;
 };
+
+// Columns of the terminal on stdout, or 0 when stdout is no terminal.
+int TerminalWidth() {
+  if (!::isatty(1)) return 0;
+  struct winsize ws {};
+  if (::ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (const char* c = std::getenv("COLUMNS")) return std::atoi(c);
+  return 80;
+}
 
 Lang ChooseLang(const std::string& flag) {
   if (flag == "en") return Lang::kEn;
@@ -47,6 +59,7 @@ Format ParseFormat(const std::string& f) {
   if (f == "jsonl") return Format::kJsonl;
   if (f == "csv") return Format::kCsv;
   if (f == "tsv") return Format::kTsv;
+  if (f == "brief") return Format::kBrief;
   return Format::kText;
 }
 
@@ -54,9 +67,10 @@ void Write(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 
 int RunAnalyze(const Options& opt, const RuleSet& rules, Lang lang) {
   RenderOptions ro;
-  ro.format = ParseFormat(opt.format);
+  ro.format = opt.brief ? Format::kBrief : ParseFormat(opt.format);
   ro.lang = lang;
-  ro.color = opt.color == "always" || (opt.color == "auto" && ::isatty(1) && !std::getenv("NO_COLOR"));
+  ro.color = ShouldUseColor(opt.color, ::isatty(1), std::getenv("NO_COLOR"), std::getenv("TERM"));
+  ro.width = TerminalWidth();
   AnalyzeOptions ao;
   std::vector<std::string> inputs = opt.inputs;
   if (inputs.empty() && !opt.example) inputs.push_back("-");
@@ -64,7 +78,8 @@ int RunAnalyze(const Options& opt, const RuleSet& rules, Lang lang) {
   int bounces = 0, not_bounces = 0, unreadable = 0;
   auto handle = [&](const std::string& name, const Report& report) {
     ro.file = name;
-    const std::string out = Render(report, rules, ro);
+    std::string out = Render(report, rules, ro);
+    if (opt.reply && !report.recipients.empty()) out = RenderReply(report, rules, lang);
     if (ro.format == Format::kText && report.kind == MessageKind::kUnreadable) {
       std::fputs(out.c_str(), stderr);
     } else {
@@ -118,16 +133,22 @@ Examples:
 int Main(int argc, char** argv) {
   CLI::App app{"bouncetolk: explains bounced e-mail (Mail Delivery System messages) in plain Dutch."};
   app.footer(kFooter);
-  app.set_version_flag("--version", std::string("bouncetolk ") + std::string(Version()));
+  app.set_version_flag("--version", [] {
+    std::vector<std::string> errors;
+    auto rules = RuleSet::Load("", &errors);
+    return std::string("bouncetolk ") + std::string(Version()) + (rules ? "\n" + rules->VersionString() : "");
+  });
   Options opt;
   app.add_option("inputs", opt.inputs, "Bounce messages to read ('-' or nothing: standard input)");
   app.add_option("-f,--format", opt.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "tsv"}))
+      ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "tsv", "brief"}))
       ->capture_default_str();
   app.add_option("--lang", opt.lang, "Language of the output: nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
   app.add_option("--rules", opt.rules_dir, "Directory with extra or replacing rule tables (layout of data/)");
   app.add_option("--color", opt.color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
   app.add_flag("--example", opt.example, "Analyse the example bounce built into the program");
+  app.add_flag("--reply", opt.reply, "Print a ready-to-send reply to the customer who received the bounce");
+  app.add_flag("--brief", opt.brief, "One line per recipient (same as --format brief)");
   app.require_subcommand(0, 1);
   app.fallthrough();
 

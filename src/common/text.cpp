@@ -47,7 +47,10 @@ std::string_view Trim(std::string_view s) {
   return s.substr(b, e - b);
 }
 
-std::string NormalizeForMatch(std::string_view s) {
+namespace {
+
+// Collapses white space runs to one space and trims; lower-cases ASCII when \a lower.
+std::string Collapse(std::string_view s, bool lower) {
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
@@ -58,26 +61,16 @@ std::string NormalizeForMatch(std::string_view s) {
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    out.push_back(AsciiLower(c));
+    out.push_back(lower ? AsciiLower(c) : c);
   }
   return out;
 }
 
-std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending_space = false;
-  for (char c : s) {
-    if (IsSpace(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(c);
-  }
-  return out;
-}
+}  // namespace
+
+std::string NormalizeForMatch(std::string_view s) { return Collapse(s, true); }
+
+std::string CollapseSpace(std::string_view s) { return Collapse(s, false); }
 
 std::string NormalizeLineEndings(std::string_view s) {
   std::string out;
@@ -123,6 +116,15 @@ std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
   return len;
 }
 
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+}  // namespace
+
 void AppendUtf8(std::string* out, unsigned cp) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));
@@ -140,15 +142,6 @@ void AppendUtf8(std::string* out, unsigned cp) {
     out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
 }
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
-}  // namespace
 
 bool IsValidUtf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {

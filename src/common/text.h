@@ -34,6 +34,8 @@ std::string NormalizeForMatch(std::string_view s);
 std::string CollapseSpace(std::string_view s);
 /// Converts CRLF and lone CR to LF. Linear; returns a new string.
 std::string NormalizeLineEndings(std::string_view s);
+/// Appends code point \a cp (at most U+10FFFF) to \a out as UTF-8.
+void AppendUtf8(std::string* out, unsigned cp);
 /// True if \a s is valid UTF-8.
 bool IsValidUtf8(std::string_view s);
 /// Copy of \a s in which every invalid UTF-8 sequence became U+FFFD and NUL became U+FFFD.

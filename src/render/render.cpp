@@ -10,36 +10,11 @@
 #include "common/text.h"
 #include "render/json.h"
 #include "render/messages.h"
+#include "render/text_render.h"
 
 namespace bouncetolk {
 namespace {
 
-struct Texts {
-  std::string title, explanation, fix;
-};
-
-Texts TextsFor(const RecipientResult& r, const RuleSet& rules, Lang lang) {
-  const TextRecord* rec = rules.Text(r.text_id, lang);
-  if (!rec) rec = rules.Text(fmt::format("reason:{}", ReasonToken(r.reason)), lang);
-  if (!rec) return {};
-  return Texts{rec->title, rec->explanation, rec->fix};
-}
-
-std::string JoinRules(const std::vector<std::string>& rules) {
-  std::string out;
-  for (const auto& id : rules) {
-    if (!out.empty()) out += ' ';
-    out += id;
-  }
-  return out;
-}
-
-const Problem* FirstFatal(const Report& report) {
-  for (const Problem& p : report.problems) {
-    if (IsFatal(p.code)) return &p;
-  }
-  return nullptr;
-}
 
 // ---- flat records: jsonl, csv, tsv ------------------------------------------------------
 
@@ -262,121 +237,13 @@ std::string RenderJson(const Report& rep, const RuleSet& rules, const RenderOpti
   return out;
 }
 
-// ---- text for people -----------------------------------------------------------------------
-
-class TextOut {
- public:
-  TextOut(const RuleSet& rules, const RenderOptions& o) : rules_(rules), o_(o) {}
-  std::string M(std::string_view key, std::initializer_list<std::string_view> args = {}) const {
-    return Msg(rules_, o_.lang, key, args);
-  }
-  // "   Label:  value" with continuation lines indented; value from the message is made safe.
-  void Line(std::string_view label_key, std::string_view value, bool from_message = true) {
-    if (value.empty()) return;
-    const std::string label = M(label_key) + ":";
-    out_ += fmt::format("   {:<26} {}\n", label, from_message ? TerminalSafe(value) : std::string(value));
-  }
-  void Raw(std::string_view s) { out_.append(s); }
-  std::string Color(std::string_view s, std::string_view code) const {
-    if (!o_.color) return std::string(s);
-    return fmt::format("\x1b[{}m{}\x1b[0m", code, s);
-  }
-  std::string& str() { return out_; }
-
- private:
-  const RuleSet& rules_;
-  const RenderOptions& o_;
-  std::string out_;
-};
-
-std::string RenderText(const Report& rep, const RuleSet& rules, const RenderOptions& o) {
-  TextOut t(rules, o);
-  const std::string file = o.file.empty() || o.file == "-" ? std::string() : TerminalSafe(o.file) + ": ";
-  switch (rep.kind) {
-    case MessageKind::kUnreadable: {
-      const Problem* p = FirstFatal(rep);
-      t.Raw(fmt::format("{}{}\n", file, p ? TerminalSafe(ProblemText(rules, o.lang, *p)) : t.M("summary.unreadable")));
-      return t.str();
-    }
-    case MessageKind::kNotABounce:
-      t.Raw(fmt::format("{}{}\n", file, t.M("summary.not_a_bounce")));
-      return t.str();
-    case MessageKind::kFeedback:
-      t.Raw(fmt::format("{}{}\n", file, t.M("summary.feedback")));
-      break;
-    case MessageKind::kAutoReply:
-      t.Raw(fmt::format("{}{}\n", file, t.M("summary.auto_reply")));
-      break;
-    case MessageKind::kBounce:
-      t.Raw(fmt::format("{}{}\n", file, t.M("summary.bounce", {std::to_string(rep.recipients.size())})));
-      break;
-  }
-  // Which message bounced.
-  const OriginalMessage& orig = rep.original;
-  if (!orig.subject.empty() || !orig.date.empty() || !orig.to.empty()) {
-    std::string what;
-    if (!orig.subject.empty()) what += fmt::format("{} \"{}\"", t.M("label.subject"), TerminalSafe(orig.subject));
-    if (!orig.to.empty()) what += fmt::format("{}{} {}", what.empty() ? "" : ", ", t.M("label.to"), TerminalSafe(orig.to));
-    if (!orig.date.empty()) what += fmt::format("{}{} {}", what.empty() ? "" : ", ", t.M("label.date"), TerminalSafe(orig.date));
-    t.Raw(fmt::format("{}: {}\n", t.M("label.message"), what));
-  }
-  if (!rep.feedback_type.empty()) t.Raw(fmt::format("{}: {}\n", t.M("label.feedback_type"), TerminalSafe(rep.feedback_type)));
-  for (const RecipientResult& r : rep.recipients) {
-    const Texts texts = TextsFor(r, rules, o.lang);
-    const std::string color = r.permanence == Permanence::kPermanent   ? "1;31"
-                              : r.permanence == Permanence::kTemporary ? "1;33"
-                                                                       : "1;32";
-    const std::string perm_word = t.M("permanence." + std::string(PermanenceToken(r.permanence)));
-    const std::string headline = fmt::format("{}. {} — {}", r.index, TerminalSafe(r.recipient.empty() ? t.M("label.none") : r.recipient),
-                                             texts.title.empty() ? std::string(ReasonToken(r.reason)) : texts.title);
-    t.Raw("\n" + t.Color(headline, color) + "\n");
-    std::string rcpt = r.recipient;
-    if (!r.original_recipient.empty() && r.original_recipient != r.recipient) {
-      rcpt += fmt::format(" ({}: {})", t.M("label.original_recipient"), r.original_recipient);
-    }
-    t.Line("label.recipient", rcpt);
-    const std::string action_key = "action." + r.action;
-    const std::string action_text = rules.Message(action_key, o.lang) == action_key ? r.action : t.M(action_key);
-    t.Line("label.action", action_text);
-    std::string status = r.status;
-    if (r.status_source == StatusSource::kInferred) {
-      status += " (" + t.M("label.status_inferred") + ")";
-    } else {
-      if (const TextRecord* st = rules.Text("status:X." + r.status.substr(2), o.lang)) status += " – " + st->title;
-      const char* src_key = r.status_source == StatusSource::kStatusField      ? "label.status_from_field"
-                            : r.status_source == StatusSource::kDiagnosticCode ? "label.status_from_diagnostic"
-                                                                               : "label.status_from_text";
-      status += " (" + t.M(src_key) + ")";
-    }
-    if (!r.status_note.empty() && r.status_note != "text_more_specific" && !r.status_in_text.empty()) {
-      status += "; " + t.M("label.status_disagrees", {r.status_field, r.status_in_text});
-    }
-    if (r.reply_code) status += fmt::format("; {} {}", t.M("label.reply"), *r.reply_code);
-    t.Line("label.status", status);
-    std::string kind = perm_word;
-    if (r.hard_bounce) kind += "; " + t.M("hard.yes");
-    t.Line("label.kind", kind, false);
-    t.Line("label.explanation", texts.explanation, false);
-    t.Line("label.fix", texts.fix, false);
-    t.Line("label.party", t.M("party." + std::string(PartyToken(r.party))), false);
-    if (!r.diagnostic.empty()) {
-      t.Line("label.diagnostic", r.diagnostic_type.empty() ? r.diagnostic : r.diagnostic_type + "; " + r.diagnostic);
-    }
-    t.Line("label.reporting_mta", rep.per_message.reporting_mta);
-    t.Line("label.remote_mta", r.remote_mta);
-    t.Line("label.last_attempt", r.last_attempt_date);
-    t.Line("label.retry_until", r.will_retry_until);
-    t.Line("label.rules", JoinRules(r.rules), false);
-  }
-  return t.str();
-}
-
 }  // namespace
 
 std::string Render(const Report& report, const RuleSet& rules, const RenderOptions& options) {
   std::string out;
   switch (options.format) {
     case Format::kText:
+    case Format::kBrief:
       return RenderText(report, rules, options);
     case Format::kJson:
       return RenderJson(report, rules, options);

@@ -14,23 +14,11 @@
 namespace bouncetolk {
 namespace {
 
-void AppendCodePoint(std::string* out, unsigned cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 bool IsFormattingControl(unsigned cp) {
   return (cp >= 0x202A && cp <= 0x202E) ||  // LRE RLE PDF LRO RLO
          (cp >= 0x2066 && cp <= 0x2069) ||  // LRI RLI FSI PDI
-         (cp >= 0x200B && cp <= 0x200F) ||  // zero width space/joiners, LRM RLM
+         cp == 0x200B ||                    // zero width space (joiners stay: emoji, Persian)
+         cp == 0x200E || cp == 0x200F ||    // LRM RLM
          cp == 0x2028 || cp == 0x2029 ||    // line and paragraph separators
          (cp >= 0x2060 && cp <= 0x2065) ||  // word joiner, invisible operators
          (cp >= 0x206A && cp <= 0x206F) ||  // deprecated format characters
@@ -53,9 +41,9 @@ std::string TerminalSafe(std::string_view in, bool keep_newlines) {
       if (b == '\n' || b == '\t') {
         out.push_back(keep_newlines ? static_cast<char>(b) : ' ');
       } else if (b < 0x20) {
-        AppendCodePoint(&out, 0x2400 + b);
+        AppendUtf8(&out, 0x2400 + b);
       } else if (b == 0x7F) {
-        AppendCodePoint(&out, 0x2421);
+        AppendUtf8(&out, 0x2421);
       } else {
         out.push_back(static_cast<char>(b));
       }

@@ -4,6 +4,8 @@
 // overlay directory, handed to the loader in rule_table.cpp.
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -69,6 +71,18 @@ std::unique_ptr<const RuleSet> RuleSet::Load(std::string_view overlay_dir, std::
   return std::unique_ptr<const RuleSet>(new RuleSet(std::move(tables)));
 }
 
+std::string RuleSet::VersionString() const {
+  std::uint32_t h = 2166136261u;  // FNV-1a over paths and contents, in load order
+  for (const auto& [path, content] : tables_->files) {
+    for (char c : path + '\0' + content) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  }
+  char hex[9];
+  std::snprintf(hex, sizeof hex, "%08x", h);
+  return std::string("rules ") + hex + " (" + std::to_string(tables_->status.size()) + " status codes, " +
+         std::to_string(tables_->reply.size()) + " reply codes, " + std::to_string(tables_->phrases.size()) +
+         " phrases, " + std::to_string(tables_->client_errors.size()) + " client errors)";
+}
+
 std::vector<std::string> RuleSet::Check() const { return tables_->check_errors; }
 
 std::vector<std::pair<std::string, std::string>> RuleSet::Dump() const { return tables_->files; }
@@ -77,6 +91,12 @@ const TextRecord* RuleSet::Text(std::string_view id, Lang lang) const {
   const auto& map = tables_->texts[lang == Lang::kNl ? 0 : 1];
   auto it = map.find(std::string(id));
   return it == map.end() ? nullptr : &it->second;
+}
+
+const std::string* RuleSet::ReplyTemplate(std::string_view id, Lang lang) const {
+  const auto& map = tables_->replies[lang == Lang::kNl ? 0 : 1];
+  auto it = map.find(std::string(id));
+  return it == map.end() ? nullptr : &it->second.body;
 }
 
 std::string_view RuleSet::Message(std::string_view key, Lang lang) const {

@@ -330,6 +330,38 @@ void LoadExchangeNumbers(const DataFile& f, RuleTables* t, std::vector<std::stri
   }
 }
 
+// data/replies/<lang>/<id>.txt: a header block (Id: must equal the file stem), a blank line,
+// then the template body.
+void LoadReply(const DataFile& f, int lang, RuleTables* t, std::vector<std::string>* errors) {
+  const std::string_view path(f.path);
+  const std::size_t slash = path.rfind('/');
+  const std::string stem(path.substr(slash + 1, path.size() - slash - 1 - 4));
+  std::string_view text(f.content);
+  const std::size_t blank = text.find("\n\n");
+  if (blank == std::string_view::npos) {
+    errors->push_back(fmt::format("data/{}:1: a reply template needs a header block, a blank line and a body", f.path));
+    return;
+  }
+  FieldBlockOptions o;
+  o.comments = true;
+  const auto groups = ReadFieldGroups(text.substr(0, blank), o);
+  const std::string* id = groups.empty() ? nullptr : FindField(groups[0].fields, "Id");
+  if (!id || *id != stem) {
+    errors->push_back(fmt::format("data/{}:1: Id must be '{}'", f.path, stem));
+    return;
+  }
+  ReplyTemplate r{stem, std::string(text.substr(blank + 2)), RowOrigin{f.path, 1}};
+  // Every {placeholder} must be known.
+  for (std::size_t open = r.body.find('{'); open != std::string::npos; open = r.body.find('{', open + 1)) {
+    const std::size_t close = r.body.find('}', open);
+    const std::string name = close == std::string::npos ? std::string() : r.body.substr(open + 1, close - open - 1);
+    if (std::find(std::begin(kReplyPlaceholders), std::end(kReplyPlaceholders), name) == std::end(kReplyPlaceholders)) {
+      errors->push_back(fmt::format("data/{}: unknown placeholder '{{{}}}'", f.path, name));
+    }
+  }
+  t->replies[lang][stem] = std::move(r);
+}
+
 // Cross-table checks for "rules check": every referenced text exists in both languages.
 void CheckReferences(RuleTables* t) {
   auto need = [&](const std::string& id, const RowOrigin& o) {
@@ -361,6 +393,22 @@ void CheckReferences(RuleTables* t) {
       }
     }
   }
+  // Reply templates: the frames, a general fallback, and one per reason, in both languages.
+  for (int lang = 0; lang < 2; ++lang) {
+    const char* lname = lang == 0 ? "nl" : "en";
+    std::vector<std::string> need_ids = {"frame", "frame-delayed", "frame-other", "delayed", "default"};
+    for (int i = 0; i < kReasonCount; ++i) need_ids.emplace_back(ReasonToken(static_cast<Reason>(i)));
+    for (const auto& id : need_ids) {
+      if (t->replies[lang].count(id) == 0) {
+        t->check_errors.push_back(fmt::format("data/replies/{}/{}.txt: missing reply template", lname, id));
+      }
+    }
+    for (const auto& [id, tmpl] : t->replies[lang]) {
+      if (t->replies[1 - lang].count(id) == 0) {
+        t->check_errors.push_back(fmt::format("data/{}: no {} counterpart", tmpl.origin.file, lang == 0 ? "English" : "Dutch"));
+      }
+    }
+  }
   for (const char* key : {"label.recipient", "label.status", "label.explanation", "label.fix", "label.party"}) {
     for (int lang = 0; lang < 2; ++lang) {
       if (t->messages[lang].count(key) == 0) {
@@ -389,6 +437,8 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
     else if (p == "rules/client_errors.tsv") LoadClientErrors(f, t.get(), errors);
     else if (p == "rules/exchange_numbers.tsv") LoadExchangeNumbers(f, t.get(), errors);
     else if (lang >= 0 && p.size() > 4 && p.compare(p.size() - 4, 4, ".txt") == 0) LoadTexts(f, lang, t.get(), errors);
+    else if (p.compare(0, 11, "replies/nl/") == 0 && p.size() > 15 && p.compare(p.size() - 4, 4, ".txt") == 0) LoadReply(f, 0, t.get(), errors);
+    else if (p.compare(0, 11, "replies/en/") == 0 && p.size() > 15 && p.compare(p.size() - 4, 4, ".txt") == 0) LoadReply(f, 1, t.get(), errors);
     else if (lang >= 0 && p.size() > 13 && p.compare(p.size() - 13, 13, "/messages.tsv") == 0) LoadMessages(f, lang, t.get(), errors);
     // Other files (examples, README) are carried but not interpreted.
   }

@@ -72,6 +72,17 @@ struct ExchangeNumberRule {
   RowOrigin origin;
 };
 
+struct ReplyTemplate {  ///< data/replies/<lang>/<id>.txt
+  std::string id;       ///< file stem: "frame", "userunknown", "userunknown-recipient", "party-sender", "default"
+  std::string body;     ///< text after the header block, with {placeholders}
+  RowOrigin origin;
+};
+
+/// Placeholders a reply template may use (docs/replies.md).
+inline constexpr std::string_view kReplyPlaceholders[] = {
+    "name", "date", "subject", "recipients", "paragraphs", "address", "title",
+    "explanation", "fix", "retry_until", "status", "diagnostic"};
+
 /// Everything loaded from data/.
 struct RuleTables {
   std::array<std::optional<ReasonRule>, kReasonCount> reasons;
@@ -83,6 +94,7 @@ struct RuleTables {
   std::array<std::unordered_map<std::string, TextRecord>, 2> texts;       ///< by Lang
   std::array<std::unordered_map<std::string, std::string>, 2> messages;  ///< by Lang
   std::array<std::map<std::string, RowOrigin>, 2> text_origins;
+  std::array<std::map<std::string, ReplyTemplate>, 2> replies;  ///< by Lang, then id
   std::vector<std::pair<std::string, std::string>> files;  ///< every loaded file, for Dump()
   PhraseMatcher text_matcher;     ///< phrases with scope "text"
   PhraseMatcher subject_matcher;  ///< phrases with scope "subject"

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -112,6 +113,62 @@ TEST(CliTest, ExampleRuns) {
 TEST(CliTest, RulesCheckPasses) {
   const RunResult r = Exec("rules check", true);
   EXPECT_EQ(r.status, 0) << r.out;
+}
+
+}  // namespace
+
+namespace {
+
+TEST(CliExplainTest, ExamplesOfTheIssue) {
+  struct Case { const char* query; int want_rc; const char* want_text; } cases[] = {
+      {"5.7.26", 0, "status:X.7.26"},
+      {"550", 0, "reply:550"},
+      {"'550 5.7.1 Relay access denied'", 0, "phrase:"},
+      {"B-URL", 0, "phrase:strato-b-url"},
+      {"0x800CCC0E", 0, "client:0x800CCC0E"},
+      {"0x800ccc0e", 0, "client:0x800CCC0E"},
+      {"571", 0, "status:X.7.1"},
+      {"5.7.999", 1, "status:X.7.*"},   // unregistered: the class-level text, exit 1
+      {"'hallo wereld'", 1, "Niets gevonden"},
+  };
+  for (const auto& c : cases) {
+    const RunResult r = Exec(std::string("explain ") + c.query);
+    EXPECT_EQ(r.status, c.want_rc) << c.query << "\n" << r.out;
+    EXPECT_NE(r.out.find(c.want_text), std::string::npos) << c.query << "\n" << r.out;
+  }
+}
+
+TEST(CliExplainTest, BothReadingsOfAnAmbiguousNumber) {
+  const RunResult r = Exec("explain 550 --format json");
+  ASSERT_EQ(r.status, 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  std::set<std::string> kinds;
+  for (const auto& h : doc["hits"]) kinds.insert(h["kind"].get<std::string>());
+  EXPECT_TRUE(kinds.count("reply")) << r.out;
+  EXPECT_TRUE(kinds.count("exchange")) << r.out;
+}
+
+TEST(CliExplainTest, English) {
+  const RunResult r = Exec("--lang en explain 5.1.1");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("What to do"), std::string::npos) << r.out;
+}
+
+TEST(CliReplyTest, ReplyAndBrief) {
+  const RunResult reply = Exec("--reply " + Golden("crlf.eml"));
+  EXPECT_EQ(reply.status, 0);
+  EXPECT_NE(reply.out.find("Beste klant"), std::string::npos) << reply.out;
+  EXPECT_NE(reply.out.find("a@b.example"), std::string::npos) << reply.out;
+  const RunResult brief = Exec("--brief " + Golden("several_recipients.eml"));
+  int lines = 0;
+  for (char c : brief.out) lines += c == '\n';
+  EXPECT_EQ(lines, 3) << brief.out;
+}
+
+TEST(CliReplyTest, VersionNamesTheRules) {
+  const RunResult r = Exec("--version");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("rules "), std::string::npos) << r.out;
 }
 
 }  // namespace
