@@ -19,6 +19,7 @@
 #include "bouncetolk/explain.h"
 #include "bouncetolk/source.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
 #include "render/messages.h"
 
 namespace bouncetolk {
@@ -63,7 +64,7 @@ Format ParseFormat(const std::string& f) {
   return Format::kText;
 }
 
-void Write(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+void Write(const std::string& s) { WriteRecord(s); }
 
 int RunAnalyze(const Options& opt, const RuleSet& rules, Lang lang) {
   RenderOptions ro;
@@ -91,6 +92,7 @@ int RunAnalyze(const Options& opt, const RuleSet& rules, Lang lang) {
   };
   if (opt.example) handle("voorbeeld.eml", Analyze(ExampleBounce(), rules, ao));
   for (const std::string& path : inputs) {
+    if (OutputClosed()) break;  // the reader is gone (| head): stop quietly
     InputMessage in = ReadInput(path, ao.max_message_bytes);
     Report report;
     if (in.error) {
@@ -199,6 +201,7 @@ int Main(int argc, char** argv) {
 }  // namespace bouncetolk
 
 int main(int argc, char** argv) {
+  bouncetolk::InstallOutputSignals();
   try {
     return bouncetolk::Main(argc, argv);
   } catch (const std::bad_alloc&) {
