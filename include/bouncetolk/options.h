@@ -12,7 +12,8 @@ namespace bouncetolk {
 
 /// Limits and switches for one analysis. The defaults suit every real bounce seen.
 struct AnalyzeOptions {
-  /// Larger inputs are refused with ErrorCode::kTooLarge.
+  /// Larger inputs are refused with ErrorCode::kTooLarge. Keep it below 1 GiB: the MIME
+  /// parser counts block sizes in int.
   std::size_t max_message_bytes = 64u << 20;
   /// MIME nesting (multiparts and embedded messages) deeper than this is not read.
   int max_mime_depth = 32;

@@ -7,7 +7,8 @@
 // the length of a field, so lines are clamped first (line_clamp.h); its boundary search for
 // random-access input is a Boyer-Moore without a worst-case bound (and matches mid-line), and
 // it creates a part for every delimiter, so BoundedParser replaces the search with a
-// line-anchored linear one and stops after a number of blocks. Anything mimetic throws is caught here.
+// line-anchored linear one and stops after a number of blocks. Anything mimetic throws is
+// caught here.
 
 #include "mime/mime_walk.h"
 
@@ -39,9 +40,10 @@ int CountNestingMarkers(std::string_view message, int stop_at) {
 
 // mimetic's own parser for input iterators (line by line), with copy_until_boundary replaced:
 // a delimiter is a line that starts with the innermost boundary ("--b", "--b--"), as mimetic
-// reads it, after optional blanks (mimetic's own search matches anywhere in a line). Outer boundaries are not looked for, as with mimetic's random-access parser, so
-// each line costs at most its length. Each call copies one block; after max_blocks calls the
-// rest of the input is skipped, which bounds the number of parts mimetic creates.
+// reads it, after optional blanks (mimetic's own search matches anywhere in a line). Outer
+// boundaries are not looked for, as with mimetic's random-access parser, so each line costs
+// at most its length. Each call copies one block; after max_blocks calls the rest of the
+// input is skipped, which bounds the number of parts mimetic creates.
 using InputParser = mimetic::IteratorParser<const char*, std::input_iterator_tag>;
 
 class BoundedParser : public InputParser {
