@@ -20,6 +20,7 @@
 #include "bouncetolk/batch.h"
 #include "bouncetolk/explain.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
 #include "cli/scan_command.h"
 #include "render/messages.h"
 
@@ -64,7 +65,7 @@ Format ParseFormat(const std::string& f) {
   return Format::kText;
 }
 
-void Write(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+void Write(const std::string& s) { WriteRecord(s); }
 
 int RunAnalyze(Options& opt, const RuleSet& rules, Lang lang) {
   RenderOptions& ro = opt.scan.render;
@@ -212,6 +213,7 @@ int Main(int argc, char** argv) {
 }  // namespace bouncetolk
 
 int main(int argc, char** argv) {
+  bouncetolk::InstallOutputSignals();
   try {
     return bouncetolk::Main(argc, argv);
   } catch (const std::bad_alloc&) {
