@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 //
-// mime_fast.cpp: ParseMimeFast() (mime_fast.h). The structure mirrors mimetic's
-// IteratorParser for random-access input (parser/itparser.h): doLoad = header + body,
-// loadMultipart with a stack of boundaries (innermost first), copy_until_boundary searching
-// the innermost boundary as a plain substring. Every departure from the cases modelled here
-// returns false.
+// mime_fast.cpp: ParseMimeFast() (mime_fast.h). The structure mirrors mimetic's IteratorParser
+// (parser/itparser.h) as mime_walk.cpp runs it: doLoad = header + body, loadMultipart with a
+// stack of boundaries (innermost first), and BoundedParser's copy_until_boundary, which looks
+// for the innermost boundary at the start of a line. Every departure from the cases modelled
+// here returns false.
 
 #include "mime/mime_fast.h"
 
@@ -94,7 +94,8 @@ bool ParseContentType(std::string_view value, ContentType* ct) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const AnalyzeOptions& options) : text_(text), options_(options) {}
+  Parser(std::string_view text, const AnalyzeOptions& options)
+      : text_(text), options_(options), blocks_left_(3 * options.max_mime_parts + 8) {}
 
   // doLoad(): the header block, then the body by type.
   bool Load(Entity* e, int depth) {
@@ -109,8 +110,7 @@ class Parser {
       e->children.emplace_back();
       return Load(&e->children.back(), depth + 1);
     }
-    CopyUntilBoundary(&e->body);
-    return true;
+    return CopyUntilBoundary(&e->body);
   }
 
  private:
@@ -184,12 +184,12 @@ class Parser {
     const std::string_view b = ct.Param("boundary");
     if (b.empty()) return false;
     boundaries_.push_front("--" + std::string(b));
-    CopyUntilBoundary(nullptr);  // preamble
+    if (!CopyUntilBoundary(nullptr)) return false;  // preamble
     while (pos_ < text_.size()) {
       if (last_ == Found::kNone) break;
       if (last_ == Found::kClosing) {
         boundaries_.pop_front();
-        CopyUntilBoundary(nullptr);  // epilogue
+        if (!CopyUntilBoundary(nullptr)) return false;  // epilogue
         break;
       }
       e->children.emplace_back();
@@ -198,34 +198,32 @@ class Parser {
     return !e->children.empty();
   }
 
-  // The text up to the innermost boundary (one newline before it dropped), or to the end.
-  // Appends to \a out unless it is null (preamble, epilogue).
-  void CopyUntilBoundary(std::string* out) {
+  // BoundedParser::copy_until_boundary (mime_walk.cpp): the text up to the first line that
+  // starts, after optional blanks, with the innermost boundary; that whole line is consumed and
+  // the LF before it dropped. Without a boundary, everything to the end. Appends to \a out
+  // unless it is null (preamble, epilogue). False where BoundedParser would stop (block limit).
+  bool CopyUntilBoundary(std::string* out) {
     last_ = Found::kNone;
-    if (boundaries_.empty()) {
-      if (out) out->append(text_.substr(pos_));
-      pos_ = text_.size();
-      return;
-    }
-    const std::string& boundary = boundaries_.front();
-    const std::size_t off = text_.find(boundary, pos_);
-    if (off == std::string_view::npos) {
-      if (out) out->append(text_.substr(pos_));
-      pos_ = text_.size();
-      return;
-    }
-    std::size_t block = off - pos_;
+    if (--blocks_left_ < 0) return false;
+    const std::string* inner = boundaries_.empty() ? nullptr : &boundaries_.front();
     const std::size_t start = pos_;
-    last_ = Found::kBoundary;
-    std::size_t p = off + boundary.size();
-    if (p + 1 < text_.size() && text_[p] == '-' && text_[p + 1] == '-') {
-      last_ = Found::kClosing;
-      p += 2;
+    for (std::size_t p = pos_; p < text_.size();) {
+      const std::size_t nl = text_.find('\n', p);
+      const std::size_t eol = nl == std::string_view::npos ? text_.size() : nl;
+      std::string_view line = text_.substr(p, eol - p);
+      while (!line.empty() && IsBlank(line.front())) line.remove_prefix(1);
+      if (inner && line.size() >= 2 && line.compare(0, inner->size(), *inner) == 0) {
+        const std::size_t end = p > start ? p - 1 : p;  // the LF before belongs to the delimiter
+        if (out) out->append(text_.substr(start, end - start));
+        last_ = line.compare(inner->size(), 2, "--") == 0 ? Found::kClosing : Found::kBoundary;
+        pos_ = nl == std::string_view::npos ? text_.size() : nl + 1;
+        return true;
+      }
+      p = nl == std::string_view::npos ? text_.size() : nl + 1;
     }
-    if (p + 1 < text_.size() && text_[p] == '\n') ++p;
-    pos_ = p;
-    if (block > 0 && text_[start + block - 1] == '\n') --block;
-    if (out) out->append(text_.substr(start, block));
+    if (out) out->append(text_.substr(start));
+    pos_ = text_.size();
+    return true;
   }
 
   std::string_view text_;
@@ -234,6 +232,7 @@ class Parser {
   std::deque<std::string> boundaries_;
   Found last_ = Found::kNone;
   int entities_ = 0;
+  int blocks_left_;  // as BoundedParser's: preamble, body and epilogue per part, plus slack
 };
 
 }  // namespace
