@@ -8,6 +8,8 @@
 #   scripts/setup.sh          install, build, run bouncetolk on the embedded example bounce
 #   scripts/setup.sh --test   install, build, run all tests (ctest)
 #   scripts/setup.sh --sanitize   install, build with ASan+UBSan into build-asan/, run all tests
+#   scripts/setup.sh --fuzz   install clang too, build the libFuzzer targets into build-fuzz/ and
+#                             run each for FUZZ_SECONDS (default 60) with scripts/fuzz.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,11 +18,15 @@ case "${1:-}" in
   "") ;;
   --test) mode=test ;;
   --sanitize) mode=sanitize ;;
-  *) echo "usage: $0 [--test|--sanitize]" >&2; exit 2 ;;
+  --fuzz) mode=fuzz ;;
+  *) echo "usage: $0 [--test|--sanitize|--fuzz]" >&2; exit 2 ;;
 esac
 
 packages=(g++ cmake ninja-build pkg-config libcli11-dev libfmt-dev libgtest-dev libmimetic-dev
           libre2-dev nlohmann-json3-dev)
+if [ "$mode" = fuzz ]; then
+  packages+=(clang libclang-rt-14-dev)  # libFuzzer and the sanitizer runtimes of Debian 12's clang
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -34,6 +40,25 @@ if ((${#missing[@]})); then
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
+if [ "$mode" = fuzz ]; then
+  if ! command -v clang++ >/dev/null; then
+    echo "setup: clang++ is not installed; skipping the fuzz targets" >&2
+    exit 0
+  fi
+  # One target at a time, one process each (see scripts/fuzz.sh); any crash fails the run.
+  mkdir -p build-fuzz
+  for target in analyze dsn_fields codes; do
+    echo "setup: fuzzing $target for ${FUZZ_SECONDS:-60} s" >&2
+    log=build-fuzz/$target.log
+    if ! scripts/fuzz.sh "$target" "${FUZZ_SECONDS:-60}" >"$log" 2>&1; then
+      tail -n 40 "$log" >&2
+      echo "setup: fuzz target $target failed; the input is in build-fuzz/artifacts/$target/" >&2
+      exit 1
+    fi
+    grep -E '^(Done|stat::number_of_executed_units)' "$log" >&2 || true
+  done
+  exit
+fi
 if [ "$mode" = sanitize ]; then
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBT_SANITIZE=ON >/dev/null
   cmake --build build-asan -j "$jobs"

@@ -68,6 +68,7 @@ std::string_view ErrorCodeToken(ErrorCode code) {
     case ErrorCode::kMimeTooDeep: return "mime_too_deep";
     case ErrorCode::kHeaderTooLong: return "header_too_long";
     case ErrorCode::kTooManyRecipients: return "too_many_recipients";
+    case ErrorCode::kTooManyFields: return "too_many_fields";
     case ErrorCode::kBadStatus: return "bad_status";
     case ErrorCode::kMissingFinalRecipient: return "missing_final_recipient";
     case ErrorCode::kStatusDisagrees: return "status_disagrees";

@@ -23,6 +23,7 @@ enum class ErrorCode {
   kMimeTooDeep,       ///< nesting over the limit; the deeper parts were not read
   kHeaderTooLong,     ///< a header line over the limit was cut
   kTooManyRecipients, ///< recipients over the limit were dropped
+  kTooManyFields,     ///< over AnalyzeOptions::max_field_lines; the rest of the message was not read
   kBadStatus,         ///< a Status field that is not RFC 3463; arg: the value
   kMissingFinalRecipient,
   kStatusDisagrees,   ///< Status field and diagnostic text carry different codes; arg: both

@@ -208,7 +208,7 @@ std::string DecodeUtf8AddrXtext(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\\' && i + 3 < s.size() && s[i + 1] == 'x' && s[i + 2] == '{') {
-      const std::size_t close = s.find('}', i + 3);
+      const std::size_t close = s.substr(0, i + 10).find('}', i + 3);  // at most 6 digits: no rescans
       if (close != std::string_view::npos && close - (i + 3) >= 2 && close - (i + 3) <= 6) {
         unsigned cp = 0;
         bool ok = true;

@@ -144,15 +144,31 @@ std::string DecodeB(std::string_view s) {
   return out;
 }
 
+// Position of the first "?=" at or after a point, remembered between calls: searching anew
+// for every "=?" made "=?a?q?x" repeated quadratic. Calls must ask for ascending positions.
+struct CloseCache {
+  std::size_t from = 0;
+  std::size_t pos = 0;
+  bool valid = false;
+  std::size_t Find(std::string_view s, std::size_t at) {
+    if (!valid || at < from || (pos != std::string_view::npos && pos < at)) {
+      pos = s.find("?=", at);
+      from = at;
+      valid = true;
+    }
+    return pos;
+  }
+};
+
 // Parses an encoded-word at s[i] ("=?cs?e?text?="). On success returns true, the decoded
 // UTF-8 in *out and the length consumed in *len.
-bool ReadEncodedWord(std::string_view s, std::size_t i, std::string* out, std::size_t* len) {
+bool ReadEncodedWord(std::string_view s, std::size_t i, CloseCache* close, std::string* out, std::size_t* len) {
   if (s.compare(i, 2, "=?") != 0) return false;
-  const std::size_t q1 = s.find('?', i + 2);
+  const std::size_t q1 = s.find('?', i + 2);  // stops at the next "=?" at the latest: linear overall
   if (q1 == std::string_view::npos || q1 + 2 >= s.size() || s[q1 + 2] != '?') return false;
   const char enc = AsciiLower(s[q1 + 1]);
   if (enc != 'q' && enc != 'b') return false;
-  const std::size_t end = s.find("?=", q1 + 3);
+  const std::size_t end = close->Find(s, q1 + 3);
   if (end == std::string_view::npos || end - i > 2000) return false;
   std::string charset = AsciiLowerCopy(s.substr(i + 2, q1 - (i + 2)));
   const std::size_t star = charset.find('*');  // RFC 2231 language tag
@@ -189,13 +205,14 @@ std::string DecodeHeaderValue(std::string_view value) {
   bool last_was_word = false;
   std::size_t plain_start = 0;
   std::size_t i = 0;
+  CloseCache close;
   auto flush_plain = [&](std::size_t upto) {
     if (upto > plain_start) out += ToUtf8(value.substr(plain_start, upto - plain_start), "");
   };
   while (i < value.size()) {
     std::string decoded;
     std::size_t len = 0;
-    if (value[i] == '=' && ReadEncodedWord(value, i, &decoded, &len)) {
+    if (value[i] == '=' && ReadEncodedWord(value, i, &close, &decoded, &len)) {
       // White space between two encoded-words is dropped (RFC 2047 section 6.2).
       std::size_t ws_start = i;
       while (ws_start > plain_start && IsSpace(value[ws_start - 1])) --ws_start;

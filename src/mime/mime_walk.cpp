@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 //
 // mime_walk.cpp: the mimetic adapter (see mime_walk.h). mimetic recurses once per nesting
-// level and compares each line with every open boundary, so a hostile message with thousands
-// of nested multiparts would exhaust the stack or take quadratic time. Before handing the
-// message over we count the nesting markers; above the part limit mimetic parses the top level
-// only and the problem is recorded. Anything mimetic throws is caught here.
+// level, so a hostile message with thousands of nested multiparts would exhaust the stack.
+// Before handing the message over we count the nesting markers; above the part limit mimetic
+// parses the top level only and the problem is recorded. Its header parser is quadratic in
+// the length of a field, so lines are clamped first (line_clamp.h); its boundary search for
+// random-access input is a Boyer-Moore without a worst-case bound (and matches mid-line), and
+// it creates a part for every delimiter, so BoundedParser replaces the search with a
+// line-anchored linear one and stops after a number of blocks. Anything mimetic throws is
+// caught here.
 
 #include "mime/mime_walk.h"
 
@@ -13,8 +17,10 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <optional>
 
 #include "common/text.h"
+#include "mime/line_clamp.h"
 #include "mime/mime_fast.h"
 
 namespace bouncetolk {
@@ -42,6 +48,50 @@ int CountNestingMarkers(std::string_view message, int stop_at) {
   }
   return count;
 }
+
+// mimetic's own parser for input iterators (line by line), with copy_until_boundary replaced:
+// a delimiter is a line that starts with the innermost boundary ("--b", "--b--"), as mimetic
+// reads it, after optional blanks (mimetic's own search matches anywhere in a line). Outer
+// boundaries are not looked for, as with mimetic's random-access parser, so each line costs
+// at most its length. Each call copies one block; after max_blocks calls the rest of the
+// input is skipped, which bounds the number of parts mimetic creates.
+using InputParser = mimetic::IteratorParser<const char*, std::input_iterator_tag>;
+
+class BoundedParser : public InputParser {
+ public:
+  BoundedParser(mimetic::MimeEntity& me, int max_blocks) : InputParser(me), blocks_left_(max_blocks) {}
+  bool stopped() const { return stopped_; }
+
+ private:
+  void copy_until_boundary(mimetic::ParsingElem pe) override {
+    m_lastBoundary = NoBoundary;
+    if (--blocks_left_ < 0) {
+      stopped_ = true;
+      m_bit = m_eit;
+      return;
+    }
+    const std::string* inner = m_boundaryList.empty() ? nullptr : &m_boundaryList.front();
+    const char* start = m_bit;
+    for (const char* p = m_bit; p < m_eit;) {
+      const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(m_eit - p)));
+      std::string_view line(p, static_cast<std::size_t>((nl ? nl : m_eit) - p));
+      while (!line.empty() && IsBlank(line.front())) line.remove_prefix(1);  // " --b" is seen in the wild
+      if (inner && line.size() >= 2 && line.compare(0, inner->size(), *inner) == 0) {
+        const char* end = (p > start && p[-1] == '\n') ? p - 1 : p;  // that LF belongs to the delimiter
+        onBlock(start, static_cast<int>(end - start), pe);
+        m_lastBoundary = line.compare(inner->size(), 2, "--") == 0 ? ClosingBoundary : Boundary;
+        m_bit = nl ? nl + 1 : m_eit;
+        return;
+      }
+      p = nl ? nl + 1 : m_eit;
+    }
+    onBlock(start, static_cast<int>(m_eit - start), pe);
+    m_bit = m_eit;
+  }
+
+  int blocks_left_;
+  bool stopped_ = false;
+};
 
 std::string Unfold(const std::string& value) {
   std::string out;
@@ -137,7 +187,12 @@ void LearnBoundary(std::string_view line, std::vector<std::string>* boundaries) 
 // byte by mimetic. One pass over the lines: boundaries are learnt from every "boundary="
 // seen, a part's header block starts after a boundary line and ends at an empty line, and
 // the body of an attachment part runs until the next line that starts with a known boundary.
-std::string WithoutAttachmentBodies(std::string_view message) {
+// Every line is compared with the boundaries learnt so far, so more than kMaxTrimBoundaries
+// of them (a hostile nesting, never a real bounce) make it give up: std::nullopt, and the
+// message is parsed untrimmed under the nesting limits.
+constexpr std::size_t kMaxTrimBoundaries = 64;
+
+std::optional<std::string> WithoutAttachmentBodies(std::string_view message) {
   std::vector<std::string> boundaries;
   std::string out;
   out.reserve(std::min<std::size_t>(message.size(), 1u << 20));
@@ -154,6 +209,7 @@ std::string WithoutAttachmentBodies(std::string_view message) {
     if (top_header || part_header) {
       if (!Trim(line).empty()) {
         LearnBoundary(line, &boundaries);
+        if (boundaries.size() > kMaxTrimBoundaries) return std::nullopt;
         pos = next;
         continue;
       }
@@ -173,6 +229,7 @@ std::string WithoutAttachmentBodies(std::string_view message) {
       }
     } else if (!skipping) {
       LearnBoundary(line, &boundaries);
+      if (boundaries.size() > kMaxTrimBoundaries) return std::nullopt;
       out.append(message.substr(pos, next - pos));
     }
     pos = next;
@@ -195,9 +252,18 @@ Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
   Entity root;
   std::string trimmed;
   if (message.size() > kTrimAttachmentsAbove) {
-    trimmed = WithoutAttachmentBodies(message);
-    message = trimmed;
+    if (std::optional<std::string> t = WithoutAttachmentBodies(message)) {
+      trimmed = std::move(*t);
+      message = trimmed;
+    }
   }
+  const ClampedText clamped =
+      ClampLines(message, {options.max_line_bytes, options.max_header_bytes, options.max_field_lines});
+  if (clamped.lines_broken || clamped.continuation_dropped) {
+    problems->push_back(Problem{ErrorCode::kHeaderTooLong, std::to_string(options.max_header_bytes)});
+  }
+  if (clamped.cut) problems->push_back(Problem{ErrorCode::kTooManyFields, std::to_string(options.max_field_lines)});
+  if (clamped.lines_broken || clamped.continuation_dropped || clamped.cut) message = clamped.text;
   const bool too_many = CountNestingMarkers(message, options.max_mime_parts) > options.max_mime_parts;
   if (!too_many && parser == MimeParser::kFastOrMimetic) {
     if (ParseMimeFast(message, options, &root)) return root;
@@ -205,9 +271,12 @@ Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
   }
   try {
     mimetic::MimeEntity me;
-    me.load(message.begin(), message.end(), too_many ? mimetic::imChildParts : mimetic::imNone);
+    // Preamble, body and epilogue of each part, plus slack: enough for max_mime_parts parts.
+    BoundedParser bounded(me, 3 * options.max_mime_parts + 8);
+    bounded.iMask(too_many ? mimetic::imChildParts : mimetic::imNone);
+    bounded.run(message.data(), message.data() + message.size());
     int parts = 0;
-    bool truncated = too_many;
+    bool truncated = too_many || bounded.stopped();
     Convert(&me, 0, options, &parts, &truncated, &root);
     if (truncated) {
       problems->push_back(Problem{ErrorCode::kMimeTooDeep, std::to_string(options.max_mime_depth)});

@@ -14,8 +14,11 @@ namespace bouncetolk {
 namespace {
 
 // True for bytes that are copied as they are: printable ASCII other than '"' and '\\', and
-// UTF-8 bytes other than 0xE2 (which may start U+2028/U+2029).
-inline bool IsPlain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && c != 0xE2; }
+// UTF-8 bytes other than 0xC2 (which may start a C1 control) and 0xE2 (which may start
+// U+2028/U+2029 or a bidi override).
+inline bool IsPlain(unsigned char c) {
+  return c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && c != 0xC2 && c != 0xE2;
+}
 
 // Length of the prefix of \a s made of printable ASCII other than '"' and '\\', eight bytes
 // at a time (SWAR: a byte is flagged when it is >= 0x80, < 0x20, 0x7F, '"' or '\\').
@@ -75,9 +78,17 @@ void AppendJsonString(std::string* out, std::string_view in) {
       out->append("\\u00");
       out->push_back(kHex[c >> 4]);
       out->push_back(kHex[c & 0xF]);
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      // C1 controls: valid JSON raw, but a terminal showing the JSON would execute U+009B.
+      out->append("\\u00");
+      out->push_back(kHex[static_cast<unsigned char>(s[i + 1]) >> 4]);
+      out->push_back(kHex[static_cast<unsigned char>(s[i + 1]) & 0xF]);
+      i += 1;
     } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
-      out->append(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
+               static_cast<unsigned char>(s[i + 2]) >= 0xA8 && static_cast<unsigned char>(s[i + 2]) <= 0xAE) {
+      // U+2028/2029 (unsafe in JavaScript) and the bidi embeddings/overrides U+202A-202E.
+      out->append("\\u202");
+      out->push_back(kHex[static_cast<unsigned char>(s[i + 2]) - 0xA0]);
       i += 2;
     } else {
       out->push_back(static_cast<char>(c));

@@ -4,12 +4,14 @@
 
 #include "render/separated.h"
 
+#include "bouncetolk/render.h"
 #include "common/text.h"
 
 namespace bouncetolk {
 
 void AppendSeparatedCell(std::string* out, std::string_view value, char sep) {
-  const std::string v = RepairUtf8(value);
+  // Controls shown as pictures (as in text output): CSV and TSV are read on terminals too.
+  const std::string v = TerminalSafe(value, /*keep_newlines=*/sep == ',');
   if (sep == '\t') {
     // TSV has no quoting: tabs and line breaks become spaces.
     for (char ch : v) out->push_back((ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch);

@@ -2,8 +2,9 @@
 //
 // terminal_safe.cpp: TerminalSafe() (render.h), after mblaze's safe_u8putstr: nothing taken
 // from a message may act on the terminal. C0 controls become their U+2400 pictures (ESC shows
-// as "␛", so an ANSI/OSC sequence is printed, not executed), DEL becomes "␡", C1 controls and
-// bidi/invisible formatting characters become "\u{XXXX}".
+// as "␛", so an ANSI/OSC sequence is printed, not executed), DEL becomes "␡", C1 controls
+// (U+0080-U+009F: terminals in UTF-8 mode execute U+009B as CSI) and bidi/invisible
+// formatting characters become "\u{XXXX}". Invalid UTF-8 (a raw 0x9B byte) became U+FFFD first.
 
 #include <cstdio>
 
@@ -16,14 +17,30 @@ namespace {
 bool IsFormattingControl(unsigned cp) {
   return (cp >= 0x202A && cp <= 0x202E) ||  // LRE RLE PDF LRO RLO
          (cp >= 0x2066 && cp <= 0x2069) ||  // LRI RLI FSI PDI
+         cp == 0x200B ||                    // zero width space (joiners stay: emoji, Persian)
          cp == 0x200E || cp == 0x200F ||    // LRM RLM
+         cp == 0x2028 || cp == 0x2029 ||    // line and paragraph separators
+         (cp >= 0x2060 && cp <= 0x2065) ||  // word joiner, invisible operators
+         (cp >= 0x206A && cp <= 0x206F) ||  // deprecated format characters
          cp == 0x061C ||                    // ALM
-         cp == 0xFEFF;                      // BOM / zero width no-break space
+         cp == 0xFEFF ||                    // BOM / zero width no-break space
+         (cp >= 0xFFF9 && cp <= 0xFFFB) ||  // interlinear annotation
+         (cp >= 0xE0000 && cp <= 0xE007F);  // tag characters (invisible)
 }
 
 }  // namespace
 
 std::string TerminalSafe(std::string_view in, bool keep_newlines) {
+  // Fast path: printable ASCII needs no change (most values of most bounces).
+  bool plain = true;
+  for (char c : in) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b >= 0x7F) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return std::string(in);
   const std::string repaired = IsValidUtf8(in) ? std::string() : RepairUtf8(in);
   const std::string_view s = repaired.empty() ? in : std::string_view(repaired);
   std::string out;

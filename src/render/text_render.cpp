@@ -186,7 +186,7 @@ std::string RenderBrief(const Report& rep, const RuleSet& rules, const RenderOpt
   std::string out;
   if (rep.recipients.empty()) {
     const Problem* p = FirstFatal(rep);
-    const std::string what = p ? ProblemText(rules, o.lang, *p)
+    const std::string what = p ? TerminalSafe(ProblemText(rules, o.lang, *p))
                                : Msg(rules, o.lang, rep.kind == MessageKind::kNotABounce ? "summary.not_a_bounce" : "summary.unreadable");
     return fmt::format("{}\t-\t{}\t{}\n", file, MessageKindToken(rep.kind), what);
   }
@@ -209,7 +209,7 @@ std::string RenderText(const Report& rep, const RuleSet& rules, const RenderOpti
   switch (rep.kind) {
     case MessageKind::kUnreadable: {
       const Problem* p = FirstFatal(rep);
-      t.Raw(fmt::format("{}{}\n", file, p ? ProblemText(rules, o.lang, *p) : t.M("summary.unreadable")));
+      t.Raw(fmt::format("{}{}\n", file, p ? TerminalSafe(ProblemText(rules, o.lang, *p)) : t.M("summary.unreadable")));
       return t.str();
     }
     case MessageKind::kNotABounce:

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# fuzz.sh: runs one libFuzzer target for a while, single process (one job, one worker).
+#
+#   scripts/fuzz.sh TARGET SECONDS     TARGET: analyze, dsn_fields or codes
+#
+# Configures and builds build-fuzz/ with clang (-DBT_FUZZ=ON) when needed, seeds
+# build-fuzz/corpus/TARGET (outside git) from ../shared/corpus/sisimai/eml and tests/golden/*.eml,
+# and keeps what the fuzzer finds there for the next run. Crashes land in
+# build-fuzz/artifacts/TARGET/; turn each into a regression test (tests/hostile/). Exit status
+# is libFuzzer's: 0 when nothing was found.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ $# -ne 2 ]; then
+  echo "usage: $0 TARGET SECONDS   (TARGET: analyze, dsn_fields, codes)" >&2
+  exit 2
+fi
+target=$1
+seconds=$2
+case "$target" in
+  analyze|dsn_fields|codes) ;;
+  *) echo "fuzz.sh: unknown target '$target'" >&2; exit 2 ;;
+esac
+if ! command -v clang++ >/dev/null; then
+  echo "fuzz.sh: clang++ not found; install it with scripts/setup.sh --fuzz" >&2
+  exit 2
+fi
+
+build=build-fuzz
+if [ ! -f "$build/build.ninja" ]; then
+  CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DBT_FUZZ=ON -DBT_TESTS=OFF >/dev/null
+fi
+ninja -C "$build" -j 2 "${target}_fuzzer" >/dev/null
+
+corpus=$build/corpus/$target
+artifacts=$build/artifacts/$target
+mkdir -p "$corpus" "$artifacts"
+seeds=(tests/golden/*.eml data/examples/*.eml)
+if [ -d ../shared/corpus/sisimai/eml ]; then
+  seeds+=(../shared/corpus/sisimai/eml/*.eml)
+fi
+if [ -z "$(ls -A "$corpus")" ]; then
+  case "$target" in
+    analyze|dsn_fields)
+      cp "${seeds[@]}" "$corpus"/ ;;
+    codes)
+      # One seed per line that carries a code: Diagnostic-Code, Status and vendor prose lines.
+      grep -haE '[245][0-9][0-9]|[245]\.[0-9]{1,3}\.[0-9]{1,3}' "${seeds[@]}" | sort -u | head -n 3000 |
+        split -l 1 -a 4 - "$corpus/line-" ;;
+  esac
+fi
+
+# Bounded memory and time per input; one process (no -jobs/-workers: output stays on stderr).
+exec "$build/${target}_fuzzer" "$corpus" -max_total_time="$seconds" \
+  -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+  -artifact_prefix="$artifacts/"

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+//
+// terminal_test.cpp: messages that carry terminal escape sequences (ANSI CSI, OSC 8
+// hyperlinks, OSC 0 title setting, C1 CSI, bidi overrides) in every place that is shown:
+// subject, recipients, diagnostic, reporting and remote MTA, the original's To and Date, and
+// the file name. The real binary (BT_BINARY) must print none of them raw in text, CSV or TSV
+// (with and without colour), and JSON / JSON Lines must parse and keep them, escaped.
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+const std::string kEsc = "\x1b";
+const std::vector<std::pair<const char*, std::string>> kVectors = {
+    {"csi", kEsc + "[2J" + kEsc + "[31m"},
+    {"osc8", kEsc + "]8;;http://evil.example/" + kEsc + "\\klik" + kEsc + "]8;;" + kEsc + "\\"},
+    {"osc0", kEsc + "]0;pwned\x07"},
+    {"c1", "\xc2\x9b" "31m"},
+    {"bidi", "\xe2\x80\xae" "gnp.exe"},
+};
+
+// One bounce with \a v in every displayed field. The message is UTF-8 throughout.
+std::string Message(const std::string& v) {
+  return "From: MAILER-DAEMON@mx.example\nSubject: Undelivered " + v +
+         "\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+         "--b\nContent-Type: text/plain\n\nfailed\n"
+         "--b\nContent-Type: message/delivery-status; charset=utf-8\n\n"
+         "Reporting-MTA: dns; mx" + v + ".example\n\n"
+         "Final-Recipient: rfc822; jan" + v + "@klant.example\n"
+         "Original-Recipient: rfc822; oud" + v + "@klant.example\n"
+         "Action: failed" + v + "\nStatus: 5.1.1\n"
+         "Remote-MTA: dns; in" + v + ".example\n"
+         "Last-Attempt-Date: Mon, 1 Jan 2024 " + v + "\n"
+         "Diagnostic-Code: smtp; 550 5.1.1 " + v + " user unknown\n\n"
+         "--b\nContent-Type: message/rfc822\n\n"
+         "Subject: origineel " + v + "\nTo: klant" + v + "@x.example\nDate: gisteren " + v +
+         "\n\nbody\n--b--\n";
+}
+
+std::string RunBinary(const std::string& args) {
+  std::string out;
+  FILE* p = ::popen((std::string(BT_BINARY) + " " + args + " 2>&1").c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  ::pclose(p);
+  return out;
+}
+
+// The first byte sequence in \a out that could act on a terminal, or empty. With \a color,
+// our own SGR colour codes ("\x1b[1;31m", "\x1b[0m") are allowed.
+std::string FirstUnsafe(const std::string& out, bool color) {
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if (c == 0x1b) {
+      std::size_t j = i + 1;
+      if (color && j < out.size() && out[j] == '[') {
+        ++j;
+        while (j < out.size() && (std::isdigit(static_cast<unsigned char>(out[j])) || out[j] == ';')) ++j;
+        if (j < out.size() && out[j] == 'm') {
+          i = j;
+          continue;
+        }
+      }
+      return out.substr(i, 12);
+    }
+    if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f) return out.substr(i, 12);
+    if (c == 0xc2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) <= 0x9f) return out.substr(i, 12);
+    if (c == 0xe2 && i + 2 < out.size() && static_cast<unsigned char>(out[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(out[i + 2]) >= 0xaa && static_cast<unsigned char>(out[i + 2]) <= 0xae) {
+      return out.substr(i, 12);
+    }
+  }
+  return {};
+}
+
+class TerminalTest : public ::testing::TestWithParam<std::pair<const char*, std::string>> {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/bt-term-XXXXXX";
+    ASSERT_NE(::mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    // The file name carries the sequence too (the text output prints it).
+    std::string name = GetParam().second;
+    for (char& c : name) c = c == '/' ? '_' : c;
+    path_ = dir_ + "/bounce" + name + ".eml";
+    std::ofstream(path_, std::ios::binary) << Message(GetParam().second);
+    quoted_ = "'" + path_ + "'";
+  }
+  void TearDown() override {
+    std::remove(path_.c_str());
+    ::rmdir(dir_.c_str());
+  }
+  std::string dir_, path_, quoted_;
+};
+
+TEST_P(TerminalTest, TextCsvTsvShowNothingRaw) {
+  for (const char* args : {"--color never", "--color always", "--color never --lang en", "--format csv",
+                           "--format tsv"}) {
+    const std::string out = RunBinary(std::string(args) + " " + quoted_);
+    ASSERT_NE(out.find("klant"), std::string::npos) << args << ": " << out;
+    EXPECT_EQ(FirstUnsafe(out, std::string(args) == "--color always"), "") << args;
+  }
+  const std::string text = RunBinary("--color never " + quoted_);
+  if (std::string(GetParam().first) != "c1" && std::string(GetParam().first) != "bidi") {
+    EXPECT_NE(text.find("␛"), std::string::npos) << "escape shown as a picture";
+  }
+}
+
+TEST_P(TerminalTest, JsonKeepsTheTextEscaped) {
+  const std::string& v = GetParam().second;
+  const std::string out = RunBinary("--format json " + quoted_);
+  EXPECT_EQ(FirstUnsafe(out, false), "");
+  nlohmann::json doc;
+  ASSERT_NO_THROW(doc = nlohmann::json::parse(out)) << out;
+  ASSERT_EQ(doc["recipients"].size(), 1u) << out;
+  const auto& r = doc["recipients"][0];
+  EXPECT_EQ(r["recipient"], "jan" + v + "@klant.example");
+  EXPECT_EQ(r["diagnostic"], "550 5.1.1 " + v + " user unknown");
+  EXPECT_EQ(r["remote_mta"], "in" + v + ".example");
+  EXPECT_EQ(doc["per_message"]["reporting_mta"], "mx" + v + ".example");
+  EXPECT_EQ(doc["original"]["subject"], "origineel " + v);
+
+  const std::string lines = RunBinary("--format jsonl " + quoted_);
+  EXPECT_EQ(FirstUnsafe(lines, false), "");
+  std::istringstream in(lines);
+  std::string line;
+  while (std::getline(in, line)) EXPECT_TRUE(nlohmann::json::accept(line)) << line;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sequences, TerminalTest, ::testing::ValuesIn(kVectors),
+                         [](const auto& p) { return std::string(p.param.first); });
+
+}  // namespace
