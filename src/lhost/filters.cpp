@@ -2,7 +2,7 @@
 //
 // filters.cpp: mail filters and gateways that return mail in their own words: m-FILTER
 // ("-------server message" / "-------SMTP command" sections), McAfee ("--- The following
-// addresses had delivery problems ---", "<a@b>   (reason)"), Mimecast, Symantec MessageLabs,
+// addresses had delivery problems ---", "<a@b>   (reason)"), Mimecast ("-- a@b"), Symantec MessageLabs,
 // Barracuda, Trend Micro InterScan, SurfControl, MailMarshal, ActiveHunter, Amavis and
 // MailFoundry. All list the address at the start of a line with the reason on the same or
 // the following lines; m-FILTER alone puts the failed command on the line after its

@@ -47,12 +47,13 @@ std::string_view RestAfterAddress(std::string_view line, std::size_t end) {
   return Trim(rest);
 }
 
-// "<a@b>: text", "a@b ... User unknown", "\"a@b\":", "* a@b": the line starts with the address
-// after optional quoting or a bullet.
+// "<a@b>: text", "a@b ... User unknown", "\"a@b\":", "* a@b", "-- a@b": the line starts with
+// the address after optional quoting or a bullet.
 bool StartsWithAddress(std::string_view line, AddressSpan span, std::string* address, std::string* rest) {
   std::size_t lead = 0;
   while (lead < span.begin && (line[lead] == '<' || line[lead] == '"' || line[lead] == '\'' ||
-                               line[lead] == '(' || line[lead] == '*' || IsBlank(line[lead]))) {
+                               line[lead] == '(' || line[lead] == '*' || line[lead] == '-' ||
+                               IsBlank(line[lead]))) {
     ++lead;
   }
   if (lead != span.begin) return false;

@@ -30,11 +30,31 @@ const char kMcAfee[] =
     "\n"
     "<lisa@example.nl>   (552 Mailbox over quota lisa@example.nl)\n";
 
+// Mimecast lists the address after "-- ".
+const char kMimecast[] =
+    "From: \"postmaster\" <postmaster@example.nl>\n"
+    "Subject: [Postmaster] Email Delivery Failure\n"
+    "\n"
+    "This is an automated alert notification. Please do not reply.\n"
+    "\n"
+    "An email that you attempted to send to the following address could not be delivered:\n"
+    "\n"
+    "-- piet@example.org\n"
+    "\n"
+    "The problem appears to be :\n"
+    "\n"
+    "-- Recipient email address is possibly incorrect\n"
+    "\n"
+    "Additional information follows :\n"
+    "\n"
+    "-- 550 5.1.1 User unknown\n";
+
 TEST(FiltersTest, Table) {
   const VendorCase cases[] = {
       {"m-FILTER names the command on its own line", kMFilter, "filters",
        {{"kenji@example.co.jp", "5.1.1", 550, "userunknown", "RCPT", ""}}},
       {"McAfee", kMcAfee, "filters", {{"lisa@example.nl", "5.0.0", 552, "mailboxfull", "", ""}}},
+      {"Mimecast", kMimecast, "filters", {{"piet@example.org", "5.1.1", 550, "userunknown", "", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);
 }
