@@ -115,7 +115,22 @@ std::string Unquote(std::string text) {
 // the line after it; both text.size() when there is none.
 void FindBoundaryLine(const RuleTables& t, std::string_view reader, std::string_view text, std::size_t* at,
                       std::size_t* after) {
+  // A line can only start like a pattern when its first non-blank character, lower-cased, is
+  // a pattern's first character: other lines are not normalised and compared with every row
+  // (that was a third of a batch run). An empty pattern matches every line.
+  bool first_chars[256] = {};
+  bool any_line = false;
+  for (const LhostMarker& m : t.lhost_markers) {
+    if (m.reader != reader || m.field != "boundary") continue;
+    if (m.pattern.empty()) any_line = true;
+    else first_chars[static_cast<unsigned char>(m.pattern[0])] = true;
+  }
   for (const std::string_view line : SplitLines(text)) {
+    if (!any_line) {
+      std::size_t i = 0;
+      while (i < line.size() && IsSpace(line[i])) ++i;
+      if (i == line.size() || !first_chars[static_cast<unsigned char>(AsciiLower(line[i]))]) continue;
+    }
     if (IsBoundaryLine(t, reader, NormalizeForMatch(line))) {
       *at = static_cast<std::size_t>(line.data() - text.data());
       *after = std::min(text.size(), *at + line.size() + 1);
@@ -195,10 +210,12 @@ MessageView BuildMessageView(const Entity& root, const RuleTables& tables, const
 }
 
 bool HasMarker(const MessageView& view, std::string_view reader) {
+  std::string from_lower;  // made once, when a "from" row asks
   for (const LhostMarker& m : view.tables->lhost_markers) {
     if (m.reader != reader) continue;
     if (m.field == "subject" && view.normalized_subject.find(m.pattern) != std::string::npos) return true;
-    if (m.field == "from" && AsciiLowerCopy(view.from).find(m.pattern) != std::string::npos) return true;
+    if (m.field == "from" && from_lower.empty()) from_lower = AsciiLowerCopy(view.from);
+    if (m.field == "from" && from_lower.find(m.pattern) != std::string::npos) return true;
     if (m.field == "text" && view.normalized_text.find(m.pattern) != std::string::npos) return true;
     if (m.field == "header" && HeaderMarkerMatches(view, m.pattern)) return true;
   }
