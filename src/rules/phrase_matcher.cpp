@@ -3,8 +3,9 @@
 // phrase_matcher.cpp: one Aho-Corasick automaton over the ASCII-lowercased text finds every
 // ASCII literal pattern (most rows) and, for each "re:" pattern, a literal the pattern cannot
 // match without (its "anchor", e.g. "sequence of commands" in "(bad|improper) sequence of
-// commands"). Only a regex whose anchor occurs is run, as its own RE2, compiled on first use
-// (thread-safe). Regexes without an anchor and non-ASCII literals (whose case folding needs
+// commands"), or one per alternative ("virus", "malware" in "\b(virus|malware)\b"). Only a
+// regex one of whose anchors occurs is run, as its own RE2, compiled on first use
+// (thread-safe). Regexes without anchors and non-ASCII literals (whose case folding needs
 // Unicode) are always run. Everything stays linear in the text (RE2 never backtracks), which
 // matters because rule patterns meet hostile text; start-up no longer compiles hundreds of
 // patterns into an RE2::Set, which was most of the time of a one-bounce run.
@@ -21,6 +22,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -208,6 +210,112 @@ std::string AnchorOf(std::string_view regex) {
   return best.size() >= 3 ? best : std::string();
 }
 
+// Index just past the character class starting at regex[i] ('['), or npos when it holds a
+// nested '[' (POSIX classes) or does not end.
+std::size_t SkipClass(std::string_view regex, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j < regex.size() && regex[j] == '^') ++j;
+  if (j < regex.size() && regex[j] == ']') ++j;
+  while (j < regex.size() && regex[j] != ']') {
+    if (regex[j] == '[') return std::string_view::npos;
+    j += regex[j] == '\\' ? 2 : 1;
+  }
+  return j < regex.size() ? j + 1 : std::string_view::npos;
+}
+
+// \a regex split at the '|' outside groups and classes; empty when unbalanced.
+std::vector<std::string_view> TopLevelAlternatives(std::string_view regex) {
+  std::vector<std::string_view> alts;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      const std::size_t end = SkipClass(regex, i);
+      if (end == std::string_view::npos) return {};
+      i = end - 1;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (--depth < 0) return {};
+    } else if (c == '|' && depth == 0) {
+      alts.push_back(regex.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (depth != 0) return {};
+  alts.push_back(regex.substr(start));
+  return alts;
+}
+
+// The content of the first group at depth 0 that every match goes through (no quantifier
+// after it; "(?:" stripped; flag groups such as "(?i)" passed over), if any.
+std::optional<std::string_view> RequiredGroup(std::string_view regex) {
+  for (std::size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (c == '[') {
+      const std::size_t end = SkipClass(regex, i);
+      if (end == std::string_view::npos) return std::nullopt;
+      i = end - 1;
+      continue;
+    }
+    if (c != '(') continue;
+    int depth = 1;
+    std::size_t j = i + 1;
+    for (; j < regex.size() && depth > 0; ++j) {
+      if (regex[j] == '\\') {
+        ++j;
+      } else if (regex[j] == '[') {
+        const std::size_t end = SkipClass(regex, j);
+        if (end == std::string_view::npos) return std::nullopt;
+        j = end - 1;
+      } else if (regex[j] == '(') {
+        ++depth;
+      } else if (regex[j] == ')') {
+        --depth;
+      }
+    }
+    if (depth != 0) return std::nullopt;
+    std::string_view content = regex.substr(i + 1, j - 1 - (i + 1));
+    const bool quantified = j < regex.size() && std::string_view("?*+{").find(regex[j]) != std::string_view::npos;
+    i = j - 1;
+    if (quantified) continue;
+    if (content.substr(0, 2) == "?:") return content.substr(2);
+    if (!content.empty() && content[0] == '?') continue;  // flags, named groups: passed over
+    return content;
+  }
+  return std::nullopt;
+}
+
+// Literals of which every match of \a regex contains at least one, lower-cased; empty when
+// none is known. One anchor (AnchorOf) when there is one; for alternatives, at the top level
+// or in a group every match goes through, the anchors of every alternative (each must have
+// one). E.g. "\\b(virus|malware)\\b" gives {"virus", "malware"}.
+std::vector<std::string> AnchorsOf(std::string_view regex, int levels = 4) {
+  if (levels == 0) return {};
+  const std::vector<std::string_view> alts = TopLevelAlternatives(regex);
+  if (alts.empty()) return {};
+  if (alts.size() > 1) {
+    std::vector<std::string> all;
+    for (std::string_view alt : alts) {
+      std::vector<std::string> sub = AnchorsOf(alt, levels - 1);
+      if (sub.empty()) return {};
+      all.insert(all.end(), sub.begin(), sub.end());
+    }
+    return all;
+  }
+  std::string one = AnchorOf(regex);
+  if (!one.empty()) return {one};
+  if (const auto group = RequiredGroup(regex)) return AnchorsOf(*group, levels - 1);
+  return {};
+}
+
 // Regexes that passed Validate(): the rule loader validates every row and then adds it, and
 // parsing twice was a noticeable part of start-up.
 std::mutex valid_mu;
@@ -288,12 +396,10 @@ bool PhraseMatcher::Add(std::string_view pattern, int id, std::string* error) {
   LazyRegex& lr = impl_->regexes.emplace_back();
   lr.regex = ToRegex(pattern);
   lr.id = id;
-  const std::string anchor = pattern.substr(0, 3) == "re:" ? AnchorOf(lr.regex) : std::string();
-  if (anchor.empty()) {
-    impl_->unanchored.push_back(k);
-  } else {
-    impl_->automaton.Add(anchor, -1 - static_cast<int>(k));
-  }
+  const std::vector<std::string> anchors =
+      pattern.substr(0, 3) == "re:" ? AnchorsOf(lr.regex) : std::vector<std::string>();
+  if (anchors.empty()) impl_->unanchored.push_back(k);
+  for (const std::string& anchor : anchors) impl_->automaton.Add(anchor, -1 - static_cast<int>(k));
   return true;
 }
 

@@ -31,13 +31,15 @@ TEST(PhraseMatcher, Table) {
       "unknown",                                       // 1 literal inside another
       "re:(bad|improper) sequence of commands",        // 2 regex, anchor "sequence of commands"
       "re:\\bb-url\\b",                                // 3 regex, anchor "b-url"
-      "re:\\b(virus|malware)\\b",                      // 4 regex without anchor: always run
+      "re:\\b(virus|malware)\\b",                      // 4 anchors per alternative of the group
       "boîte pleine",                                  // 5 non-ASCII literal: RE2, case-folded
       "re:mailbox (is )?full",                         // 6 optional group: anchor "mailbox "
-      "re:spam|junk",                                  // 7 top-level alternation: always run
+      "re:spam|junk",                                  // 7 top-level alternation: an anchor each
       "re:code x{3}100",                               // 8 counted repetition: always run
       "re:\\x41bc",                                  // 9 hex escape: always run
       "re:[[:digit:]]xyz",                             // 10 POSIX class: always run
+      "re:jkl|zz+w?",                                  // 11 an alternative without anchor: always run
+      "re:(?i)(?:alpha|beta)(gamma)?",                 // 12 flags passed over, optional group ignored
   });
   struct Case {
     const char* text;
@@ -57,6 +59,9 @@ TEST(PhraseMatcher, Table) {
       {"code xxx100", {8}},
       {"abc", {9}},
       {"7xyz", {10}},
+      {"zzz", {11}},
+      {"a beta", {12}},
+      {"gamma", {}},
       {"", {}},
   };
   for (const Case& c : cases) {
