@@ -74,6 +74,7 @@ std::string_view ErrorCodeToken(ErrorCode code) {
     case ErrorCode::kStatusDisagrees: return "status_disagrees";
     case ErrorCode::kCharsetUnknown: return "charset_unknown";
     case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kSymlinkLoop: return "symlink_loop";
   }
   return "internal";
 }
@@ -87,6 +88,7 @@ bool IsFatal(ErrorCode code) {
     case ErrorCode::kTooLarge:
     case ErrorCode::kNotMessage:
     case ErrorCode::kInternal:
+    case ErrorCode::kSymlinkLoop:
       return true;
     default:
       return false;

@@ -29,6 +29,7 @@ enum class ErrorCode {
   kStatusDisagrees,   ///< Status field and diagnostic text carry different codes; arg: both
   kCharsetUnknown,    ///< arg: the charset name; bytes kept with U+FFFD for invalid ones
   kInternal,          ///< a bug: an invariant did not hold
+  kSymlinkLoop,       ///< a directory reached a second time (symbolic-link loop); not read again
 };
 
 /// One finding about an input.

@@ -15,6 +15,8 @@
 
 namespace bouncetolk {
 
+class BatchSummary;  // batch.h
+
 /// Output formats.
 enum class Format {
   kText,   ///< prose for people, one block per recipient
@@ -42,6 +44,12 @@ bool ShouldUseColor(std::string_view mode, bool is_terminal, const char* no_colo
 std::string Render(const Report& report, const RuleSet& rules, const RenderOptions& options);
 /// The header row for kCsv and kTsv (empty for other formats).
 std::string RenderHeader(const RenderOptions& options);
+/// The summary of a batch (batch.h): tables of counts and shares per kind, cause of
+/// unreadability, reason, status code, recipient domain, party, hard/soft and the \a top most
+/// frequent diagnostic texts. kText gives a table for people in options.lang; kJson and kJsonl
+/// one JSON object; kCsv and kTsv rows "table, key, count" with a header row.
+std::string RenderSummary(const BatchSummary& summary, const RuleSet& rules, const RenderOptions& options,
+                          std::size_t top = 10);
 /// A ready-to-send message to the customer who received the bounce, in the polite form, from
 /// the templates in data/replies/<lang>/ (docs/replies.md): a frame naming the bounced message,
 /// and per reason one paragraph listing the recipients it applies to. Delayed-only reports get

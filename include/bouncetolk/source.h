@@ -2,15 +2,21 @@
 //
 // source.h: reading inputs. ReadInput() reads one file or standard input ("-") whole, in
 // linear time, refusing directories, sockets and devices with a Problem instead of an
-// exception. (Maildir, mbox and directory walking build on this in the batch layer.)
+// exception. MessageSource streams the messages of many inputs one at a time, in a
+// reproducible order: plain files, standard input, Maildirs (cur/ and new/; tmp/ skipped),
+// mbox files (split on "From " separator lines) and directories (descended with recursive).
+// Unreadable entries become messages with an error, never exceptions. Nothing here keeps more
+// than one message (plus one read buffer) in memory at a time.
 
 #ifndef BOUNCETOLK_SOURCE_H_
 #define BOUNCETOLK_SOURCE_H_
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bouncetolk/problem.h"
 
@@ -18,7 +24,9 @@ namespace bouncetolk {
 
 /// One message read from somewhere.
 struct InputMessage {
-  std::string name;               ///< the path as given, "-" for standard input
+  /// Where it came from: the path as given or found ("dir/cur/123.host"), "-" for standard
+  /// input, "box.mbox:7" for the 7th message of an mbox holding more than one message.
+  std::string name;
   std::string bytes;              ///< the raw message (empty when error is set)
   std::optional<Problem> error;   ///< why it could not be read
 };
@@ -26,6 +34,58 @@ struct InputMessage {
 /// Reads \a path ("-" = standard input). Reads at most max_bytes + 1 bytes, so a larger input
 /// is detected without being loaded whole (ErrorCode::kTooLarge).
 InputMessage ReadInput(std::string_view path, std::size_t max_bytes);
+
+/// How a MessageSource finds messages.
+struct SourceOptions {
+  /// Descend into subdirectories of directories (and into Maildir++ folders of a Maildir).
+  /// Without it a subdirectory is skipped and counted in skipped_directories().
+  bool recursive = false;
+  /// A file with one more input path per line ("-": standard input), read lazily after the
+  /// paths given directly. Empty lines are ignored; no other parsing (names may hold blanks).
+  std::string files_from;
+  /// A message larger than this becomes an ErrorCode::kTooLarge record without being held.
+  std::size_t max_message_bytes = 64u << 20;
+  /// Only list messages: bytes stay empty, plain Maildir files are not opened, mbox files are
+  /// scanned for separators without keeping message bytes. For counting (progress display).
+  bool names_only = false;
+};
+
+/// Yields the messages of a list of inputs one at a time, in this order: the inputs as given,
+/// then those of files_from; a directory's entries sorted by name (bytewise); a Maildir's cur/
+/// then new/ (each sorted), then, when recursive, its other subdirectories (Maildir++ folders).
+/// A directory reached twice (a symbolic-link loop) yields one ErrorCode::kSymlinkLoop record.
+///
+/// A file is an mbox when its first line is a separator: "From ", a sender word, a blank and a
+/// date holding a time "hh:mm". After that, a separator line is such a line that follows an
+/// empty line; the empty line belongs to the separator. Body lines ">From ", ">>From ", ...
+/// lose one '>' (mboxrd); a body line "From ..." that does not follow an empty line or holds no
+/// time is kept as it is. Content-Length headers are not trusted. Files inside a Maildir's
+/// cur/ and new/ are always single messages.
+///
+/// Not thread-safe; one thread calls Next().
+class MessageSource {
+ public:
+  MessageSource(std::vector<std::string> paths, SourceOptions options);
+  ~MessageSource();
+  MessageSource(const MessageSource&) = delete;
+  MessageSource& operator=(const MessageSource&) = delete;
+
+  /// Fills \a out with the next message and returns true; false when all inputs are done.
+  bool Next(InputMessage* out);
+  /// Subdirectories passed over because recursive was off.
+  std::size_t skipped_directories() const;
+  /// True when a directory was among the inputs (so this is a batch, whatever its size).
+  bool saw_directory() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The number of messages MessageSource would yield for these inputs (names_only walk), or
+/// std::nullopt when that cannot be known in advance (files_from is standard input).
+std::optional<std::size_t> CountMessages(const std::vector<std::string>& paths,
+                                         SourceOptions options);
 
 }  // namespace bouncetolk
 

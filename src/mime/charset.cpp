@@ -8,6 +8,7 @@
 #include <iconv.h>
 
 #include <cerrno>
+#include <map>
 #include <vector>
 
 #include "common/text.h"
@@ -22,9 +23,44 @@ bool IsUtf8Name(std::string_view cs) {
 
 // iconv with //IGNORE-free manual error handling: an invalid byte becomes U+FFFD and
 // conversion continues after it. Returns false when iconv does not know the charset.
+// Conversion descriptors per thread and charset, opened once. iconv_open() loads the gconv
+// module with dlopen() and iconv_close() unloads it again, which made every Japanese or Latin-1
+// text cost a module load in a batch run (and is where ThreadSanitizer saw the loader's
+// unsynchronised frees). A failed open is remembered too. At most kMaxCached per thread.
+class IconvCache {
+ public:
+  static constexpr std::size_t kMaxCached = 32;
+  ~IconvCache() {
+    for (auto& [name, cd] : map_) {
+      if (cd != Failed()) iconv_close(cd);
+    }
+  }
+  // A descriptor in its initial state, or Failed(). \a owned: the caller must close it.
+  iconv_t Get(const std::string& charset, bool* owned) {
+    *owned = false;
+    auto it = map_.find(charset);
+    if (it == map_.end()) {
+      iconv_t cd = iconv_open("UTF-8", charset.c_str());
+      if (map_.size() >= kMaxCached) {
+        *owned = cd != Failed();
+        return cd;
+      }
+      it = map_.emplace(charset, cd).first;
+    }
+    if (it->second != Failed()) iconv(it->second, nullptr, nullptr, nullptr, nullptr);  // reset state
+    return it->second;
+  }
+  static iconv_t Failed() { return reinterpret_cast<iconv_t>(-1); }
+
+ private:
+  std::map<std::string, iconv_t> map_;
+};
+
 bool IconvToUtf8(std::string_view bytes, const std::string& charset, std::string* out) {
-  iconv_t cd = iconv_open("UTF-8", charset.c_str());
-  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  thread_local IconvCache cache;
+  bool owned = false;
+  iconv_t cd = cache.Get(charset, &owned);
+  if (cd == IconvCache::Failed()) return false;
   out->clear();
   out->reserve(bytes.size() + bytes.size() / 2);
   std::vector<char> buf(4096);
@@ -49,7 +85,7 @@ bool IconvToUtf8(std::string_view bytes, const std::string& charset, std::string
   std::size_t o_left = buf.size();
   iconv(cd, nullptr, nullptr, &o, &o_left);
   out->append(buf.data(), buf.size() - o_left);
-  iconv_close(cd);
+  if (owned) iconv_close(cd);
   return true;
 }
 

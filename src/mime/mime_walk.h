@@ -35,9 +35,14 @@ struct Entity {
   bool IsMultipart() const { return type.compare(0, 10, "multipart/") == 0; }
 };
 
+/// Which parser ParseMime() may use. Both give the same tree; kMimeticOnly is for the test
+/// that checks exactly that.
+enum class MimeParser { kFastOrMimetic, kMimeticOnly };
+
 /// Parses \a message (LF line endings). Problems such as too deep nesting are appended.
+/// Well-formed messages are split by mime_fast.cpp, anything else by mimetic.
 Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
-                 std::vector<Problem>* problems);
+                 std::vector<Problem>* problems, MimeParser parser = MimeParser::kFastOrMimetic);
 
 /// Transfer-decodes a leaf body (base64, quoted-printable; others unchanged), reading at most
 /// \a max_bytes of input.

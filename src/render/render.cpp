@@ -6,10 +6,14 @@
 
 #include <fmt/format.h>
 
+#include <cassert>
+#include <deque>
+
 #include "bouncetolk/render.h"
 #include "common/text.h"
 #include "render/json.h"
 #include "render/messages.h"
+#include "render/separated.h"
 #include "render/text_render.h"
 
 namespace bouncetolk {
@@ -26,16 +30,26 @@ constexpr std::string_view kColumns[] = {
     "explanation", "fix", "rules", "subject", "message_id", "from", "to", "date", "bounce_subject",
     "bounce_date", "format", "feedback_type", "error", "error_message"};
 
-// One value per column; std::nullopt for null. Booleans and numbers are given as text with a flag.
+// Columns after the per-recipient ones: "subject" ... "error_message".
+constexpr std::size_t kMessageColumns = 11;
+
+// One value per column, a view into the Report, the RuleSet or the record's CellStore.
+// Booleans and numbers are given as text with a flag.
 struct Cell {
-  std::optional<std::string> text;
+  std::string_view text;
+  bool present = false;  // false: null
   bool literal = false;  // number or boolean: unquoted in JSON
 };
 
+// Strings made for one record (numbers, texts, joined rule ids) that its cells point into.
+// A deque, so earlier strings stay where they are while more are added.
+using CellStore = std::deque<std::string>;
+
 std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const RuleSet& rules,
-                             const RenderOptions& o) {
-  auto s = [](std::string_view v) { return Cell{v.empty() ? std::nullopt : std::optional<std::string>(v), false}; };
-  auto lit = [](std::string v) { return Cell{std::move(v), true}; };
+                             const RenderOptions& o, CellStore* store) {
+  auto s = [](std::string_view v) { return Cell{v, !v.empty(), false}; };
+  auto own = [store](std::string v) { return std::string_view(store->emplace_back(std::move(v))); };
+  auto lit = [&](std::string_view v) { return Cell{v, true, true}; };
   const Cell null{};
   const Problem* fatal = FirstFatal(rep);
   std::vector<Cell> c;
@@ -43,8 +57,8 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
   c.push_back(s(o.file));
   c.push_back(s(MessageKindToken(rep.kind)));
   if (r) {
-    const Texts t = TextsFor(*r, rules, o.lang);
-    c.push_back(lit(std::to_string(r->index)));
+    Texts t = TextsFor(*r, rules, o.lang);
+    c.push_back(lit(own(std::to_string(r->index))));
     c.push_back(s(r->recipient));
     c.push_back(s(r->original_recipient));
     c.push_back(s(r->action));
@@ -53,7 +67,7 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
     c.push_back(s(r->status_field));
     c.push_back(s(r->status_in_text));
     c.push_back(s(r->status_note));
-    c.push_back(r->reply_code ? lit(std::to_string(*r->reply_code)) : null);
+    c.push_back(r->reply_code ? lit(own(std::to_string(*r->reply_code))) : null);
     c.push_back(s(r->diagnostic));
     c.push_back(s(r->diagnostic_type));
     c.push_back(s(rep.per_message.reporting_mta));
@@ -68,12 +82,14 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
     c.push_back(lit(r->permanence == Permanence::kPermanent ? "true" : "false"));
     c.push_back(s(PermanenceToken(r->permanence)));
     c.push_back(s(PartyToken(r->party)));
-    c.push_back(s(t.title));
-    c.push_back(s(t.explanation));
-    c.push_back(s(t.fix));
-    c.push_back(s(JoinRules(r->rules)));
+    c.push_back(s(own(std::move(t.title))));
+    c.push_back(s(own(std::move(t.explanation))));
+    c.push_back(s(own(std::move(t.fix))));
+    c.push_back(s(own(JoinRules(r->rules))));
   } else {
-    for (int i = 0; i < 27; ++i) c.push_back(null);
+    // Every per-recipient column is null; the count follows from the table, so a new column
+    // cannot shift the message columns out of place.
+    while (c.size() < std::size(kColumns) - kMessageColumns) c.push_back(null);
   }
   c.push_back(s(rep.original.subject));
   c.push_back(s(rep.original.message_id));
@@ -85,7 +101,8 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
   c.push_back(s(rep.format));
   c.push_back(s(rep.feedback_type));
   c.push_back(fatal ? s(ErrorCodeToken(fatal->code)) : null);
-  c.push_back(fatal ? s(ProblemText(rules, o.lang, *fatal)) : null);
+  c.push_back(fatal ? s(own(ProblemText(rules, o.lang, *fatal))) : null);
+  assert(c.size() == std::size(kColumns));
   return c;
 }
 
@@ -95,13 +112,13 @@ void AppendJsonl(std::string* out, const std::vector<Cell>& cells) {
   w.KeyInt("schema", kSchemaVersion);
   for (std::size_t i = 0; i < cells.size(); ++i) {
     w.Key(kColumns[i]);
-    if (!cells[i].text) {
+    if (!cells[i].present) {
       w.Null();
     } else if (cells[i].literal) {
-      if (*cells[i].text == "true" || *cells[i].text == "false") w.Bool(*cells[i].text == "true");
-      else w.Int(std::stoll(*cells[i].text));
+      if (cells[i].text == "true" || cells[i].text == "false") w.Bool(cells[i].text == "true");
+      else w.Int(std::stoll(std::string(cells[i].text)));
     } else {
-      w.String(*cells[i].text);
+      w.String(cells[i].text);
     }
   }
   w.EndObject();
@@ -111,26 +128,9 @@ void AppendJsonl(std::string* out, const std::vector<Cell>& cells) {
 void AppendSeparated(std::string* out, const std::vector<Cell>& cells, char sep) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i) out->push_back(sep);
-    if (!cells[i].text) continue;
-    // Controls shown as pictures (as in text output): CSV and TSV are read on terminals too.
-    const std::string v = TerminalSafe(*cells[i].text, /*keep_newlines=*/sep == ',');
-    if (sep == '\t') {
-      // TSV has no quoting: tabs and line breaks become spaces.
-      for (char ch : v) out->push_back((ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch);
-      continue;
-    }
-    if (v.find_first_of(",\"\r\n") == std::string::npos) {
-      out->append(v);
-      continue;
-    }
-    out->push_back('"');
-    for (char ch : v) {
-      if (ch == '"') out->push_back('"');
-      out->push_back(ch);
-    }
-    out->push_back('"');
+    if (cells[i].present) AppendSeparatedCell(out, cells[i].text, sep);
   }
-  out->append(sep == ',' ? "\r\n" : "\n");
+  out->append(SeparatedLineEnd(sep));
 }
 
 // ---- JSON document -------------------------------------------------------------------------
@@ -250,8 +250,10 @@ std::string Render(const Report& report, const RuleSet& rules, const RenderOptio
     case Format::kJsonl:
     case Format::kCsv:
     case Format::kTsv: {
+      out.reserve(2048 * (report.recipients.size() + 1));  // a record is 1-2 KiB: grow once
       auto emit = [&](const RecipientResult* r) {
-        const auto cells = FlatRecord(report, r, rules, options);
+        CellStore store;
+        const auto cells = FlatRecord(report, r, rules, options, &store);
         if (options.format == Format::kJsonl) AppendJsonl(&out, cells);
         else AppendSeparated(&out, cells, options.format == Format::kCsv ? ',' : '\t');
       };
@@ -271,7 +273,7 @@ std::string RenderHeader(const RenderOptions& options) {
     if (i) out.push_back(sep);
     out.append(kColumns[i]);
   }
-  out.append(options.format == Format::kCsv ? "\r\n" : "\n");
+  out.append(SeparatedLineEnd(sep));
   return out;
 }
 

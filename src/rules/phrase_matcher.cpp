@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: MIT
 //
-// phrase_matcher.cpp: RE2::Set over all patterns. RE2 guarantees time linear in the text
-// (no backtracking), which matters because rule patterns meet hostile text.
+// phrase_matcher.cpp: one Aho-Corasick automaton over the ASCII-lowercased text finds every
+// ASCII literal pattern (most rows) and, for each "re:" pattern, a literal the pattern cannot
+// match without (its "anchor", e.g. "sequence of commands" in "(bad|improper) sequence of
+// commands"). Only a regex whose anchor occurs is run, as its own RE2, compiled on first use
+// (thread-safe). Regexes without an anchor and non-ASCII literals (whose case folding needs
+// Unicode) are always run. Everything stays linear in the text (RE2 never backtracks), which
+// matters because rule patterns meet hostile text; start-up no longer compiles hundreds of
+// patterns into an RE2::Set, which was most of the time of a one-bounce run.
+// One difference from a plain RE2 match, documented in docs/data-format.md: RE2's case folding
+// lets "k" match the Kelvin sign and "s" the long s; the ASCII automaton does not.
 
 #include "rules/phrase_matcher.h"
 
@@ -9,6 +17,14 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <utility>
+
+#include "common/text.h"
 
 namespace bouncetolk {
 
@@ -28,12 +44,198 @@ std::string ToRegex(std::string_view pattern) {
   return RE2::QuoteMeta(re2::StringPiece(pattern.data(), pattern.size()));
 }
 
+bool IsAsciiLiteral(std::string_view pattern) {
+  if (pattern.empty() || pattern.substr(0, 3) == "re:") return false;
+  for (char c : pattern) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// Aho-Corasick over bytes with sparse edges (patterns are short; nodes have few children).
+// Edges live in one pool as per-node linked lists, so building allocates per pattern, not per
+// character (the automaton is built at every start).
+class Automaton {
+ public:
+  Automaton() : nodes_(1) {}
+
+  void Add(std::string_view pattern, int id) {
+    int state = 0;
+    for (char c : pattern) {
+      const unsigned char b = static_cast<unsigned char>(AsciiLower(c));
+      int next = Child(state, b);
+      if (next < 0) {
+        next = static_cast<int>(nodes_.size());
+        Node& parent = nodes_[static_cast<std::size_t>(state)];
+        edges_.push_back(Edge{next, parent.first_edge, b});
+        parent.first_edge = static_cast<int>(edges_.size()) - 1;
+        nodes_.emplace_back();
+      }
+      state = next;
+    }
+    nodes_[static_cast<std::size_t>(state)].out.push_back(id);
+  }
+
+  // Failure links in breadth-first order; each node's outputs include its suffixes' outputs.
+  // The root, where most text bytes end up, gets a dense table.
+  void Build() {
+    root_next_.fill(0);
+    std::deque<int> queue;
+    for (int e = nodes_[0].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
+      const Edge& edge = edges_[static_cast<std::size_t>(e)];
+      root_next_[edge.b] = edge.child;
+      nodes_[static_cast<std::size_t>(edge.child)].fail = 0;
+      queue.push_back(edge.child);
+    }
+    while (!queue.empty()) {
+      const int s = queue.front();
+      queue.pop_front();
+      for (int e = nodes_[static_cast<std::size_t>(s)].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
+        const Edge edge = edges_[static_cast<std::size_t>(e)];
+        int f = nodes_[static_cast<std::size_t>(s)].fail;
+        while (f > 0 && Child(f, edge.b) < 0) f = nodes_[static_cast<std::size_t>(f)].fail;
+        const int target = Child(f, edge.b);
+        Node& node = nodes_[static_cast<std::size_t>(edge.child)];
+        node.fail = (target >= 0 && target != edge.child) ? target : 0;
+        const std::vector<int>& inherited = nodes_[static_cast<std::size_t>(node.fail)].out;
+        node.out.insert(node.out.end(), inherited.begin(), inherited.end());
+        queue.push_back(edge.child);
+      }
+    }
+  }
+
+  // Appends the ids of all patterns occurring in \a text (lowercased on the fly).
+  void Match(std::string_view text, std::vector<int>* hits) const {
+    int state = 0;
+    for (char c : text) {
+      const unsigned char b = static_cast<unsigned char>(AsciiLower(c));
+      int next = -1;
+      while (state > 0 && (next = Child(state, b)) < 0) state = nodes_[static_cast<std::size_t>(state)].fail;
+      state = state > 0 ? next : root_next_[b];
+      const std::vector<int>& out = nodes_[static_cast<std::size_t>(state)].out;
+      hits->insert(hits->end(), out.begin(), out.end());
+    }
+  }
+
+  bool empty() const { return nodes_.size() == 1; }
+
+ private:
+  struct Edge {
+    int child;
+    int next;  // the next edge of the same node, or -1
+    unsigned char b;
+  };
+  struct Node {
+    int first_edge = -1;
+    int fail = 0;
+    std::vector<int> out;  // caller ids
+  };
+
+  int Child(int state, unsigned char b) const {
+    for (int e = nodes_[static_cast<std::size_t>(state)].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
+      if (edges_[static_cast<std::size_t>(e)].b == b) return edges_[static_cast<std::size_t>(e)].child;
+    }
+    return -1;
+  }
+
+  std::vector<Node> nodes_;
+  std::vector<Edge> edges_;
+  std::array<int, 256> root_next_{};
+};
+
+// The longest run of plain characters that every match of \a regex contains, lower-cased,
+// or empty when there is none of at least 3 characters (top-level alternation, non-ASCII,
+// or only groups and classes). Conservative: any construct not understood ends the run.
+std::string AnchorOf(std::string_view regex) {
+  std::string best, run;
+  auto end_run = [&] {
+    if (run.size() > best.size()) best = run;
+    run.clear();
+  };
+  int depth = 0;
+  for (std::size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (static_cast<unsigned char>(c) >= 0x80) return {};
+    if (c == '|' && depth == 0) return {};  // alternatives share no required text
+    if (c == '(' || c == '[') {
+      end_run();
+      if (c == '(') ++depth;
+      if (c == '[') {  // skip the class
+        std::size_t j = i + 1;
+        if (j < regex.size() && regex[j] == '^') ++j;
+        if (j < regex.size() && regex[j] == ']') ++j;
+        while (j < regex.size() && regex[j] != ']') j += regex[j] == '\\' ? 2 : 1;
+        i = j;
+      }
+      continue;
+    }
+    if (c == ')') {
+      --depth;
+      end_run();
+      continue;
+    }
+    // The character this step adds (or none), and how many pattern bytes it spans.
+    char lit = 0;
+    std::size_t len = 1;
+    if (c == '\\') {
+      if (i + 1 >= regex.size()) return {};
+      const char e = regex[i + 1];
+      len = 2;
+      if (std::string_view(".-/:@[](){}*+?|^$\\ ").find(e) != std::string_view::npos) lit = e;
+    } else if (std::string_view(".^$*+?{}").find(c) == std::string_view::npos) {
+      lit = c;
+    }
+    // A quantifier after it makes it optional or repeated: not required as such.
+    const std::size_t after = i + len;
+    const bool quantified = after < regex.size() && std::string_view("?*+{").find(regex[after]) != std::string_view::npos;
+    if (depth > 0 || lit == 0 || quantified) {
+      end_run();
+      i += len - 1;
+      continue;
+    }
+    run.push_back(AsciiLower(lit));
+    i += len - 1;
+  }
+  end_run();
+  return best.size() >= 3 ? best : std::string();
+}
+
+// Regexes that passed Validate(): the rule loader validates every row and then adds it, and
+// parsing twice was a noticeable part of start-up.
+std::mutex valid_mu;
+std::set<std::string, std::less<>> valid_regexes;
+
+bool KnownValid(std::string_view pattern) {
+  std::lock_guard<std::mutex> lock(valid_mu);
+  return valid_regexes.find(pattern) != valid_regexes.end();
+}
+
+void RememberValid(std::string_view pattern) {
+  std::lock_guard<std::mutex> lock(valid_mu);
+  valid_regexes.emplace(pattern);
+}
+
+// A pattern run as its own RE2, compiled on first use.
+struct LazyRegex {
+  std::string regex;
+  int id = 0;
+  mutable std::once_flag once;
+  mutable std::unique_ptr<RE2> re;
+
+  bool Matches(std::string_view text) const {
+    std::call_once(once, [this] { re = std::make_unique<RE2>(regex, MatcherOptions()); });
+    return re->ok() && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re);
+  }
+};
+
 }  // namespace
 
 struct PhraseMatcher::Impl {
-  Impl() : set(MatcherOptions(), RE2::UNANCHORED) {}
-  RE2::Set set;
-  std::vector<int> ids;  // set index -> caller id
+  // Automaton outputs: ids >= 0 are caller ids of literals; -1 - k means "anchor of regexes_[k]".
+  Automaton automaton;
+  std::deque<LazyRegex> regexes;        // deque: LazyRegex holds a once_flag and cannot move
+  std::vector<std::size_t> unanchored;  // indexes into regexes, always run
+  std::size_t patterns = 0;
   bool compiled = false;
 };
 
@@ -43,48 +245,77 @@ PhraseMatcher::PhraseMatcher(PhraseMatcher&&) noexcept = default;
 PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&&) noexcept = default;
 
 bool PhraseMatcher::Add(std::string_view pattern, int id, std::string* error) {
-  std::string err;
-  const int index = impl_->set.Add(ToRegex(pattern), &err);
-  if (index < 0) {
-    if (error) *error = err;
-    return false;
+  if (!KnownValid(pattern) && !Validate(pattern, error)) return false;
+  ++impl_->patterns;
+  if (IsAsciiLiteral(pattern)) {
+    impl_->automaton.Add(pattern, id);
+    return true;
   }
-  impl_->ids.push_back(id);
+  const std::size_t k = impl_->regexes.size();
+  LazyRegex& lr = impl_->regexes.emplace_back();
+  lr.regex = ToRegex(pattern);
+  lr.id = id;
+  const std::string anchor = pattern.substr(0, 3) == "re:" ? AnchorOf(lr.regex) : std::string();
+  if (anchor.empty()) {
+    impl_->unanchored.push_back(k);
+  } else {
+    impl_->automaton.Add(anchor, -1 - static_cast<int>(k));
+  }
   return true;
 }
 
-bool PhraseMatcher::Compile(std::string* error) {
-  if (impl_->ids.empty()) {
-    impl_->compiled = true;
-    return true;
-  }
-  if (!impl_->set.Compile()) {
-    if (error) *error = "the phrase automaton could not be built (out of memory)";
-    return false;
-  }
+bool PhraseMatcher::Compile(std::string* /*error*/) {
+  impl_->automaton.Build();
   impl_->compiled = true;
   return true;
 }
 
 std::vector<int> PhraseMatcher::Match(std::string_view normalized_text) const {
   std::vector<int> out;
-  if (impl_->ids.empty() || !impl_->compiled) return out;
+  if (impl_->patterns == 0 || !impl_->compiled) return out;
   std::vector<int> hits;
-  impl_->set.Match(re2::StringPiece(normalized_text.data(), normalized_text.size()), &hits);
-  out.reserve(hits.size());
-  for (int h : hits) out.push_back(impl_->ids[static_cast<std::size_t>(h)]);
+  impl_->automaton.Match(normalized_text, &hits);
+  std::sort(hits.begin(), hits.end());
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  for (int h : hits) {
+    if (h >= 0) {
+      out.push_back(h);
+      continue;
+    }
+    const LazyRegex& lr = impl_->regexes[static_cast<std::size_t>(-1 - h)];
+    if (lr.Matches(normalized_text)) out.push_back(lr.id);
+  }
+  for (std::size_t k : impl_->unanchored) {
+    const LazyRegex& lr = impl_->regexes[k];
+    if (lr.Matches(normalized_text)) out.push_back(lr.id);
+  }
   std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
-bool PhraseMatcher::empty() const { return impl_->ids.empty(); }
+bool PhraseMatcher::empty() const { return impl_->patterns == 0; }
 
 bool PhraseMatcher::Validate(std::string_view pattern, std::string* error) {
-  RE2 re(ToRegex(pattern), MatcherOptions());
-  if (!re.ok()) {
-    if (error) *error = re.error();
+  // A literal is quoted, so it always compiles unless its bytes are not UTF-8 (RE2's only
+  // objection to a quoted literal).
+  if (pattern.substr(0, 3) != "re:") {
+    if (IsValidUtf8(pattern)) return true;
+    if (error) *error = "invalid UTF-8";
     return false;
   }
+  // Parsing is what finds syntax errors; building the program as well (a full RE2) would
+  // compile every pattern twice at start-up, once here and once in the set.
+  // Case folding only multiplies character classes; the syntax is the same without it.
+  RE2::Options options = MatcherOptions();
+  options.set_case_sensitive(true);
+  RE2::Set probe(options, RE2::UNANCHORED);
+  std::string err;
+  if (probe.Add(ToRegex(pattern), &err) < 0) {
+    if (error) *error = err;
+    return false;
+  }
+  RememberValid(pattern);
   return true;
 }
 

@@ -341,10 +341,21 @@ TEST(HostileFileTest, ZeroByteFile) {
   EXPECT_TRUE(HasProblem(nlohmann::json::parse(run.out), "empty")) << run.out;
 }
 
+// Inputs may be directories now (batch scanning); --files-from wants a file. It used to
+// accept a directory and end quietly with nothing read.
 TEST(HostileFileTest, DirectoryWhereAFileIsExpected) {
-  const ChildRun run = RunBinary({"--format", "json", TempDir()});
+  const ChildRun run = RunBinary({"--format", "json", "--files-from", TempDir()});
   EXPECT_EQ(run.exit_code, 3);
   EXPECT_TRUE(HasProblem(nlohmann::json::parse(run.out), "is_directory")) << run.out;
+}
+
+TEST(HostileFileTest, EmptyDirectory) {
+  const std::string dir = TempDir() + "/empty-dir";
+  ASSERT_EQ(::mkdir(dir.c_str(), 0700), 0);
+  const ChildRun run = RunBinary({"--format", "jsonl", dir});
+  ::rmdir(dir.c_str());
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out, "");
 }
 
 TEST(HostileFileTest, FifoWithoutWriterDoesNotHang) {

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: MIT
+//
+// date.cpp: ParseDate() (batch.h). RFC 5322 section 3.3 dates including the obsolete forms of
+// section 4.3 (two- and three-digit years, zone names, missing seconds), asctime()-style
+// dates as some MTAs write them ("Thu Apr 29 23:45:32 2013"), and ISO 8601 dates for options.
+// Tokens are recognised by their shape, not their position, which tolerates the field orders
+// seen in the wild. No locale, no time zone database: named zones other than the RFC 5322 ones
+// count as UTC, which is at most a day off for --since.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bouncetolk/batch.h"
+#include "common/text.h"
+
+namespace bouncetolk {
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!IsDigit(c)) return false;
+  }
+  return true;
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+int MonthOf(std::string_view word) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (word.size() < 3) return 0;
+  for (int i = 0; i < 12; ++i) {
+    if (StartsWithIgnoreCase(word, kMonths[i])) return i + 1;
+  }
+  return 0;
+}
+
+// Offset in minutes of a zone name (RFC 5322 section 4.3); std::nullopt when unknown.
+std::optional<int> ZoneOf(std::string_view word) {
+  struct Zone {
+    std::string_view name;
+    int minutes;
+  };
+  static constexpr Zone kZones[] = {{"ut", 0},      {"utc", 0},     {"gmt", 0},     {"z", 0},
+                                    {"est", -300},  {"edt", -240},  {"cst", -360},  {"cdt", -300},
+                                    {"mst", -420},  {"mdt", -360},  {"pst", -480},  {"pdt", -420}};
+  for (const Zone& z : kZones) {
+    if (EqualsIgnoreCase(word, z.name)) return z.minutes;
+  }
+  return std::nullopt;
+}
+
+// "+0900", "-0430", "+09:00".
+std::optional<int> NumericZone(std::string_view w) {
+  if (w.size() < 5 || (w[0] != '+' && w[0] != '-')) return std::nullopt;
+  std::string digits;
+  for (char c : w.substr(1)) {
+    if (c != ':') digits.push_back(c);
+  }
+  if (digits.size() != 4 || !AllDigits(digits)) return std::nullopt;
+  const int minutes = ToInt(std::string_view(digits).substr(0, 2)) * 60 + ToInt(std::string_view(digits).substr(2));
+  return w[0] == '-' ? -minutes : minutes;
+}
+
+// "23:45:32" or "23:45" -> seconds of the day.
+std::optional<int> TimeOf(std::string_view w) {
+  const std::size_t c1 = w.find(':');
+  if (c1 == std::string_view::npos) return std::nullopt;
+  const std::size_t c2 = w.find(':', c1 + 1);
+  const std::string_view h = w.substr(0, c1);
+  const std::string_view m = w.substr(c1 + 1, c2 == std::string_view::npos ? std::string_view::npos : c2 - c1 - 1);
+  const std::string_view s = c2 == std::string_view::npos ? std::string_view("0") : w.substr(c2 + 1);
+  if (!AllDigits(h) || !AllDigits(m) || !AllDigits(s) || h.size() > 2 || m.size() != 2 || s.size() > 2) {
+    return std::nullopt;
+  }
+  const int hh = ToInt(h), mm = ToInt(m), ss = ToInt(s);
+  if (hh > 23 || mm > 59 || ss > 60) return std::nullopt;
+  return hh * 3600 + mm * 60 + ss;
+}
+
+std::optional<std::int64_t> Assemble(int year, int month, int day, int seconds, int zone_minutes) {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 9999) return std::nullopt;
+  return DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + seconds -
+         static_cast<std::int64_t>(zone_minutes) * 60;
+}
+
+// "2026-11-23", "2026-11-23T16:47:12Z", "2026-11-23 16:47+01:00".
+std::optional<std::int64_t> ParseIso(std::string_view t) {
+  if (t.size() < 10 || !AllDigits(t.substr(0, 4)) || t[4] != '-' || !AllDigits(t.substr(5, 2)) || t[7] != '-' ||
+      !AllDigits(t.substr(8, 2))) {
+    return std::nullopt;
+  }
+  const int year = ToInt(t.substr(0, 4)), month = ToInt(t.substr(5, 2)), day = ToInt(t.substr(8, 2));
+  std::string_view rest = t.substr(10);
+  int seconds = 0, zone = 0;
+  if (!rest.empty()) {
+    if (rest[0] != 'T' && rest[0] != 't' && rest[0] != ' ') return std::nullopt;
+    rest.remove_prefix(1);
+    std::size_t end = rest.find_first_of("Zz+-");
+    const auto time = TimeOf(rest.substr(0, end));
+    if (!time) return std::nullopt;
+    seconds = *time;
+    if (end != std::string_view::npos) {
+      const std::string_view z = rest.substr(end);
+      if (z == "Z" || z == "z") {
+        zone = 0;
+      } else if (const auto n = NumericZone(z)) {
+        zone = *n;
+      } else {
+        return std::nullopt;
+      }
+    }
+  }
+  return Assemble(year, month, day, seconds, zone);
+}
+
+}  // namespace
+
+std::optional<std::int64_t> ParseDate(std::string_view text) {
+  text = Trim(text);
+  if (const auto iso = ParseIso(text)) return iso;
+  // Split into words: comments removed, commas are blanks.
+  std::string clean = StripComments(text);
+  for (char& c : clean) {
+    if (c == ',') c = ' ';
+  }
+  std::vector<std::string_view> words;
+  std::string_view rest(clean);
+  while (!rest.empty()) {
+    const std::size_t b = rest.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) break;
+    rest.remove_prefix(b);
+    const std::size_t e = rest.find_first_of(" \t\r\n");
+    words.push_back(rest.substr(0, e));
+    rest.remove_prefix(e == std::string_view::npos ? rest.size() : e);
+  }
+  int day = 0, month = 0, year = -1, zone = 0;
+  std::optional<int> seconds;
+  for (std::string_view w : words) {
+    if (!seconds && w.find(':') != std::string_view::npos) {
+      if ((seconds = TimeOf(w))) continue;
+    }
+    if (const auto z = NumericZone(w)) {
+      zone = *z;
+    } else if (AllDigits(w) && w.size() <= 4) {
+      const int v = ToInt(w);
+      if (w.size() <= 2 && day == 0 && v >= 1 && v <= 31) {
+        day = v;
+      } else if (year < 0) {
+        // RFC 5322 section 4.3: two-digit years below 50 are 20xx, others and three-digit
+        // years are 19xx.
+        year = w.size() == 4 ? v : w.size() == 3 ? 1900 + v : v < 50 ? 2000 + v : 1900 + v;
+      }
+    } else if (month == 0 && MonthOf(w) != 0) {
+      month = MonthOf(w);
+    } else if (const auto named = ZoneOf(w)) {
+      zone = *named;
+    }
+  }
+  if (day == 0 || month == 0 || year < 0) return std::nullopt;
+  return Assemble(year, month, day, seconds.value_or(0), zone);
+}
+
+}  // namespace bouncetolk

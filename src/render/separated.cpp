@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+//
+// separated.cpp: see separated.h.
+
+#include "render/separated.h"
+
+#include "bouncetolk/render.h"
+
+namespace bouncetolk {
+
+void AppendSeparatedCell(std::string* out, std::string_view value, char sep) {
+  // Controls shown as pictures (as in text output): CSV and TSV are read on terminals too.
+  const std::string v = TerminalSafe(value, /*keep_newlines=*/sep == ',');
+  if (sep == '\t') {
+    // TSV has no quoting: tabs and line breaks become spaces.
+    for (char ch : v) out->push_back((ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch);
+    return;
+  }
+  if (v.find_first_of(",\"\r\n") == std::string::npos) {
+    out->append(v);
+    return;
+  }
+  out->push_back('"');
+  for (char ch : v) {
+    if (ch == '"') out->push_back('"');
+    out->push_back(ch);
+  }
+  out->push_back('"');
+}
+
+}  // namespace bouncetolk

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+//
+// json_test.cpp: AppendJsonString() (render/json.h): escapes, U+2028/U+2029, UTF-8 repair, and
+// the same result wherever a special byte falls relative to the 8-byte blocks of the fast scan.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "render/json.h"
+
+namespace bouncetolk {
+namespace {
+
+std::string Json(std::string_view s) {
+  std::string out;
+  AppendJsonString(&out, s);
+  return out;
+}
+
+TEST(AppendJsonString, Table) {
+  struct Case {
+    std::string in, want;
+  } cases[] = {
+      {"", "\"\""},
+      {"plain ascii text", "\"plain ascii text\""},
+      {"a\"b\\c", "\"a\\\"b\\\\c\""},
+      {"tab\there\nnew\rret", "\"tab\\there\\nnew\\rret\""},
+      {std::string("nul\0x", 5), "\"nul\xEF\xBF\xBDx\""},  // NUL is repaired to U+FFFD first
+      {"\x01\x1f\x7f", "\"\\u0001\\u001f\\u007f\""},
+      {"line\xE2\x80\xA8sep\xE2\x80\xA9", "\"line\\u2028sep\\u2029\""},
+      {"caf\xC3\xA9", "\"caf\xC3\xA9\""},
+      {"bad \xFF byte", "\"bad \xEF\xBF\xBD byte\""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Json(c.in), c.want) << c.in;
+}
+
+TEST(AppendJsonString, SpecialByteAtEveryPosition) {
+  for (std::size_t len = 1; len <= 24; ++len) {
+    for (std::size_t at = 0; at < len; ++at) {
+      for (char special : {'"', '\\', '\n', '\x7f'}) {
+        std::string in(len, 'x');
+        in[at] = special;
+        std::string want = "\"";
+        for (char c : in) {
+          if (c == '"') want += "\\\"";
+          else if (c == '\\') want += "\\\\";
+          else if (c == '\n') want += "\\n";
+          else if (c == '\x7f') want += "\\u007f";
+          else want += c;
+        }
+        want += "\"";
+        EXPECT_EQ(Json(in), want) << "len " << len << " at " << at;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace bouncetolk
