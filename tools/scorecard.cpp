@@ -5,7 +5,10 @@
 // ../shared/corpus/sisimai) and prints per-column agreement and the disagreeing rows.
 // Expected statuses of the form X.0.9NN are not real codes: only their class is compared.
 //
-//   bouncetolk-scorecard DIR [--only-dsn] [--list] [--min COLUMN=PERCENT ...]
+//   bouncetolk-scorecard DIR [--only-dsn] [--list] [--rules RULES_DIR] [--min COLUMN=PERCENT ...]
+//
+// --rules overlays the embedded tables with a directory of the data/ layout, as the CLI does,
+// so a change to the tables can be measured without rebuilding.
 //
 // Exit 1 when a --min floor is not reached, 2 on usage errors.
 
@@ -53,16 +56,18 @@ bool IsPseudo(const std::string& status) {
 int main(int argc, char** argv) {
   using namespace bouncetolk;
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s DIR [--only-dsn] [--list] [--min COLUMN=PERCENT ...]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s DIR [--only-dsn] [--list] [--rules RULES_DIR] [--min COLUMN=PERCENT ...]\n", argv[0]);
     return 2;
   }
   const std::string dir = argv[1];
   bool only_dsn = false, list = false;
+  std::string rules_dir;
   std::map<std::string, double> floors;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--only-dsn") only_dsn = true;
     else if (a == "--list") list = true;
+    else if (a == "--rules" && i + 1 < argc) rules_dir = argv[++i];
     else if (a == "--min" && i + 1 < argc) {
       const std::string spec = argv[++i];
       const auto eq = spec.find('=');
@@ -88,7 +93,7 @@ int main(int argc, char** argv) {
     by_file[e.file].push_back(e);
   }
   std::vector<std::string> errors;
-  auto rules = RuleSet::Load("", &errors);
+  auto rules = RuleSet::Load(rules_dir, &errors);
   if (!rules) {
     for (auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
     return 2;

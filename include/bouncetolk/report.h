@@ -81,7 +81,9 @@ struct RecipientResult {
   std::string command;          ///< SMTP command that failed, when the text says so (RCPT, DATA, ...)
 
   // Codes.
-  std::string status;           ///< always set: "5.1.1"; inferred ones are marked by status_source
+  std::string status;           ///< "5.1.1"; inferred ones are marked by status_source. Always set
+                                ///< for bounces; empty for feedback reports and auto-replies
+
   StatusSource status_source = StatusSource::kInferred;
   std::string status_field;     ///< the Status field as written, when present
   std::string status_in_text;   ///< the enhanced code found in the diagnostic text, when any

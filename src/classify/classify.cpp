@@ -39,6 +39,27 @@ const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher
   return first;
 }
 
+// A "user unknown" wording cannot be taken literally when the transaction shows the address
+// existed: the server accepted RCPT and refused only after DATA, or the status code says the
+// mailbox exists but refused (X.2.0, X.2.1 rows whose reason is filtered) and nothing shows
+// the refusal came at or before RCPT. Then a filter rejected the message (docs/precedence.md).
+bool AddressWasAccepted(const RecipientResult& r, const std::vector<const CodeRule*>& status_chain) {
+  if (r.command == "DATA") return true;
+  const bool before_data = r.command == "CONN" || r.command == "EHLO" || r.command == "HELO" ||
+                           r.command == "MAIL" || r.command == "RCPT";
+  return !before_data && !status_chain.empty() && status_chain.front()->reason == Reason::kFiltered;
+}
+
+// Diagnostic-Code type X-Unix carries the exit status of the local delivery program
+// (procmail, a pipe): a mailer error unless a phrase says more.
+bool IsLocalMailerExit(const RecipientResult& r) { return r.diagnostic_type == "x-unix"; }
+
+// A refusal at connection time or at HELO/EHLO, before any sender or recipient was named,
+// concerns the connecting host itself.
+bool RefusedBeforeMail(const RecipientResult& r) {
+  return r.command == "CONN" || r.command == "HELO" || r.command == "EHLO";
+}
+
 }  // namespace
 
 bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence) {
@@ -54,9 +75,11 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
   const auto status = EnhancedStatus::Parse(r->status);
   const bool real_status = status && r->status_source != StatusSource::kInferred && !status->IsPseudo();
 
-  // Layer 1: phrases in the diagnostic text, then in the vendor text.
+  // Layer 1: phrases in the diagnostic text, then (unless the diagnostic is a local mailer's
+  // exit status, which says more about this recipient) in the vendor text.
   const PhraseRule* phrase = MatchPhrases(t, t.text_matcher, r->diagnostic, &r->rules);
-  if (!phrase) phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules);
+  const bool mailer_exit = !phrase && IsLocalMailerExit(*r);
+  if (!phrase && !mailer_exit) phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules);
 
   // Layers 2 and 3: the status code and its fallbacks.
   std::vector<const CodeRule*> status_chain;
@@ -95,11 +118,21 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
     return;
   }
 
-  if (phrase) {
+  if (phrase && phrase->reason == Reason::kUserUnknown && AddressWasAccepted(*r, status_chain)) {
+    r->reason = Reason::kFiltered;
+    r->party = Party::kRecipient;
+    r->text_id = "reason:filtered";
+    r->rules.insert(r->rules.begin(), "accepted-address");
+  } else if (phrase) {
     r->reason = phrase->reason;
     r->party = phrase->party;
     r->text_id = phrase->text_id;
     if (phrase->permanence && r->action != "delayed") r->permanence = *phrase->permanence;
+  } else if (mailer_exit) {
+    r->reason = Reason::kMailerError;
+    r->party = Party::kRemoteAdmin;
+    r->text_id = "reason:mailererror";
+    r->rules.insert(r->rules.begin(), "diagnostic-type:x-unix");
   } else if (!status_chain.empty()) {
     // The most specific status row decides; a fallback row whose reason is undefined yields to
     // a reply rule that knows more.
@@ -122,6 +155,19 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
   } else {
     r->reason = Reason::kUndefined;
     r->party = Party::kSender;
+  }
+  if (r->reason == Reason::kNetworkError && r->permanence == Permanence::kPermanent && !r->reply_code &&
+      r->command == "CONN") {
+    // No connection was ever accepted, yet the failure is final: the sender's MTA gave up.
+    r->reason = Reason::kExpired;
+    r->text_id.clear();
+    r->rules.insert(r->rules.begin(), "gave-up-retrying");
+  }
+  if (r->reason == Reason::kUndefined && RefusedBeforeMail(*r)) {
+    r->reason = Reason::kBlocked;
+    r->party = Party::kOwnAdmin;
+    r->text_id.clear();
+    r->rules.insert(r->rules.begin(), "refused-at:" + r->command);
   }
   if (r->text_id.empty() || r->text_id.compare(0, 7, "reason:") == 0) {
     r->text_id = fmt::format("reason:{}", ReasonToken(r->reason));

@@ -65,7 +65,7 @@ Format ParseFormat(const std::string& f) {
   return Format::kText;
 }
 
-void Write(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+void Write(const std::string& s) { WriteRecord(s); }
 
 int RunAnalyze(Options& opt, const RuleSet& rules, Lang lang) {
   RenderOptions& ro = opt.scan.render;
@@ -153,9 +153,21 @@ int Main(int argc, char** argv) {
   std::string query;
   auto* explain_cmd = app.add_subcommand("explain", "Look up a code or error text without a bounce");
   explain_cmd->add_option("query", query, "5.7.26, 550, \"550 5.7.1 Relay access denied\", B-URL, 0x800CCC0E")->required();
-  explain_cmd->footer("Exit 0 when an exact rule was found, 1 when only a general (class-level) explanation or nothing matched.");
+  explain_cmd->footer(
+      "Exit 0 when an exact rule was found, 1 when only a general (class-level) explanation or nothing matched.\n\n"
+      "Examples:\n"
+      "  bouncetolk explain 5.7.26\n"
+      "  bouncetolk explain 571            # SMTP reply code and Exchange number (5.7.1)\n"
+      "  bouncetolk explain \"550 5.7.1 Relay access denied\"\n"
+      "  bouncetolk explain B-URL\n"
+      "  bouncetolk --lang en --format json explain 0x800CCC0E");
 
   auto* rules_cmd = app.add_subcommand("rules", "Work with the rule tables");
+  rules_cmd->footer(
+      "Examples:\n"
+      "  bouncetolk rules check                # the built-in tables\n"
+      "  bouncetolk rules check my-rules/      # with my-rules/ laid over them (layout of data/)\n"
+      "  bouncetolk rules dump > all-rules.txt");
   rules_cmd->require_subcommand(1);
   std::string check_dir;
   auto* check_cmd = rules_cmd->add_subcommand("check", "Validate the embedded tables, overlaid by DIR if given");

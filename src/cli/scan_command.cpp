@@ -11,6 +11,8 @@
 
 #include "cli/scan_command.h"
 
+#include "cli/output.h"
+
 #include <sched.h>
 #include <unistd.h>
 
@@ -31,7 +33,6 @@
 #include "bouncetolk/bouncetolk.h"
 #include "bouncetolk/source.h"
 #include "cli/exit_codes.h"
-#include "cli/output.h"
 #include "render/messages.h"
 
 namespace bouncetolk {
@@ -268,10 +269,14 @@ class Output {
  public:
   Output(const ScanOptions& o, const RuleSet& rules, Progress* progress)
       : o_(o), rules_(rules), progress_(progress), records_(!o.summary && !o.suppress), suppression_(o.since) {
-    if (records_) WriteOut(RenderHeader(o.render), stdout);
+    if (records_) WriteRecord(RenderHeader(o.render));
   }
 
+  // Records of one batch go out in one write, so an interrupted run or a reader that goes
+  // away (| head) only ever sees whole records (output.h). When the reader is gone, the run
+  // ends quietly with the status of what was read.
   void Consume(Batch& b) {
+    std::string chunk;
     for (Result& r : b.results) {
       ++total_;
       if (r.kind == MessageKind::kUnreadable) ++unreadable_;
@@ -284,9 +289,14 @@ class Output {
         WriteOut(r.text, stderr);
         continue;
       }
-      if (o_.render.format == Format::kText && wrote_record_) WriteOut("\n", stdout);  // between text blocks
+      if (o_.render.format == Format::kText && wrote_record_) chunk += '\n';  // between text blocks
       wrote_record_ = true;
-      WriteOut(r.text, stdout);
+      chunk += r.text;
+    }
+    if (!chunk.empty() && !WriteRecord(chunk)) {
+      progress_->Clear();
+      std::fflush(stderr);
+      ::_exit(unreadable_ > 0 ? kExitUnreadable : kExitOk);
     }
     progress_->Update(total_);
   }
@@ -294,9 +304,14 @@ class Output {
   // The summary or the suppression list, then notes on stderr.
   void Finish(const MessageSource& source) {
     progress_->Clear();
-    if (o_.summary) WriteOut(RenderSummary(summary_, rules_, o_.render), stdout);
-    for (const std::string& a : suppression_.addresses()) WriteOut(a + "\n", stdout);
-    FlushRecords();
+    std::string tail;
+    if (o_.summary) tail = RenderSummary(summary_, rules_, o_.render);
+    for (const std::string& a : suppression_.addresses()) {
+      tail += a;
+      tail += '\n';
+    }
+    if (!tail.empty()) WriteRecord(tail);
+    std::fflush(stdout);
     if (o_.quiet) return;
     if (suppression_.too_old() > 0) Note("batch.suppress_too_old", {std::to_string(suppression_.too_old()), o_.since_text});
     if (source.skipped_directories() > 0) Note("batch.skipped_dirs", {std::to_string(source.skipped_directories())});
@@ -307,11 +322,7 @@ class Output {
   std::uint64_t not_bounces() const { return not_bounces_; }
 
  private:
-  // stdout gets whole records only (cli/output.h); stderr is written as it comes.
-  static void WriteOut(std::string_view s, std::FILE* f) {
-    if (f == stdout) WriteRecord(s);
-    else std::fwrite(s.data(), 1, s.size(), f);
-  }
+  static void WriteOut(std::string_view s, std::FILE* f) { std::fwrite(s.data(), 1, s.size(), f); }
   void Note(std::string_view key, std::initializer_list<std::string_view> args) {
     std::fprintf(stderr, "%s\n", Msg(rules_, o_.render.lang, key, args).c_str());
   }

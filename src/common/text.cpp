@@ -72,6 +72,18 @@ std::string NormalizeForMatch(std::string_view s) { return Collapse(s, true); }
 
 std::string CollapseSpace(std::string_view s) { return Collapse(s, false); }
 
+std::vector<std::string_view> SplitLines(std::string_view s) {
+  std::vector<std::string_view> lines;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t eol = s.find('\n', pos);
+    if (eol == std::string_view::npos) eol = s.size();
+    lines.push_back(s.substr(pos, eol - pos));
+    pos = eol + 1;
+  }
+  return lines;
+}
+
 std::string NormalizeLineEndings(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bouncetolk {
 
@@ -32,6 +33,9 @@ std::string_view Trim(std::string_view s);
 std::string NormalizeForMatch(std::string_view s);
 /// Collapses runs of white space (including newlines) to one space and trims; keeps case.
 std::string CollapseSpace(std::string_view s);
+/// The lines of \a s (LF-separated, without the LF), as views into \a s. A final LF does not
+/// start another line.
+std::vector<std::string_view> SplitLines(std::string_view s);
 /// Converts CRLF and lone CR to LF. Linear; returns a new string.
 std::string NormalizeLineEndings(std::string_view s);
 /// Appends code point \a cp (at most U+10FFFF) to \a out as UTF-8.

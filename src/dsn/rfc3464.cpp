@@ -101,6 +101,40 @@ RecipientResult ReadRecipient(const std::vector<Field>& fields, std::vector<Prob
   return r;
 }
 
+bool IsPerMessageField(std::string_view name) {
+  for (std::string_view f : {"Reporting-MTA", "DSN-Gateway", "Received-From-MTA", "Arrival-Date",
+                             "Original-Envelope-Id"}) {
+    if (EqualsIgnoreCase(name, f)) return true;
+  }
+  return false;
+}
+
+// Some servers (AOL among them) write the per-message fields and every recipient into ONE
+// group, without the blank lines of RFC 3464 section 2.1. Splits such a group where a new
+// recipient starts: at a second Final-Recipient or a second Original-Recipient, and before the
+// first recipient field when per-message fields precede it.
+std::vector<std::vector<Field>> SplitRunTogether(const std::vector<Field>& fields) {
+  std::vector<std::vector<Field>> chunks(1);
+  bool has_final = false;
+  bool has_original = false;
+  bool has_per_message = false;
+  for (const Field& f : fields) {
+    const bool final = EqualsIgnoreCase(f.name, "Final-Recipient");
+    const bool original = EqualsIgnoreCase(f.name, "Original-Recipient");
+    const bool repeated = (final && has_final) || (original && has_original);
+    const bool after_per_message = (final || original) && has_per_message && !IsRecipientGroup(chunks.back());
+    if ((repeated || after_per_message) && !chunks.back().empty()) {
+      chunks.emplace_back();
+      has_final = has_original = has_per_message = false;
+    }
+    has_final = has_final || final;
+    has_original = has_original || original;
+    has_per_message = has_per_message || IsPerMessageField(f.name);
+    chunks.back().push_back(f);
+  }
+  return chunks;
+}
+
 }  // namespace
 
 void SplitTyped(std::string_view value, std::string* type, std::string* rest) {
@@ -138,16 +172,18 @@ DsnFields ParseDeliveryStatus(std::string_view text, const AnalyzeOptions& optio
   fb.max_field_bytes = options.max_header_bytes;
   fb.max_groups = static_cast<std::size_t>(options.max_recipients) + 8;
   for (const FieldGroup& group : ReadFieldGroups(text, fb)) {
-    if (!IsRecipientGroup(group.fields)) {
-      ReadPerMessage(group.fields, &out.per_message);
-      continue;
+    for (const std::vector<Field>& chunk : SplitRunTogether(group.fields)) {
+      if (!IsRecipientGroup(chunk)) {
+        ReadPerMessage(chunk, &out.per_message);
+        continue;
+      }
+      if (static_cast<int>(out.recipients.size()) >= options.max_recipients) {
+        problems->push_back(Problem{ErrorCode::kTooManyRecipients, std::to_string(options.max_recipients)});
+        return out;
+      }
+      out.recipients.push_back(ReadRecipient(chunk, problems));
+      out.recipients.back().index = static_cast<int>(out.recipients.size());
     }
-    if (static_cast<int>(out.recipients.size()) >= options.max_recipients) {
-      problems->push_back(Problem{ErrorCode::kTooManyRecipients, std::to_string(options.max_recipients)});
-      break;
-    }
-    out.recipients.push_back(ReadRecipient(group.fields, problems));
-    out.recipients.back().index = static_cast<int>(out.recipients.size());
   }
   return out;
 }

@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -158,6 +159,7 @@ struct MessageSource::Impl {
   std::set<std::pair<dev_t, ino_t>> visited;
   std::size_t skipped = 0;
   bool saw_directory = false;
+  std::optional<InputMessage> list_error;  // --files-from that could not be read: its record
 
   ~Impl() {
     for (Frame& f : stack) CloseList(&f);
@@ -179,6 +181,11 @@ bool MessageSource::Impl::Next(InputMessage* out) {
   out->name.clear();
   out->bytes.clear();
   out->error.reset();
+  if (list_error) {
+    *out = std::move(*list_error);
+    list_error.reset();
+    return true;
+  }
   while (!stack.empty()) {
     Frame& f = stack.back();
     switch (f.kind) {
@@ -373,14 +380,19 @@ MessageSource::MessageSource(std::vector<std::string> paths, SourceOptions optio
     list.kind = Impl::Frame::Kind::kList;
     const std::string& from = impl_->options.files_from;
     list.list = from == "-" ? stdin : std::fopen(from.c_str(), "re");
-    if (list.list) {
+    struct stat st {};
+    const bool is_dir = list.list && ::fstat(::fileno(list.list), &st) == 0 && S_ISDIR(st.st_mode);
+    if (list.list && !is_dir) {
       impl_->stack.push_back(std::move(list));
     } else {
-      // Reported as a record of its own by a path that cannot be opened either.
-      Impl::Frame bad;
-      bad.kind = Impl::Frame::Kind::kPaths;
-      bad.paths.push_back(from);
-      impl_->stack.push_back(std::move(bad));
+      // The list itself is reported as a record of its own (a directory would otherwise be
+      // read as a directory of messages, silently).
+      const int err = errno;
+      Impl::CloseList(&list);
+      InputMessage bad;
+      bad.name = from;
+      bad.error = is_dir ? Problem{ErrorCode::kIsDirectory, ""} : Problem{ErrorCode::kCannotOpen, std::strerror(err)};
+      impl_->list_error = std::move(bad);
     }
   }
   Impl::Frame args;

@@ -89,6 +89,13 @@ bool IconvToUtf8(std::string_view bytes, const std::string& charset, std::string
   return true;
 }
 
+// ISO-2022-JP is 7-bit, so unlabelled or "us-ascii" text passes as UTF-8; its escape
+// sequences for JIS X 0208 ("ESC $ B", "ESC $ @") give it away. Japanese servers write it
+// raw into Diagnostic-Code fields and unlabelled text parts.
+bool LooksLikeIso2022Jp(std::string_view bytes) {
+  return bytes.find("\x1b$B") != std::string_view::npos || bytes.find("\x1b$@") != std::string_view::npos;
+}
+
 std::string Windows1252ToUtf8(std::string_view bytes) {
   std::string out;
   if (!IconvToUtf8(bytes, "WINDOWS-1252", &out)) return RepairUtf8(bytes);
@@ -179,6 +186,7 @@ std::string ToUtf8(std::string_view bytes, std::string_view charset_in, bool* kn
   if (known) *known = true;
   const std::string charset = AsciiLowerCopy(Trim(charset_in));
   if (IsUtf8Name(charset)) {
+    if (LooksLikeIso2022Jp(bytes)) return ToUtf8(bytes, "iso-2022-jp", known);
     if (IsValidUtf8(bytes)) return std::string(bytes);
     // Mislabelled 8-bit text is almost always Windows-1252 / Latin-1 in practice.
     return Windows1252ToUtf8(bytes);

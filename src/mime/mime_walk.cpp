@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <optional>
 
 #include "common/text.h"
 #include "mime/line_clamp.h"
@@ -128,6 +129,8 @@ void Convert(mimetic::MimeEntity* me, int depth, const AnalyzeOptions& options, 
   mimetic::MimeEntityList& kids = me->body().parts();
   if (kids.empty()) {
     out->body.swap(me->body());
+    // A multipart whose boundary never occurs: mimetic keeps the whole text as preamble.
+    if (out->body.empty()) out->body.swap(me->body().preamble());
     return;
   }
   if (depth >= options.max_mime_depth) {
@@ -166,14 +169,8 @@ bool IsAttachmentType(std::string_view header_block) {
   return false;
 }
 
-// Boundaries WithoutAttachmentBodies() remembers. Each line starting with "--" is compared
-// with all of them, so without a cap 100,000 nested multiparts made that pass quadratic (5 s
-// for 5.6 MiB). Real messages have a handful; beyond the cap parts are just not trimmed.
-constexpr std::size_t kMaxTrimBoundaries = 16;
-
-// Adds the boundary parameter of \a line, if it has one and it is new, as "--boundary".
+// Adds the boundary parameter of \a line, if it has one, as "--boundary".
 void LearnBoundary(std::string_view line, std::vector<std::string>* boundaries) {
-  if (boundaries->size() >= kMaxTrimBoundaries) return;
   const std::size_t at = FindIgnoreCase(line, "boundary=");
   if (at == std::string_view::npos) return;
   std::string_view v = line.substr(at + 9);
@@ -183,9 +180,7 @@ void LearnBoundary(std::string_view line, std::vector<std::string>* boundaries) 
   } else {
     v = v.substr(0, v.find_first_of("; \t"));
   }
-  if (v.empty()) return;
-  std::string b = "--" + std::string(v);
-  if (std::find(boundaries->begin(), boundaries->end(), b) == boundaries->end()) boundaries->push_back(std::move(b));
+  if (!v.empty()) boundaries->push_back("--" + std::string(v));
 }
 
 // A copy of \a message in which the bodies of attachment parts (IsAttachmentType) are left
@@ -193,7 +188,12 @@ void LearnBoundary(std::string_view line, std::vector<std::string>* boundaries) 
 // byte by mimetic. One pass over the lines: boundaries are learnt from every "boundary="
 // seen, a part's header block starts after a boundary line and ends at an empty line, and
 // the body of an attachment part runs until the next line that starts with a known boundary.
-std::string WithoutAttachmentBodies(std::string_view message) {
+// Every line is compared with the boundaries learnt so far, so more than kMaxTrimBoundaries
+// of them (a hostile nesting, never a real bounce) make it give up: std::nullopt, and the
+// message is parsed untrimmed under the nesting limits.
+constexpr std::size_t kMaxTrimBoundaries = 64;
+
+std::optional<std::string> WithoutAttachmentBodies(std::string_view message) {
   std::vector<std::string> boundaries;
   std::string out;
   out.reserve(std::min<std::size_t>(message.size(), 1u << 20));
@@ -210,6 +210,7 @@ std::string WithoutAttachmentBodies(std::string_view message) {
     if (top_header || part_header) {
       if (!Trim(line).empty()) {
         LearnBoundary(line, &boundaries);
+        if (boundaries.size() > kMaxTrimBoundaries) return std::nullopt;
         pos = next;
         continue;
       }
@@ -229,6 +230,7 @@ std::string WithoutAttachmentBodies(std::string_view message) {
       }
     } else if (!skipping) {
       LearnBoundary(line, &boundaries);
+      if (boundaries.size() > kMaxTrimBoundaries) return std::nullopt;
       out.append(message.substr(pos, next - pos));
     }
     pos = next;
@@ -249,6 +251,13 @@ std::string_view Entity::Header(std::string_view name) const {
 Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
                  std::vector<Problem>* problems, MimeParser parser) {
   Entity root;
+  std::string trimmed;
+  if (message.size() > kTrimAttachmentsAbove) {
+    if (std::optional<std::string> t = WithoutAttachmentBodies(message)) {
+      trimmed = std::move(*t);
+      message = trimmed;
+    }
+  }
   const ClampedText clamped =
       ClampLines(message, {options.max_line_bytes, options.max_header_bytes, options.max_field_lines});
   if (clamped.lines_broken || clamped.continuation_dropped) {
@@ -256,11 +265,6 @@ Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
   }
   if (clamped.cut) problems->push_back(Problem{ErrorCode::kTooManyFields, std::to_string(options.max_field_lines)});
   if (clamped.lines_broken || clamped.continuation_dropped || clamped.cut) message = clamped.text;
-  std::string trimmed;
-  if (message.size() > kTrimAttachmentsAbove) {
-    trimmed = WithoutAttachmentBodies(message);
-    message = trimmed;
-  }
   const bool too_many = CountNestingMarkers(message, options.max_mime_parts) > options.max_mime_parts;
   if (!too_many && parser == MimeParser::kFastOrMimetic) {
     if (ParseMimeFast(message, options, &root)) return root;

@@ -5,6 +5,7 @@
 #include "render/separated.h"
 
 #include "bouncetolk/render.h"
+#include "common/text.h"
 
 namespace bouncetolk {
 

@@ -31,6 +31,16 @@ bool IsFormattingControl(unsigned cp) {
 }  // namespace
 
 std::string TerminalSafe(std::string_view in, bool keep_newlines) {
+  // Fast path: printable ASCII needs no change (most values of most bounces).
+  bool plain = true;
+  for (char c : in) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b >= 0x7F) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return std::string(in);
   const std::string repaired = IsValidUtf8(in) ? std::string() : RepairUtf8(in);
   const std::string_view s = repaired.empty() ? in : std::string_view(repaired);
   std::string out;

@@ -130,6 +130,8 @@ fmt::terminal_color ColorOf(Permanence p) {
 }
 
 std::string StatusLine(const TextOut& t, const RuleSet& rules, const RenderOptions& o, const RecipientResult& r) {
+  // Feedback reports and auto-replies carry no status code (report.h).
+  if (r.status.size() < 5) return r.status.empty() ? t.M("label.none") : r.status;
   std::string status = r.status;
   if (r.status_source == StatusSource::kInferred) {
     status += " (" + t.M("label.status_inferred") + ")";

@@ -14,6 +14,27 @@
 
 namespace bouncetolk {
 
+/// One RE2 pattern with capture groups, for the structural parsing of vendor formats
+/// (src/lhost/): case-insensitive, "^"/"$" match at line ends, linear time. Keeps <re2/...>
+/// inside phrase_matcher.cpp. Thread-safe after construction.
+class CapturePattern {
+ public:
+  explicit CapturePattern(std::string_view regex);
+  ~CapturePattern();
+  CapturePattern(const CapturePattern&) = delete;
+  CapturePattern& operator=(const CapturePattern&) = delete;
+
+  /// False when the pattern did not compile (a bug in the caller's literal).
+  bool ok() const;
+  /// The first capture group that took part in the leftmost match of \a text; *group (may be
+  /// nullptr) is its 1-based number. False when nothing matched.
+  bool FirstCapture(std::string_view text, std::string* capture, int* group = nullptr) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 class PhraseMatcher {
  public:
   PhraseMatcher();

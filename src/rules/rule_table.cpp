@@ -296,6 +296,33 @@ void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* fron
   }
 }
 
+bool ValidMarkerField(std::string_view field) {
+  for (std::string_view f : {"subject", "from", "header", "text", "boundary"}) {
+    if (field == f) return true;
+  }
+  return false;
+}
+
+void LoadLhostMarkers(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(f, {"reader", "field", "pattern", "source"}, &rows, errors)) return;
+  for (TsvRow& r : rows) {
+    LhostMarker m{r.cells[0], r.cells[1], r.cells[2], r.cells[3], RowOrigin{f.path, r.line}};
+    if (!ValidMarkerField(m.field)) {
+      errors->push_back(fmt::format("{}: field must be subject, from, header, text or boundary, not '{}'",
+                                    Where(f, r.line), m.field));
+      continue;
+    }
+    if (m.pattern.empty() || m.pattern != NormalizeForMatch(m.pattern)) {
+      errors->push_back(fmt::format("{}: pattern '{}' must be lower case with single spaces", Where(f, r.line),
+                                    m.pattern));
+      continue;
+    }
+    CheckSource(f, r, m.source, t);
+    t->lhost_markers.push_back(std::move(m));
+  }
+}
+
 void LoadClientErrors(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
   std::vector<TsvRow> rows;
   if (!ReadTsv(f, {"code", "text", "source"}, &rows, errors)) return;
@@ -426,6 +453,9 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
   auto t = std::make_unique<RuleTables>();
   const std::size_t errors_before = errors->size();
   std::vector<PhraseRule> front;
+  // rules/phrases-vendor.tsv holds the vendor formats' phrases; they come after the general
+  // phrases of rules/phrases.tsv whatever order the files arrive in (docs/data-format.md).
+  std::vector<const DataFile*> vendor_phrases;
   for (const DataFile& f : files) {
     t->files.emplace_back(f.path, f.content);
     const std::string& p = f.path;
@@ -434,6 +464,8 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
     else if (p == "rules/status.tsv") LoadCodes(f, true, t.get(), errors);
     else if (p == "rules/reply.tsv") LoadCodes(f, false, t.get(), errors);
     else if (p == "rules/phrases.tsv") LoadPhrases(f, t.get(), &front, errors);
+    else if (p == "rules/phrases-vendor.tsv") vendor_phrases.push_back(&f);
+    else if (p == "rules/lhost.tsv") LoadLhostMarkers(f, t.get(), errors);
     else if (p == "rules/client_errors.tsv") LoadClientErrors(f, t.get(), errors);
     else if (p == "rules/exchange_numbers.tsv") LoadExchangeNumbers(f, t.get(), errors);
     else if (lang >= 0 && p.size() > 4 && p.compare(p.size() - 4, 4, ".txt") == 0) LoadTexts(f, lang, t.get(), errors);
@@ -442,6 +474,7 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
     else if (lang >= 0 && p.size() > 13 && p.compare(p.size() - 13, 13, "/messages.tsv") == 0) LoadMessages(f, lang, t.get(), errors);
     // Other files (examples, README) are carried but not interpreted.
   }
+  for (const DataFile* f : vendor_phrases) LoadPhrases(*f, t.get(), &front, errors);
   t->phrases.insert(t->phrases.begin(), std::make_move_iterator(front.begin()),
                     std::make_move_iterator(front.end()));
   for (std::size_t i = 0; i < t->phrases.size(); ++i) {

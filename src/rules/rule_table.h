@@ -58,6 +58,15 @@ struct PhraseRule {
   RowOrigin origin;
 };
 
+/// A row of lhost.tsv: one thing by which a vendor reader recognises its format.
+struct LhostMarker {
+  std::string reader;   ///< reader name ("exim"), or "*" for boundary rows shared by all
+  std::string field;    ///< subject, from, header, text, boundary
+  std::string pattern;  ///< lower case; for header: "name" or "name: value part"
+  std::string source;
+  RowOrigin origin;
+};
+
 struct ClientErrorRule {
   std::string code;
   std::string text_id;
@@ -89,6 +98,7 @@ struct RuleTables {
   std::map<std::string, CodeRule> status;   ///< by code
   std::map<std::string, CodeRule> reply;    ///< by code
   std::vector<PhraseRule> phrases;          ///< file order = priority
+  std::vector<LhostMarker> lhost_markers;   ///< file order
   std::map<std::string, ClientErrorRule> client_errors;  ///< by upper-case code
   std::map<std::string, ExchangeNumberRule> exchange_numbers;
   std::array<std::unordered_map<std::string, TextRecord>, 2> texts;       ///< by Lang

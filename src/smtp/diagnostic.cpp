@@ -6,17 +6,47 @@
 //     ("text_more_specific"), as Postfix and others write 5.0.0 over a precise remote reply;
 //   - the Status field's class contradicts the remote reply code while the text's code agrees
 //     with it: the text wins ("text_matches_reply");
+//   - the text's code is the remote server's own reply ("550 5.7.1 ...", same class as the
+//     field): the text wins ("text_is_remote_reply"); a reporting MTA that writes Status 5.1.1
+//     over "550 5.7.1 IP address blacklisted" has guessed, the remote server has not;
 //   - otherwise the Status field wins ("status_field_preferred").
 
 #include "smtp/diagnostic.h"
 
+#include "common/text.h"
+
 namespace bouncetolk {
+
+namespace {
+
+// The enhanced code written right after \a reply ("550 5.2.2", "550-5.2.2", "550-'5.2.2"),
+// wherever that reply occurs in \a text.
+std::optional<EnhancedStatus> StatusAfterReply(std::string_view text, ReplyCode reply) {
+  const std::string code = reply.ToString();
+  for (std::size_t pos = text.find(code); pos != std::string_view::npos; pos = text.find(code, pos + 1)) {
+    std::size_t i = pos + code.size();
+    if (i >= text.size() || (text[i] != ' ' && text[i] != '-')) continue;
+    ++i;
+    while (i < text.size() && (text[i] == '\'' || text[i] == '"' || text[i] == '#')) ++i;
+    std::size_t end = i;
+    while (end < text.size() && (IsDigit(text[end]) || text[end] == '.')) ++end;
+    while (end > i && text[end - 1] == '.') --end;
+    const auto status = EnhancedStatus::Parse(text.substr(i, end - i));
+    if (status && status->klass() == reply.klass()) return status;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 TextCodes ExtractCodes(std::string_view text) {
   TextCodes out;
   out.reply = ReplyCode::Find(text);
   if (out.reply) {
-    out.status = EnhancedStatus::Find(text, out.reply->klass());
+    // The remote server's own words come first: the code after the reply code.
+    out.status = StatusAfterReply(text, *out.reply);
+    out.status_in_reply = out.status.has_value();
+    if (!out.status) out.status = EnhancedStatus::Find(text, out.reply->klass());
   } else {
     out.status = EnhancedStatus::Find(text, '5');
     if (!out.status) out.status = EnhancedStatus::Find(text, '4');
@@ -40,6 +70,10 @@ void ChooseStatus(const TextCodes& codes, StatusSource text_source, RecipientRes
       r->status = codes.status->ToString();
       r->status_source = text_source;
       r->status_note = "text_matches_reply";
+    } else if (codes.status_in_reply && field->klass() == codes.status->klass()) {
+      r->status = codes.status->ToString();
+      r->status_source = text_source;
+      r->status_note = "text_is_remote_reply";
     } else {
       r->status = field->ToString();
       r->status_source = StatusSource::kStatusField;

@@ -19,6 +19,9 @@ namespace bouncetolk {
 struct TextCodes {
   std::optional<ReplyCode> reply;
   std::optional<EnhancedStatus> status;
+  /// The enhanced code directly follows the reply code ("550 5.7.1", "550-5.7.1"): the remote
+  /// server's own words rather than a code some relay added.
+  bool status_in_reply = false;
 };
 
 /// Extracts the reply code and the enhanced code from \a text. The enhanced code must have the

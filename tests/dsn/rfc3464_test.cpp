@@ -105,6 +105,26 @@ TEST(Rfc3464Test, BadStatusAndMissingRecipient) {
   EXPECT_EQ(problems[1].code, ErrorCode::kMissingFinalRecipient);
 }
 
+// AOL writes the per-message fields and every recipient into one group, without blank lines.
+TEST(Rfc3464Test, RunTogetherGroups) {
+  const std::string text =
+      "Reporting-MTA: dns; omr.example.com\nArrival-Date: Fri, 21 Nov 2014 17:24:04 -0500\n"
+      "Final-Recipient: rfc822; a@example.jp\nOriginal-Recipient: rfc822;a@example.jp\nAction: failed\n"
+      "Status: 5.2.2\nDiagnostic-Code: smtp; 550 5.2.2 <a@example.jp>... Mailbox Full\n"
+      "Final-Recipient: rfc822; b@example.jp\nOriginal-Recipient: rfc822;b@example.jp\nAction: failed\n"
+      "Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <b@example.jp>... User Unknown\n";
+  std::vector<Problem> problems;
+  const DsnFields d = ParseDeliveryStatus(text, AnalyzeOptions(), &problems);
+  EXPECT_EQ(d.per_message.reporting_mta, "omr.example.com");
+  ASSERT_EQ(d.recipients.size(), 2u);
+  EXPECT_EQ(d.recipients[0].recipient, "a@example.jp");
+  EXPECT_EQ(d.recipients[0].original_recipient, "a@example.jp");
+  EXPECT_EQ(d.recipients[0].status_field, "5.2.2");
+  EXPECT_EQ(d.recipients[1].recipient, "b@example.jp");
+  EXPECT_EQ(d.recipients[1].status_field, "5.1.1");
+  EXPECT_EQ(d.recipients[1].index, 2);
+}
+
 TEST(Rfc3464Test, RecipientLimit) {
   std::string text = "Reporting-MTA: dns; x\n";
   for (int i = 0; i < 50; ++i) text += "\nFinal-Recipient: rfc822; r" + std::to_string(i) + "@x\n";

@@ -341,8 +341,8 @@ TEST(HostileFileTest, ZeroByteFile) {
   EXPECT_TRUE(HasProblem(nlohmann::json::parse(run.out), "empty")) << run.out;
 }
 
-// Inputs may be directories now (batch scanning); --files-from wants a file. It used to
-// accept a directory and end quietly with nothing read.
+// A directory is a valid input (a directory of messages), but --files-from expects a file:
+// there it is one record with is_directory, not a silent empty run.
 TEST(HostileFileTest, DirectoryWhereAFileIsExpected) {
   const ChildRun run = RunBinary({"--format", "json", "--files-from", TempDir()});
   EXPECT_EQ(run.exit_code, 3);

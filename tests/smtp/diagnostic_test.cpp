@@ -17,6 +17,8 @@ TEST(DiagnosticTest, ExtractCodes) {
       {"554 Transaction failed", 554, nullptr},
       {"Host or domain name not found", 0, nullptr},
       {"550 4.2.2 odd class mismatch, 5.2.2 later", 550, "5.2.2"},
+      // A relay's own code before the remote reply: the code after the reply code wins.
+      {"5.1.0 - Unknown address error 550-'5.2.2 <a@b>... Mailbox Full'", 550, "5.2.2"},
   };
   for (const auto& c : cases) {
     const TextCodes got = ExtractCodes(c.in);
@@ -44,8 +46,11 @@ TEST(DiagnosticTest, ChooseStatus) {
        StatusSource::kDiagnosticCode, "text_matches_reply"},
       {"class conflict specific", "4.4.1", "550 5.1.1 unknown", "failed", "5.1.1", StatusSource::kDiagnosticCode,
        "text_matches_reply"},
-      {"both specific", "5.1.1", "550 5.7.1 relay denied", "failed", "5.1.1", StatusSource::kStatusField,
-       "status_field_preferred"},
+      // The remote server's own reply outranks the code the reporting MTA wrote over it.
+      {"both specific, text is the remote reply", "5.1.1", "550 5.7.1 relay denied", "failed", "5.7.1",
+       StatusSource::kDiagnosticCode, "text_is_remote_reply"},
+      {"both specific, code elsewhere in the text", "5.1.1", "550 relay denied (see 5.7.1)", "failed", "5.1.1",
+       StatusSource::kStatusField, "status_field_preferred"},
       {"nothing, reply", "", "554 Transaction failed", "failed", "5.0.0", StatusSource::kInferred, ""},
       {"nothing, delayed", "", "timeout", "delayed", "4.0.0", StatusSource::kInferred, ""},
       {"nothing, delivered", "", "", "delivered", "2.0.0", StatusSource::kInferred, ""},

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+//
+// fields_in_text.cpp: reports that write RFC 3464 per-recipient fields ("Final-Recipient:",
+// "Action:", "Status:", "Diagnostic-Code:") into the human-readable text instead of a
+// message/delivery-status part (Amazon WorkMail's "Technical report:", some gateways that
+// flatten multipart/report, or whose MIME boundary is broken). The fields are read with the
+// delivery-status parser; analyze.cpp uses them in place of the missing part.
+
+#include "common/text.h"
+#include "dsn/rfc3464.h"
+#include "lhost/lhost.h"
+#include "lhost/lhost_common.h"
+
+namespace bouncetolk {
+
+std::vector<RecipientResult> DecodeFieldsInText(const MessageView& view) {
+  if (view.normalized_text.find("final-recipient:") == std::string::npos &&
+      view.normalized_text.find("original-recipient:") == std::string::npos) {
+    return {};
+  }
+  // The fields start at the first line that is one of them.
+  std::size_t start = std::string::npos;
+  for (std::string_view field : {"reporting-mta:", "final-recipient:", "original-recipient:", "action:"}) {
+    std::size_t pos = 0;
+    while ((pos = FindIgnoreCase(view.text, field, pos)) != std::string::npos) {
+      if (pos == 0 || view.text[pos - 1] == '\n') break;
+      pos += field.size();
+    }
+    if (pos != std::string::npos && pos < start) start = pos;
+  }
+  if (start == std::string::npos) return {};
+  std::vector<Problem> ignored;
+  DsnFields fields = ParseDeliveryStatus(std::string_view(view.text).substr(start), AnalyzeOptions(), &ignored);
+  std::vector<RecipientResult> out;
+  for (RecipientResult& r : fields.recipients) {
+    if (r.recipient.empty()) continue;
+    r.index = static_cast<int>(out.size() + 1);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace bouncetolk

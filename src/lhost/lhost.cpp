@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: MIT
+//
+// lhost.cpp: the message view the readers share, marker matching against data/rules/lhost.tsv,
+// and THE ordered table of vendor readers. Order matters where formats share markers: Google
+// Groups before Gmail (both come from mailer-daemon@googlemail.com), Gmail before Exim (both
+// set X-Failed-Recipients), the filters before the servers they sit in front of, and the
+// generic reader last.
+
+#include "lhost/lhost.h"
+
+#include <algorithm>
+
+#include "common/text.h"
+#include "lhost/lhost_common.h"
+#include "mime/charset.h"
+
+namespace bouncetolk {
+namespace {
+
+bool IsReturnedMessageType(std::string_view type) {
+  return type == "message/rfc822" || type == "message/global" || type == "text/rfc822-headers" ||
+         type == "message/global-headers" || type == "message/partial";
+}
+
+// The first leaf of \a type in pre-order, not descending into returned messages. A multipart
+// whose boundary never occurs (a relay rewrote it, or folded the header wrongly) has no parts
+// but a body: that body is read as plain text.
+const Entity* FindTextPart(const Entity& e, std::string_view type) {
+  if (e.children.empty()) {
+    const bool broken_multipart = e.IsMultipart() && !Trim(e.body).empty();
+    return e.type == type || (broken_multipart && type == "text/plain") ? &e : nullptr;
+  }
+  for (const Entity& child : e.children) {
+    if (IsReturnedMessageType(child.type)) continue;
+    if (const Entity* found = FindTextPart(child, type)) return found;
+  }
+  return nullptr;
+}
+
+// Text of an HTML body without tags; <br>, </p>, </div> and </tr> end lines.
+std::string StripHtml(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  std::size_t i = 0;
+  while (i < html.size()) {
+    if (html[i] != '<') {
+      if (html.compare(i, 6, "&nbsp;") == 0) {
+        out.push_back(' ');
+        i += 6;
+      } else if (html.compare(i, 4, "&lt;") == 0) {
+        out.push_back('<');
+        i += 4;
+      } else if (html.compare(i, 4, "&gt;") == 0) {
+        out.push_back('>');
+        i += 4;
+      } else if (html.compare(i, 5, "&amp;") == 0) {
+        out.push_back('&');
+        i += 5;
+      } else {
+        out.push_back(html[i] == '\n' ? ' ' : html[i]);
+        ++i;
+      }
+      continue;
+    }
+    const std::size_t close = html.find('>', i);
+    if (close == std::string_view::npos) break;
+    const std::string tag = AsciiLowerCopy(html.substr(i + 1, std::min<std::size_t>(close - i - 1, 6)));
+    if (tag.compare(0, 2, "br") == 0 || tag.compare(0, 2, "/p") == 0 || tag.compare(0, 4, "/div") == 0 ||
+        tag.compare(0, 3, "/tr") == 0 || tag.compare(0, 3, "/h") == 0 || tag.compare(0, 3, "/li") == 0) {
+      out.push_back('\n');
+    } else if (tag.compare(0, 5, "style") == 0 || tag.compare(0, 6, "script") == 0) {
+      const std::size_t end = FindIgnoreCase(html, tag.compare(0, 5, "style") == 0 ? "</style" : "</script", close);
+      i = end == std::string_view::npos ? html.size() : end;
+      continue;
+    } else if (tag.compare(0, 3, "/td") == 0) {
+      out.push_back(' ');
+    }
+    i = close + 1;
+  }
+  return out;
+}
+
+bool IsBoundaryLine(const RuleTables& t, std::string_view reader, std::string_view normalized_line) {
+  for (const LhostMarker& m : t.lhost_markers) {
+    if (m.reader == reader && m.field == "boundary" &&
+        normalized_line.compare(0, m.pattern.size(), m.pattern) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A bounce forwarded inline ("Begin forwarded message:", "> " before every line): one level of
+// quoting is removed when most lines carry it, so the readers see the bounce as it was.
+std::string Unquote(std::string text) {
+  const std::vector<std::string_view> lines = SplitLines(text);
+  std::size_t quoted = 0;
+  std::size_t nonempty = 0;
+  for (std::string_view line : lines) {
+    if (Trim(line).empty()) continue;
+    ++nonempty;
+    if (line[0] == '>') ++quoted;
+  }
+  if (quoted < 5 || quoted * 2 < nonempty) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (std::string_view line : lines) {
+    if (!line.empty() && line[0] == '>') line.remove_prefix(line.size() > 1 && line[1] == ' ' ? 2 : 1);
+    out.append(line).push_back('\n');
+  }
+  return out;
+}
+
+// Offset of the first line of \a text that starts with a "boundary" row of \a reader, and of
+// the line after it; both text.size() when there is none.
+void FindBoundaryLine(const RuleTables& t, std::string_view reader, std::string_view text, std::size_t* at,
+                      std::size_t* after) {
+  for (const std::string_view line : SplitLines(text)) {
+    if (IsBoundaryLine(t, reader, NormalizeForMatch(line))) {
+      *at = static_cast<std::size_t>(line.data() - text.data());
+      *after = std::min(text.size(), *at + line.size() + 1);
+      return;
+    }
+  }
+  *at = text.size();
+  *after = text.size();
+}
+
+// To and Cc addresses of the returned original: a message/rfc822 part, text/rfc822-headers,
+// or the header block quoted after the boundary line.
+std::vector<std::string> OriginalRecipients(const Entity& root, std::string_view quoted,
+                                            const AnalyzeOptions& options) {
+  std::vector<Field> headers;
+  for (const Entity& part : root.children) {
+    if (part.type == "message/rfc822" && !part.children.empty()) {
+      headers = part.children.front().headers;
+      break;
+    }
+    if (IsReturnedMessageType(part.type)) {
+      headers = ParseHeaderBlock(DecodeBody(part, options.max_text_bytes), options.max_header_bytes);
+      break;
+    }
+  }
+  if (headers.empty() && !quoted.empty()) {
+    // Skip the boundary line itself and blank lines before the quoted header block.
+    const std::size_t eol = quoted.find('\n');
+    headers = ParseHeaderBlock(eol == std::string_view::npos ? std::string_view() : quoted.substr(eol + 1),
+                               options.max_header_bytes);
+  }
+  std::vector<std::string> out;
+  for (const Field& f : headers) {
+    if (!EqualsIgnoreCase(f.name, "To") && !EqualsIgnoreCase(f.name, "Cc")) continue;
+    for (std::string& a : AllAddresses(f.value)) out.push_back(std::move(a));
+  }
+  return out;
+}
+
+bool HeaderMarkerMatches(const MessageView& view, std::string_view pattern) {
+  const std::size_t colon = pattern.find(':');
+  const std::string_view name = Trim(pattern.substr(0, colon));
+  for (const Field& f : view.root->headers) {
+    if (!EqualsIgnoreCase(f.name, name)) continue;
+    if (colon == std::string_view::npos) return true;
+    if (NormalizeForMatch(f.value).find(Trim(pattern.substr(colon + 1))) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+MessageView BuildMessageView(const Entity& root, const RuleTables& tables, const AnalyzeOptions& options) {
+  MessageView view;
+  view.root = &root;
+  view.tables = &tables;
+  view.subject = CollapseSpace(DecodeHeaderValue(root.Header("Subject")));
+  view.from = CollapseSpace(DecodeHeaderValue(root.Header("From")));
+  std::string body;
+  if (const Entity* plain = FindTextPart(root, "text/plain")) {
+    body = ToUtf8(DecodeBody(*plain, options.max_text_bytes), plain->charset);
+  } else if (const Entity* html = FindTextPart(root, "text/html")) {
+    body = StripHtml(ToUtf8(DecodeBody(*html, options.max_text_bytes), html->charset));
+  }
+  body = Unquote(NormalizeLineEndings(body));
+  std::size_t at = 0;
+  std::size_t after = 0;
+  FindBoundaryLine(tables, "forward", body, &at, &after);
+  view.forwarded = body.substr(after);
+  FindBoundaryLine(tables, "*", body, &at, &after);
+  view.original_to = OriginalRecipients(root, std::string_view(body).substr(at), options);
+  body.resize(at);
+  view.text = std::move(body);
+  view.normalized_text = NormalizeForMatch(view.text);
+  view.normalized_subject = NormalizeForMatch(view.subject);
+  return view;
+}
+
+bool HasMarker(const MessageView& view, std::string_view reader) {
+  for (const LhostMarker& m : view.tables->lhost_markers) {
+    if (m.reader != reader) continue;
+    if (m.field == "subject" && view.normalized_subject.find(m.pattern) != std::string::npos) return true;
+    if (m.field == "from" && AsciiLowerCopy(view.from).find(m.pattern) != std::string::npos) return true;
+    if (m.field == "text" && view.normalized_text.find(m.pattern) != std::string::npos) return true;
+    if (m.field == "header" && HeaderMarkerMatches(view, m.pattern)) return true;
+  }
+  return false;
+}
+
+bool LineHasMarker(const RuleTables& tables, std::string_view reader, std::string_view normalized_line) {
+  for (const LhostMarker& m : tables.lhost_markers) {
+    if (m.reader == reader && m.field == "text" && normalized_line.find(m.pattern) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const std::vector<VendorReader>& VendorReaders() {
+  static const std::vector<VendorReader> kReaders = {
+      {"googlegroups", nullptr, DecodeGoogleGroups},
+      {"gmail", nullptr, DecodeGmail},
+      {"amazonses", nullptr, DecodeAmazonSes},
+      {"exchange", nullptr, DecodeExchange},
+      {"notes", nullptr, DecodeNotes},
+      {"filters", nullptr, DecodeFilters},
+      {"japanese-carriers", nullptr, DecodeJapaneseCarriers},
+      {"messagingserver", nullptr, DecodeMessagingServer},
+      {"exim", nullptr, DecodeExim},
+      {"qmail", nullptr, DecodeQmail},
+      {"courier", nullptr, DecodeCourier},
+      {"opensmtpd", nullptr, DecodeOpenSmtpd},
+      {"dragonfly", nullptr, DecodeDragonFly},
+      {"postfix", nullptr, DecodePostfix},
+      {"sendmail", nullptr, DecodeSendmail},
+      {"generic", DetectGeneric, DecodeGeneric},
+  };
+  return kReaders;
+}
+
+VendorReading ReadVendorFormat(const MessageView& view, bool allow_generic) {
+  const auto& readers = VendorReaders();
+  for (std::size_t i = 0; i < readers.size(); ++i) {
+    const VendorReader& reader = readers[i];
+    if (!allow_generic && i + 1 == readers.size()) break;
+    const bool recognised = reader.detect ? reader.detect(view) : HasMarker(view, reader.name);
+    if (!recognised) continue;
+    std::vector<RecipientResult> found = reader.decode(view);
+    if (found.empty()) continue;
+    return VendorReading{reader.name, std::move(found)};
+  }
+  return {};
+}
+
+}  // namespace bouncetolk

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// Tests for src/lhost/generic.cpp: formats no reader knows, ordinary mail, and addresses quoted
+// from the returned message (never recipients).
+
+#include "tests/lhost/vendor_case.h"
+
+namespace bouncetolk {
+namespace {
+
+// An unknown format that names the address inside a sentence.
+const char kInSentence[] =
+    "From: mailer-daemon@relay.example.org\n"
+    "To: jan@example.nl\n"
+    "Subject: There was an error sending your mail\n"
+    "\n"
+    "We had trouble delivering your message. Full details follow:\n"
+    "\n"
+    "SMTP Server <mx.example.com> rejected recipient <lotte@example.com> (Error following RCPT\n"
+    "command). It responded as follows: [550 5.1.1 The email account does not exist]\n";
+
+// An unknown format with one address per line, and a returned message quoting other addresses.
+const char kLines[] =
+    "From: Postmaster <postmaster@mail.example.be>\n"
+    "To: jan@example.nl\n"
+    "Subject: Undeliverable mail\n"
+    "\n"
+    "Your message could not be delivered.\n"
+    "\n"
+    "sanne@example.be: 550 5.2.1 mailbox disabled, not accepting messages\n"
+    "\n"
+    "Return-Path: <jan@example.nl>\n"
+    "From: jan@example.nl\n"
+    "To: sanne@example.be, other@example.be\n"
+    "Cc: third@example.be\n";
+
+const char kOrdinaryMail[] =
+    "From: Jan Jansen <jan@example.nl>\n"
+    "To: Piet <piet@example.nl>\n"
+    "Subject: Lunch morgen?\n"
+    "\n"
+    "Hoi Piet, zullen we morgen om 12:00 lunchen? Mail me op jan@example.nl.\n";
+
+TEST(GenericTest, Table) {
+  const VendorCase cases[] = {
+      {"address inside a sentence", kInSentence, "generic",
+       {{"lotte@example.com", "5.1.1", 550, "", "RCPT", ""}}},
+      {"one address per line; quoted original ignored", kLines, "generic",
+       {{"sanne@example.be", "5.2.1", 550, "suspend", "", ""}}},
+  };
+  for (const VendorCase& c : cases) ExpectCase(c);
+}
+
+TEST(GenericTest, OrdinaryMailIsNotABounce) {
+  const Report report = Analyze(kOrdinaryMail, TestRules());
+  EXPECT_EQ(report.kind, MessageKind::kNotABounce);
+  EXPECT_TRUE(report.recipients.empty());
+}
+
+}  // namespace
+}  // namespace bouncetolk

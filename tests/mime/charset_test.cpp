@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Tests for src/mime/charset.cpp: charsets of vendor texts and diagnostics.
+
+#include "mime/charset.h"
+
+#include <gtest/gtest.h>
+
+#include "common/text.h"
+
+namespace bouncetolk {
+namespace {
+
+TEST(CharsetTest, ToUtf8) {
+  const struct {
+    const char* name;
+    const char* bytes;
+    const char* charset;
+    const char* want;
+  } cases[] = {
+      {"latin-1", "caf\xe9", "iso-8859-1", "caf\xc3\xa9"},
+      {"windows-1252 quotes", "\x93ok\x94", "windows-1252", "\xe2\x80\x9cok\xe2\x80\x9d"},
+      {"shift_jis", "\x88\xb6\x90\xe6", "shift_jis", "\xe5\xae\x9b\xe5\x85\x88"},
+      {"iso-2022-jp labelled", "\x1b$B08@h\x1b(B", "iso-2022-jp", "\xe5\xae\x9b\xe5\x85\x88"},
+      // Raw ISO-2022-JP in an unlabelled Diagnostic-Code (Lotus Domino, Japanese Sendmail).
+      {"iso-2022-jp unlabelled", "\x1b$B08@h\x1b(B unknown", "", "\xe5\xae\x9b\xe5\x85\x88 unknown"},
+      {"iso-2022-jp labelled us-ascii", "x \x1b$B08@h\x1b(B", "us-ascii", "x \xe5\xae\x9b\xe5\x85\x88"},
+      {"plain ascii", "550 5.1.1 user unknown", "", "550 5.1.1 user unknown"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(ToUtf8(c.bytes, c.charset), c.want) << c.name;
+}
+
+TEST(CharsetTest, BrokenInputStaysValidUtf8) {
+  for (const char* charset : {"", "utf-8", "iso-2022-jp", "shift_jis", "euc-jp", "no-such-charset"}) {
+    EXPECT_TRUE(IsValidUtf8(ToUtf8("a\xff\x1b$B\x82\x1b(Bz\x80", charset))) << charset;
+  }
+}
+
+TEST(CharsetTest, EncodedWords) {
+  EXPECT_EQ(DecodeHeaderValue("=?ISO-2022-JP?B?GyRCMDhAaBsoQg==?= niet bezorgd"), "\xe5\xae\x9b\xe5\x85\x88 niet bezorgd");
+  EXPECT_EQ(DecodeHeaderValue("=?utf-8?q?Onbestelbaar=3A?= =?utf-8?q?_test?="), "Onbestelbaar: test");
+}
+
+}  // namespace
+}  // namespace bouncetolk
