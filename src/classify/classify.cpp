@@ -163,6 +163,15 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
     r->text_id.clear();
     r->rules.insert(r->rules.begin(), "gave-up-retrying");
   }
+  if (r->reason == Reason::kHostUnknown && r->permanence == Permanence::kTemporary) {
+    // A name lookup that failed for now is not proof that the domain does not exist: the MTA
+    // will look again (RFC 5321 section 5.1 treats temporary DNS errors as retryable). Until
+    // it gives up, this is a network/DNS problem, and the address is no hard bounce.
+    r->reason = Reason::kNetworkError;
+    r->party = Party::kRemoteAdmin;
+    r->text_id.clear();
+    r->rules.insert(r->rules.begin(), "temporary-dns-failure");
+  }
   if (r->reason == Reason::kUndefined && RefusedBeforeMail(*r)) {
     r->reason = Reason::kBlocked;
     r->party = Party::kOwnAdmin;
