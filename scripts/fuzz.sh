@@ -3,7 +3,7 @@
 #
 # fuzz.sh: runs one libFuzzer target for a while, single process (one job, one worker).
 #
-#   scripts/fuzz.sh TARGET SECONDS     TARGET: analyze, dsn_fields or codes
+#   scripts/fuzz.sh TARGET SECONDS     TARGET: analyze, dsn_fields, codes or mbox
 #
 # Configures and builds build-fuzz/ with clang (-DBT_FUZZ=ON) when needed, seeds
 # build-fuzz/corpus/TARGET (outside git) from ../shared/corpus/sisimai/eml and tests/golden/*.eml,
@@ -14,13 +14,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -ne 2 ]; then
-  echo "usage: $0 TARGET SECONDS   (TARGET: analyze, dsn_fields, codes)" >&2
+  echo "usage: $0 TARGET SECONDS   (TARGET: analyze, dsn_fields, codes, mbox)" >&2
   exit 2
 fi
 target=$1
 seconds=$2
 case "$target" in
-  analyze|dsn_fields|codes) ;;
+  analyze|dsn_fields|codes|mbox) ;;
   *) echo "fuzz.sh: unknown target '$target'" >&2; exit 2 ;;
 esac
 if ! command -v clang++ >/dev/null; then
@@ -50,6 +50,14 @@ if [ -z "$(ls -A "$corpus")" ]; then
       # One seed per line that carries a code: Diagnostic-Code, Status and vendor prose lines.
       grep -haE '[245][0-9][0-9]|[245]\.[0-9]{1,3}\.[0-9]{1,3}' "${seeds[@]}" | sort -u | head -n 3000 |
         split -l 1 -a 4 - "$corpus/line-" ;;
+    mbox)
+      # Flag byte, then a few messages joined by separator lines, one body line '>From '-quoted.
+      i=0
+      for f in "${seeds[@]:0:120}"; do
+        { printf '\000'; cat "$f"; printf '\nFrom MAILER-DAEMON Thu Apr 29 23:45:32 2013\n>From here\n\n';
+          cat "${seeds[$(( (i + 1) % ${#seeds[@]} ))]}"; } >"$corpus/mbox-$i"
+        i=$((i + 1))
+      done ;;
   esac
 fi
 

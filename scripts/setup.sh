@@ -47,7 +47,7 @@ if [ "$mode" = fuzz ]; then
   fi
   # One target at a time, one process each (see scripts/fuzz.sh); any crash fails the run.
   mkdir -p build-fuzz
-  for target in analyze dsn_fields codes; do
+  for target in analyze dsn_fields codes mbox; do
     echo "setup: fuzzing $target for ${FUZZ_SECONDS:-60} s" >&2
     log=build-fuzz/$target.log
     if ! scripts/fuzz.sh "$target" "${FUZZ_SECONDS:-60}" >"$log" 2>&1; then

@@ -205,9 +205,14 @@ bool MessageSource::Impl::Next(InputMessage* out) {
       case Frame::Kind::kList: {
         std::string path;
         if (!ReadListLine(f.list, &path)) {
+          // A read error is not the end of the list: "--files-from DIR" used to end quietly.
+          const int error = std::ferror(f.list) ? errno : 0;
           CloseList(&f);
           stack.pop_back();
-          break;
+          if (error == 0) break;
+          out->name = options.files_from;
+          SetError(out, error == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen, std::strerror(error));
+          return true;
         }
         if (VisitPath(path, EntryKind::kBroken, -1, true, out)) return true;
         break;

@@ -33,6 +33,7 @@ namespace {
 int CountNestingMarkers(std::string_view message, int stop_at) {
   static constexpr std::string_view kBefore[] = {"multipart", "message"};
   int count = 0;
+  if (message.empty()) return 0;  // data() may be null, and memchr(nullptr, ...) is undefined
   const char* const begin = message.data();
   const char* const end = begin + message.size();
   for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '/', static_cast<std::size_t>(end - p))));

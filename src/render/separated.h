@@ -2,7 +2,9 @@
 //
 // separated.h: the one escaper for CSV (RFC 4180: quoted when needed, quotes doubled) and TSV
 // (no quoting: tabs and line breaks become spaces) cells, shared by the record and summary
-// renderers. Invalid UTF-8 is repaired first, so the output is always valid UTF-8.
+// renderers. Values go through TerminalSafe() (invalid UTF-8 repaired, controls and escape
+// sequences shown as pictures; CSV keeps line breaks inside quotes), so the output is always
+// valid UTF-8 and safe to print on a terminal.
 
 #ifndef BOUNCETOLK_RENDER_SEPARATED_H_
 #define BOUNCETOLK_RENDER_SEPARATED_H_

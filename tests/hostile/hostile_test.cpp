@@ -349,6 +349,15 @@ TEST(HostileFileTest, DirectoryWhereAFileIsExpected) {
   EXPECT_TRUE(HasProblem(nlohmann::json::parse(run.out), "is_directory")) << run.out;
 }
 
+TEST(HostileFileTest, EmptyDirectory) {
+  const std::string dir = TempDir() + "/empty-dir";
+  ASSERT_EQ(::mkdir(dir.c_str(), 0700), 0);
+  const ChildRun run = RunBinary({"--format", "jsonl", dir});
+  ::rmdir(dir.c_str());
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out, "");
+}
+
 TEST(HostileFileTest, FifoWithoutWriterDoesNotHang) {
   const std::string path = TempDir() + "/fifo";
   ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);

@@ -115,14 +115,20 @@ void InterruptAfter(const Batch& batch, int sig, int delay_ms) {
   const std::string what = "signal " + std::to_string(sig) + " after " + std::to_string(delay_ms) + " ms";
   const std::string out = ReadFile(out_path);
   ExpectWholeRecords(out, what);
+  // A signal that lands before main() has installed the handlers (the ASan runtime starts
+  // slowly) kills the process by default; nothing can have been written by then.
+  if (WIFSIGNALED(st)) {
+    EXPECT_EQ(out, "") << what << ": killed by the signal after output had started";
+    return;
+  }
   // Either the batch finished before the signal (0) or it stopped at a record boundary.
-  ASSERT_TRUE(WIFEXITED(st)) << what << ": killed by the signal instead of stopping cleanly";
+  ASSERT_TRUE(WIFEXITED(st));
   EXPECT_TRUE(WEXITSTATUS(st) == 0 || WEXITSTATUS(st) == 128 + sig) << what << ": exit " << WEXITSTATUS(st);
 }
 
 TEST(InterruptTest, SigintAndSigtermLeaveWholeRecords) {
   const Batch batch(400);
-  for (int delay : {20, 45, 70, 95, 120, 150, 200}) {
+  for (int delay : {20, 60, 120, 250, 500}) {  // the later ones reach a run under ASan
     InterruptAfter(batch, SIGINT, delay);
     InterruptAfter(batch, SIGTERM, delay + 7);
   }
