@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bouncetolk/bouncetolk.h"
+#include "tests/testing/test_rules.h"
 #include "bouncetolk/status_code.h"
 #include "classify/classify.h"
 #include "common/text.h"
@@ -48,13 +49,7 @@ double Seconds(const std::function<void()>& f) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-const RuleSet& Rules() {
-  static const auto rules = [] {
-    std::vector<std::string> errors;
-    return RuleSet::Load("", &errors);
-  }();
-  return *rules;
-}
+const RuleSet& Rules() { return TestRules(); }
 
 struct Bait {
   const char* name;

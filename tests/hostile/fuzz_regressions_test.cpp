@@ -12,17 +12,12 @@
 #include <vector>
 
 #include "bouncetolk/bouncetolk.h"
+#include "tests/testing/test_rules.h"
 
 namespace bouncetolk {
 namespace {
 
-const RuleSet& Rules() {
-  static const auto rules = [] {
-    std::vector<std::string> errors;
-    return RuleSet::Load("", &errors);
-  }();
-  return *rules;
-}
+const RuleSet& Rules() { return TestRules(); }
 
 struct Found {
   const char* name;

@@ -17,6 +17,7 @@
 #include "lhost/lhost.h"
 #include "mime/mime_walk.h"
 #include "rules/rule_table.h"
+#include "tests/testing/test_rules.h"
 
 namespace bouncetolk {
 
@@ -37,17 +38,6 @@ struct VendorCase {
   std::string format;  ///< Report::format
   std::vector<WantRecipient> want;
 };
-
-/// The embedded rule tables, loaded once.
-inline const RuleSet& TestRules() {
-  static const std::unique_ptr<const RuleSet> kRules = [] {
-    std::vector<std::string> errors;
-    auto rules = RuleSet::Load("", &errors);
-    EXPECT_TRUE(rules) << (errors.empty() ? "" : errors.front());
-    return rules;
-  }();
-  return *kRules;
-}
 
 /// The one recipient \a message reads as (an empty result, and a test failure, when there is
 /// not exactly one).

@@ -4,18 +4,13 @@
 #include <gtest/gtest.h>
 
 #include "bouncetolk/bouncetolk.h"
+#include "tests/testing/test_rules.h"
 #include "rules/rule_table.h"
 
 namespace bouncetolk {
 namespace {
 
-const RuleSet& Rules() {
-  static const auto rules = [] {
-    std::vector<std::string> errors;
-    return RuleSet::Load("", &errors);
-  }();
-  return *rules;
-}
+const RuleSet& Rules() { return TestRules(); }
 
 Report OneRecipient(Reason reason, Party party, const std::string& action, Permanence permanence) {
   Report rep;

@@ -14,22 +14,12 @@
 #include "bouncetolk/explain.h"
 #include "common/text.h"
 #include "rules/rule_table.h"
+#include "tests/testing/test_rules.h"
 
 namespace bouncetolk {
 namespace {
 
-const RuleSet& Rules() {
-  static const auto rules = [] {
-    std::vector<std::string> errors;
-    auto r = RuleSet::Load("", &errors);
-    if (!r) {
-      for (const auto& e : errors) ADD_FAILURE() << e;
-      std::abort();
-    }
-    return r;
-  }();
-  return *rules;
-}
+const RuleSet& Rules() { return TestRules(); }
 
 std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
   std::vector<std::vector<std::string>> rows;
