@@ -48,7 +48,8 @@ if [ -z "$(ls -A "$corpus")" ]; then
       cp "${seeds[@]}" "$corpus"/ ;;
     codes)
       # One seed per line that carries a code: Diagnostic-Code, Status and vendor prose lines.
-      grep -haE '[245][0-9][0-9]|[245]\.[0-9]{1,3}\.[0-9]{1,3}' "${seeds[@]}" | sort -u | head -n 3000 |
+      # (awk, not head: head would close the pipe early, and pipefail would fail the run.)
+      grep -haE '[245][0-9][0-9]|[245]\.[0-9]{1,3}\.[0-9]{1,3}' "${seeds[@]}" | sort -u | awk 'NR <= 3000' |
         split -l 1 -a 4 - "$corpus/line-" ;;
     mbox)
       # Flag byte, then a few messages joined by separator lines, one body line '>From '-quoted.
