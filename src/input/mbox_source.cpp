@@ -84,20 +84,20 @@ bool MboxReader::NextLine(std::string_view* line, bool* at_start) {
     // Need more bytes: drop what was consumed, then read one more chunk.
     buf_.erase(0, pos_);
     pos_ = 0;
-    const std::size_t old = buf_.size();
-    buf_.resize(old + kChunk);
+    // Read into a scratch chunk and append what came: resizing buf_ by a whole chunk would
+    // zero-fill 256 KiB for every small file that merely starts with "From ".
+    static thread_local char scratch[kChunk];  // zeroed once per thread, not per file
     ssize_t n;
     do {
-      n = ::read(fd_, &buf_[old], kChunk);
+      n = ::read(fd_, scratch, kChunk);
     } while (n < 0 && errno == EINTR);
     if (n < 0 && errno == EAGAIN) {
       const int flags = ::fcntl(fd_, F_GETFL);
       ::fcntl(fd_, F_SETFL, flags & ~O_NONBLOCK);
-      buf_.resize(old);
       continue;
     }
     if (n < 0) read_errno_ = errno;
-    buf_.resize(old + static_cast<std::size_t>(n > 0 ? n : 0));
+    if (n > 0) buf_.append(scratch, static_cast<std::size_t>(n));
     if (n <= 0) eof_ = true;
   }
 }

@@ -206,18 +206,26 @@ MessageView BuildMessageView(const Entity& root, const RuleTables& tables, const
   view.text = std::move(body);
   view.normalized_text = NormalizeForMatch(view.text);
   view.normalized_subject = NormalizeForMatch(view.subject);
+  view.marker_hits.assign(tables.lhost_markers.size(), false);
+  for (int i : tables.lhost_text_matcher.Match(view.normalized_text)) view.marker_hits[static_cast<std::size_t>(i)] = true;
+  for (int i : tables.lhost_subject_matcher.Match(view.normalized_subject)) view.marker_hits[static_cast<std::size_t>(i)] = true;
   return view;
 }
 
 bool HasMarker(const MessageView& view, std::string_view reader) {
+  const auto rows = view.tables->lhost_by_reader.find(reader);
+  if (rows == view.tables->lhost_by_reader.end()) return false;
   std::string from_lower;  // made once, when a "from" row asks
-  for (const LhostMarker& m : view.tables->lhost_markers) {
-    if (m.reader != reader) continue;
-    if (m.field == "subject" && view.normalized_subject.find(m.pattern) != std::string::npos) return true;
-    if (m.field == "from" && from_lower.empty()) from_lower = AsciiLowerCopy(view.from);
-    if (m.field == "from" && from_lower.find(m.pattern) != std::string::npos) return true;
-    if (m.field == "text" && view.normalized_text.find(m.pattern) != std::string::npos) return true;
-    if (m.field == "header" && HeaderMarkerMatches(view, m.pattern)) return true;
+  for (int i : rows->second) {
+    const LhostMarker& m = view.tables->lhost_markers[static_cast<std::size_t>(i)];
+    if (m.field == "subject" || m.field == "text") {
+      if (static_cast<std::size_t>(i) < view.marker_hits.size() && view.marker_hits[static_cast<std::size_t>(i)]) return true;
+    } else if (m.field == "from") {
+      if (from_lower.empty()) from_lower = AsciiLowerCopy(view.from);
+      if (from_lower.find(m.pattern) != std::string::npos) return true;
+    } else if (m.field == "header" && HeaderMarkerMatches(view, m.pattern)) {
+      return true;
+    }
   }
   return false;
 }

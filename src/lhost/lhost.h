@@ -35,6 +35,8 @@ struct MessageView {
   std::string text;
   std::string normalized_text;            ///< NormalizeForMatch(text)
   std::string normalized_subject;         ///< NormalizeForMatch(subject)
+  /// Per row of RuleTables::lhost_markers: whether its "text" or "subject" pattern occurs.
+  std::vector<bool> marker_hits;
   std::vector<std::string> original_to;   ///< To/Cc addresses of the returned original, if any
   /// The text after a line that starts a message forwarded inline ("---------- Forwarded
   /// message ---------", "Begin forwarded message:"; "forward" rows of lhost.tsv), uncut, or

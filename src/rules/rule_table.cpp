@@ -313,8 +313,8 @@ void LoadLhostMarkers(const DataFile& f, RuleTables* t, std::vector<std::string>
                                     Where(f, r.line), m.field));
       continue;
     }
-    if (m.pattern.empty() || m.pattern != NormalizeForMatch(m.pattern)) {
-      errors->push_back(fmt::format("{}: pattern '{}' must be lower case with single spaces", Where(f, r.line),
+    if (m.pattern.empty() || m.pattern != NormalizeForMatch(m.pattern) || m.pattern.compare(0, 3, "re:") == 0) {
+      errors->push_back(fmt::format("{}: pattern '{}' must be lower case with single spaces (no re:)", Where(f, r.line),
                                     m.pattern));
       continue;
     }
@@ -486,8 +486,23 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
                                     rule.origin.line, rule.id, err));
     }
   }
+  for (std::size_t i = 0; i < t->lhost_markers.size(); ++i) {
+    const LhostMarker& m = t->lhost_markers[i];
+    if (m.field == "boundary") continue;
+    t->lhost_by_reader[m.reader].push_back(static_cast<int>(i));
+    PhraseMatcher* matcher = m.field == "text" ? &t->lhost_text_matcher : m.field == "subject" ? &t->lhost_subject_matcher : nullptr;
+    std::string err;
+    // Markers are plain lower-case text; a leading "re:" would be read as a regex, so such a
+    // row (none exists) is matched as the literal it is by quoting nothing and skipping it.
+    if (matcher && m.pattern.compare(0, 3, "re:") != 0 && !matcher->Add(m.pattern, static_cast<int>(i), &err)) {
+      errors->push_back(fmt::format("data/{}:{}: marker '{}': {}", m.origin.file, m.origin.line, m.pattern, err));
+    }
+  }
   std::string err;
-  if (!t->text_matcher.Compile(&err) || !t->subject_matcher.Compile(&err)) errors->push_back(err);
+  if (!t->text_matcher.Compile(&err) || !t->subject_matcher.Compile(&err) ||
+      !t->lhost_text_matcher.Compile(&err) || !t->lhost_subject_matcher.Compile(&err)) {
+    errors->push_back(err);
+  }
   CheckReferences(t.get());
   if (errors->size() != errors_before) return nullptr;
   return t;

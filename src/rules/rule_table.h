@@ -99,6 +99,12 @@ struct RuleTables {
   std::map<std::string, CodeRule> reply;    ///< by code
   std::vector<PhraseRule> phrases;          ///< file order = priority
   std::vector<LhostMarker> lhost_markers;   ///< file order
+  /// lhost_markers rows of the "text" and "subject" fields, id = index in lhost_markers: one
+  /// linear pass per message finds them all (BuildMessageView), instead of a search per row.
+  PhraseMatcher lhost_text_matcher;
+  PhraseMatcher lhost_subject_matcher;
+  /// Indexes into lhost_markers per reader (fields subject, from, header, text).
+  std::map<std::string, std::vector<int>, std::less<>> lhost_by_reader;
   std::map<std::string, ClientErrorRule> client_errors;  ///< by upper-case code
   std::map<std::string, ExchangeNumberRule> exchange_numbers;
   std::array<std::unordered_map<std::string, TextRecord>, 2> texts;       ///< by Lang
