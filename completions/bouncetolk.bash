@@ -10,13 +10,14 @@ _bouncetolk() {
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --rules) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --files-from) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    -j|--jobs|--since) return ;;
+    -j|--jobs|--since|--max-size|--max-depth|--max-header|--max-recipients) return ;;
     rules) COMPREPLY=($(compgen -W "check dump" -- "$cur")); return ;;
     explain) return ;;
   esac
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "-h --help --version -f --format --lang --rules --color --example --reply
-      --brief -r --recursive --files-from -j --jobs -q --quiet --summary --suppress --since" -- "$cur"))
+      --brief -r --recursive --files-from -j --jobs -q --quiet --summary --suppress --since
+      --max-size --max-depth --max-header --max-recipients" -- "$cur"))
     return
   fi
   if [[ $COMP_CWORD -eq 1 ]]; then

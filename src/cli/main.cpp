@@ -145,6 +145,18 @@ int Main(int argc, char** argv) {
                  "by their Date or Arrival-Date; bounces without a readable date are kept")
       ->type_name("DATE")
       ->needs(suppress_flag);
+  // Safety limits (docs/security.md); crossing one is reported, never a crash.
+  const AnalyzeOptions defaults;
+  app.add_option("--max-size", scan.analyze.max_message_bytes, "Largest message read, in bytes (larger: too_large)")
+      ->type_name("BYTES")->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))->default_val(defaults.max_message_bytes)
+      ->group("Limits");
+  app.add_option("--max-depth", scan.analyze.max_mime_depth, "Deepest MIME nesting read (deeper: mime_too_deep)")
+      ->type_name("N")->check(CLI::Range(1, 1000))->default_val(defaults.max_mime_depth)->group("Limits");
+  app.add_option("--max-header", scan.analyze.max_header_bytes, "Longest header or report field kept, in bytes")
+      ->type_name("BYTES")->check(CLI::Range(std::size_t{256}, std::size_t{64} << 20))->default_val(defaults.max_header_bytes)
+      ->group("Limits");
+  app.add_option("--max-recipients", scan.analyze.max_recipients, "Most recipients read per message")
+      ->type_name("N")->check(CLI::Range(1, 10000000))->default_val(defaults.max_recipients)->group("Limits");
   app.add_flag("--reply", scan.reply, "Print a ready-to-send reply to the customer who received the bounce");
   app.add_flag("--brief", opt.brief, "One line per recipient (same as --format brief)");
   app.require_subcommand(0, 1);

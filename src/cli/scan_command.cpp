@@ -137,6 +137,7 @@ class Progress {
     if (!enabled_) return;
     SourceOptions so;
     so.recursive = o.recursive;
+    so.max_message_bytes = o.analyze.max_message_bytes;
     so.files_from = o.files_from;
     std::vector<std::string> inputs = o.inputs;
     counter_ = std::thread([this, inputs, so] {
@@ -199,7 +200,7 @@ class Progress {
 // Analyses and renders every message of \a batch in place.
 void ProcessBatch(Batch* batch, const ScanOptions& o, const RuleSet& rules) {
   const bool keep_report = o.summary || o.suppress;
-  const AnalyzeOptions ao;
+  const AnalyzeOptions& ao = o.analyze;
   RenderOptions ro = o.render;
   batch->results.resize(batch->inputs.size());
   for (std::size_t i = 0; i < batch->inputs.size(); ++i) {
@@ -382,6 +383,7 @@ int RunScan(const ScanOptions& o, const RuleSet& rules) {
   if (inputs.empty() && o.files_from.empty() && !o.example) inputs.push_back("-");
   SourceOptions so;
   so.recursive = o.recursive;
+  so.max_message_bytes = o.analyze.max_message_bytes;
   so.files_from = o.files_from;
   MessageSource source(inputs, so);
   Progress progress(!o.quiet && ::isatty(2), o, rules);

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bouncetolk/options.h"
 #include "bouncetolk/render.h"
 #include "bouncetolk/rules.h"
 
@@ -32,6 +33,7 @@ struct ScanOptions {
   std::optional<std::int64_t> since;  ///< with suppress: only bounces dated from then on
   std::string since_text;           ///< since as the user wrote it, for messages
   RenderOptions render;             ///< format, language, colour
+  AnalyzeOptions analyze;           ///< safety limits (--max-size, --max-depth, ...)
 };
 
 /// Reads, analyses and prints everything; returns kExitOk, kExitNotBounce (a single plain

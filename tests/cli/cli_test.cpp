@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <sstream>
@@ -169,6 +170,18 @@ TEST(CliReplyTest, VersionNamesTheRules) {
   const RunResult r = Exec("--version");
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("rules "), std::string::npos) << r.out;
+}
+
+}  // namespace
+
+namespace {
+
+TEST(CliLimitsTest, LimitsAreConfigurable) {
+  EXPECT_EQ(Exec("--max-size 100 " + Golden("crlf.eml")).status, 3);  // too_large
+  const RunResult r = Exec("--max-recipients 1 --format jsonl " + Golden("several_recipients.eml"));
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+  EXPECT_EQ(Exec("--max-depth 0 " + Golden("crlf.eml")).status, 2);  // out of range: usage error
 }
 
 }  // namespace
