@@ -72,18 +72,11 @@ void FillOriginal(const std::vector<Field>& headers, OriginalMessage* o) {
   }
 }
 
-// The returned original: a message/rfc822 (or message/global) child, or the headers of
-// text/rfc822-headers (message/global-headers).
+// The returned original: the first child of \a container that holds one (ReturnedHeaders).
 void FindOriginal(const Entity& container, const AnalyzeOptions& options, OriginalMessage* o) {
   for (const Entity& part : container.children) {
-    if (part.type == "message/rfc822" && !part.children.empty()) {
-      FillOriginal(part.children.front().headers, o);
-      return;
-    }
-    if (part.type == "message/rfc822" || part.type == "message/global" ||
-        part.type == "text/rfc822-headers" || part.type == "message/global-headers") {
-      const std::string decoded = DecodeBody(part, options.max_text_bytes);
-      FillOriginal(ParseHeaderBlock(decoded, options.max_header_bytes), o);
+    if (std::optional<std::vector<Field>> headers = ReturnedHeaders(part, options)) {
+      FillOriginal(*headers, o);
       return;
     }
   }

@@ -25,13 +25,7 @@ const Entity* FindFeedbackPart(const Entity& e) {
 std::vector<std::string> ReturnedTo(const Entity& root, const AnalyzeOptions& options) {
   std::vector<std::string> out;
   for (const Entity& part : root.children) {
-    std::vector<Field> headers;
-    if (part.type == "message/rfc822" && !part.children.empty()) {
-      headers = part.children.front().headers;
-    } else if (part.type == "text/rfc822-headers" || part.type == "text/rfc822-header" ||
-               part.type == "message/rfc822") {
-      headers = ParseHeaderBlock(DecodeBody(part, options.max_text_bytes), options.max_header_bytes);
-    }
+    const std::vector<Field> headers = ReturnedHeaders(part, options).value_or(std::vector<Field>());
     for (const Field& f : headers) {
       if (!EqualsIgnoreCase(f.name, "To")) continue;
       for (std::string& a : AllAddresses(f.value)) out.push_back(std::move(a));

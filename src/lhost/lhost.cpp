@@ -147,12 +147,8 @@ std::vector<std::string> OriginalRecipients(const Entity& root, std::string_view
                                             const AnalyzeOptions& options) {
   std::vector<Field> headers;
   for (const Entity& part : root.children) {
-    if (part.type == "message/rfc822" && !part.children.empty()) {
-      headers = part.children.front().headers;
-      break;
-    }
-    if (IsReturnedMessageType(part.type)) {
-      headers = ParseHeaderBlock(DecodeBody(part, options.max_text_bytes), options.max_header_bytes);
+    if (std::optional<std::vector<Field>> h = ReturnedHeaders(part, options)) {
+      headers = std::move(*h);
       break;
     }
   }

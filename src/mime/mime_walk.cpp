@@ -310,6 +310,16 @@ std::string DecodeBody(const Entity& entity, std::size_t max_bytes) {
   return out;
 }
 
+std::optional<std::vector<Field>> ReturnedHeaders(const Entity& part, const AnalyzeOptions& options) {
+  if (part.type == "message/rfc822" && !part.children.empty()) return part.children.front().headers;
+  if (part.type == "message/rfc822" || part.type == "message/global" || part.type == "message/partial" ||
+      part.type == "text/rfc822-headers" || part.type == "text/rfc822-header" ||
+      part.type == "message/global-headers") {
+    return ParseHeaderBlock(DecodeBody(part, options.max_text_bytes), options.max_header_bytes);
+  }
+  return std::nullopt;
+}
+
 std::vector<Field> ParseHeaderBlock(std::string_view text, std::size_t max_header_bytes) {
   std::vector<Field> fields;
   std::size_t pos = 0;

@@ -10,6 +10,7 @@
 #ifndef BOUNCETOLK_MIME_MIME_WALK_H_
 #define BOUNCETOLK_MIME_MIME_WALK_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,12 @@ Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
 /// Transfer-decodes a leaf body (base64, quoted-printable; others unchanged), reading at most
 /// \a max_bytes of input.
 std::string DecodeBody(const Entity& entity, std::size_t max_bytes);
+
+/// The header fields of the returned original that \a part holds: the embedded message of a
+/// message/rfc822 part, or the header block at the start of message/global, message/partial,
+/// text/rfc822-headers (also the misspelt text/rfc822-header) and message/global-headers.
+/// std::nullopt when \a part is none of these.
+std::optional<std::vector<Field>> ReturnedHeaders(const Entity& part, const AnalyzeOptions& options);
 
 /// Parses the header block at the start of \a text into fields (used for text/rfc822-headers).
 std::vector<Field> ParseHeaderBlock(std::string_view text, std::size_t max_header_bytes);
