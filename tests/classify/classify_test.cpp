@@ -27,10 +27,12 @@ TEST(ClassifyTest, TransactionFacts) {
       {"X-Unix exit status", "75", "x-unix", "4.0.0", "", "mailererror"},
       {"refused at EHLO without a reason", "550 Rejected", "smtp", "5.0.0", "EHLO", "blocked"},
       {"refused at RCPT without a reason", "550 Rejected", "smtp", "5.0.0", "RCPT", "undefined"},
-      {"connection refused, given up", "The recipient server did not accept our requests to connect.", "", "5.0.0",
-       "CONN", "expired"},
-      {"connection refused, still retrying", "The recipient server did not accept our requests to connect.", "",
-       "4.0.0", "CONN", "networkerror"},
+      {"no route, given up", "connect to mx.example.net[192.0.2.1]:25: No route to host", "", "5.0.0", "CONN",
+       "expired"},
+      {"no route, still retrying", "connect to mx.example.net[192.0.2.1]:25: No route to host", "", "4.0.0", "CONN",
+       "networkerror"},
+      {"connections not accepted, still retrying", "The recipient server did not accept our requests to connect.", "",
+       "4.0.0", "CONN", "expired"},
   };
   for (const auto& c : cases) {
     RecipientResult r;

@@ -11,21 +11,6 @@
 namespace bouncetolk {
 namespace {
 
-// lhost-gmail-09/17, rfc3464-55/56, rhost-gsuite-07: expected.tsv says "expired" for Gmail's
-// "did not accept our requests to connect", even in delay notices. The message has not expired
-// (it "will be retried for 2 more day(s)"); the remote server refused connections. We keep the
-// knowledge base's reading, networkerror, temporary.
-TEST(DisagreementTest, GmailConnectionRefusedIsANetworkError) {
-  const RecipientResult r = SoleRecipient(
-      "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
-      "Subject: Delivery Status Notification (Delay)\n\n"
-      "Delivery to the following recipient has been delayed:\n\n     a@example.nl\n\n"
-      "Message will be retried for 2 more day(s)\n\nTechnical details of temporary failure:\n"
-      "The recipient server did not accept our requests to connect.\n");
-  EXPECT_EQ(r.reason, Reason::kNetworkError);
-  EXPECT_EQ(r.permanence, Permanence::kTemporary);
-}
-
 // rfc3464-53/54, rhost-gsuite-04: a temporary (4.0.0) report whose text says the DNS lookup of
 // the domain answered NXDOMAIN. The phrase says hostunknown, but the reporting MTA is still
 // retrying: a name that fails now may resolve later (a zone being moved), so until the MTA
