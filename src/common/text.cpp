@@ -49,28 +49,49 @@ std::string_view Trim(std::string_view s) {
 
 namespace {
 
-// Collapses white space runs to one space and trims; lower-cases ASCII when \a lower.
-std::string Collapse(std::string_view s, bool lower) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending_space = false;
-  for (char c : s) {
-    if (IsSpace(c)) {
-      pending_space = !out.empty();
-      continue;
+// Per byte: 1 for the white space of IsSpace(), and the byte ASCII-lower-cased.
+struct ByteTables {
+  bool space[256];
+  char lower[256];
+  constexpr ByteTables() : space(), lower() {
+    for (int i = 0; i < 256; ++i) {
+      // As IsSpace() and AsciiLower() (not constexpr).
+      space[i] = i == ' ' || i == '\t' || i == '\n' || i == '\r' || i == '\f' || i == '\v';
+      lower[i] = static_cast<char>(i >= 'A' && i <= 'Z' ? i + 32 : i);
     }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(lower ? AsciiLower(c) : c);
   }
+};
+constexpr ByteTables kBytes;
+
+// Collapses white space runs to one space and trims; lower-cases ASCII when \a lower.
+// Writes into a buffer of the input's size (the output is never longer) through a pointer:
+// push_back per byte was a tenth of a batch run (every text is normalised).
+template <bool kLower>
+std::string Collapse(std::string_view s) {
+  std::string out;
+  out.resize(s.size());
+  char* const begin = out.data();
+  char* o = begin;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = p + s.size();
+  while (p < end && kBytes.space[*p]) ++p;  // leading white space
+  while (p < end) {
+    while (p < end && !kBytes.space[*p]) {
+      *o++ = kLower ? kBytes.lower[*p] : static_cast<char>(*p);
+      ++p;
+    }
+    while (p < end && kBytes.space[*p]) ++p;
+    if (p < end) *o++ = ' ';  // a run between two words; trailing runs are dropped
+  }
+  out.resize(static_cast<std::size_t>(o - begin));
   return out;
 }
 
 }  // namespace
 
-std::string NormalizeForMatch(std::string_view s) { return Collapse(s, true); }
+std::string NormalizeForMatch(std::string_view s) { return Collapse<true>(s); }
 
-std::string CollapseSpace(std::string_view s) { return Collapse(s, false); }
+std::string CollapseSpace(std::string_view s) { return Collapse<false>(s); }
 
 std::vector<std::string_view> SplitLines(std::string_view s) {
   std::vector<std::string_view> lines;
