@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 
+#include <cstdint>
 #include <cstring>
 
 namespace bouncetolk {
@@ -176,10 +177,31 @@ void AppendUtf8(std::string* out, unsigned cp) {
   }
 }
 
+namespace {
+
+// Length of the run of ASCII bytes other than NUL (valid one-byte sequences) at s[i]: eight
+// bytes at a time, most text being plain ASCII.
+std::size_t AsciiRun(std::string_view s, std::size_t i) {
+  const std::size_t start = i;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  while (i + 8 <= s.size()) {
+    std::uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    // A byte >= 0x80, or a zero byte ((v - 1) & ~v has its high bit set for it).
+    if ((v & kHigh) != 0 || ((v - kOnes) & ~v & kHigh) != 0) break;
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80 && s[i] != 0) ++i;
+  return i - start;
+}
+
+}  // namespace
+
 bool IsValidUtf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) < 0x80 && s[i] != 0) {
-      ++i;
+      i += AsciiRun(s, i);
       continue;
     }
     const std::size_t n = Utf8SequenceLength(s, i);
@@ -193,6 +215,11 @@ std::string RepairUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t run = AsciiRun(s, i); run > 0) {
+      out.append(s.data() + i, run);
+      i += run;
+      continue;
+    }
     const std::size_t n = Utf8SequenceLength(s, i);
     if (n == 0) {
       out.append("\xEF\xBF\xBD");
