@@ -61,6 +61,25 @@ TEST(DisagreementTest, ExchangeRecipientNotFoundIsAnUnknownUser) {
   EXPECT_EQ(r.reason, Reason::kUserUnknown);
 }
 
+// lhost-mcafee-01/04, lhost-surfcontrol-01, lhost-mailfoundry-01, lhost-postfix-07, lhost-x1-01,
+// rfc3464-35 (row 3), rfc3464-42, lhost-amazonses-02: expected.tsv reads "550 Unknown user" /
+// "No such user" as filtered when the report shows neither the command nor a code that names
+// the address. The same reading would turn about as many corpus rows the other way (Exchange
+// 2003 "recipient name is not recognized", Yahoo's "This user doesn't have a yahoo.com account",
+// MessageLabs "No such user", all expected userunknown), and nothing in these messages speaks of
+// a filter: the server says the address is unknown, so it leaves the mailing list.
+TEST(DisagreementTest, UnknownUserWithoutCommandIsAnUnknownUser) {
+  const RecipientResult r = SoleRecipient(
+      "From: postmaster@gateway.example.nl\nSubject: Delivery Status\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+      "--b\nContent-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; gateway.example.nl\n\n"
+      "Final-Recipient: rfc822; a@example.org\nAction: failed\n"
+      "Diagnostic-Code: smtp; 550 Unknown user a@example.org\n--b--\n");
+  EXPECT_EQ(r.reason, Reason::kUserUnknown);
+  EXPECT_TRUE(r.hard_bounce);
+}
+
 // rfc3464-01: "Status: 5.1.1" with "550 5.1.1 <a@b>... User Unknown" is listed as mailboxfull
 // in expected.tsv. Code and wording agree on an unknown user; we read userunknown.
 TEST(DisagreementTest, UserUnknownIsNotAFullMailbox) {
