@@ -107,6 +107,12 @@ void NormalizedPrefix(std::string_view line, std::size_t max, std::string* out) 
 // A bounce forwarded inline ("Begin forwarded message:", "> " before every line): one level of
 // quoting is removed when most lines carry it, so the readers see the bounce as it was.
 std::string Unquote(std::string text) {
+  // Fewer than 5 lines starting with '>': nothing to do (found without splitting the text).
+  std::size_t starts = !text.empty() && text[0] == '>' ? 1 : 0;
+  for (std::size_t nl = text.find('\n'); nl != std::string::npos && starts < 5; nl = text.find('\n', nl + 1)) {
+    if (nl + 1 < text.size() && text[nl + 1] == '>') ++starts;
+  }
+  if (starts < 5) return text;
   const std::vector<std::string_view> lines = SplitLines(text);
   std::size_t quoted = 0;
   std::size_t nonempty = 0;
@@ -174,21 +180,27 @@ void FindBoundaryLine(const RuleTables& t, std::string_view reader, std::string_
 // or the header block quoted after the boundary line.
 std::vector<std::string> OriginalRecipients(const Entity& root, std::string_view quoted,
                                             const AnalyzeOptions& options) {
-  std::vector<Field> headers;
+  std::vector<Field> parsed;
+  const std::vector<Field>* headers = &parsed;
   for (const Entity& part : root.children) {
+    if (part.type == "message/rfc822" && !part.children.empty()) {
+      headers = &part.children.front().headers;  // what ReturnedHeaders() returns, not copied
+      break;
+    }
     if (std::optional<std::vector<Field>> h = ReturnedHeaders(part, options)) {
-      headers = std::move(*h);
+      parsed = std::move(*h);
       break;
     }
   }
-  if (headers.empty() && !quoted.empty()) {
+  if (headers->empty() && !quoted.empty()) {
     // Skip the boundary line itself and blank lines before the quoted header block.
     const std::size_t eol = quoted.find('\n');
-    headers = ParseHeaderBlock(eol == std::string_view::npos ? std::string_view() : quoted.substr(eol + 1),
-                               options.max_header_bytes);
+    parsed = ParseHeaderBlock(eol == std::string_view::npos ? std::string_view() : quoted.substr(eol + 1),
+                              options.max_header_bytes);
+    headers = &parsed;
   }
   std::vector<std::string> out;
-  for (const Field& f : headers) {
+  for (const Field& f : *headers) {
     if (!EqualsIgnoreCase(f.name, "To") && !EqualsIgnoreCase(f.name, "Cc")) continue;
     for (std::string& a : AllAddresses(f.value)) out.push_back(std::move(a));
   }
