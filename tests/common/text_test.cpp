@@ -87,5 +87,25 @@ TEST(TextTest, StripAnglesAndCase) {
   EXPECT_EQ(FindIgnoreCase("xx Multipart/Report", "multipart/"), 3u);
 }
 
+TEST(TextTest, FindIgnoreCaseAgreesWithASimpleSearch) {
+  // Candidates are found with memchr for both cases of the first character; compare with a
+  // plain search over every start, on texts mixing both cases and near misses.
+  auto simple = [](std::string_view hay, std::string_view needle, std::size_t from) {
+    for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
+      if (EqualsIgnoreCase(hay.substr(i, needle.size()), needle)) return i;
+    }
+    return std::string_view::npos;
+  };
+  const std::string hay = "Tt tT  ttX The tHE then THE_ tx 5.1.1 5.1 .1 ta";
+  for (const char* needle : {"t", "the", "the_", "tx", "5.1.1", ".1", "ta", "tax", "x", "e", "nope"}) {
+    for (std::size_t from = 0; from <= hay.size() + 1; ++from) {
+      EXPECT_EQ(FindIgnoreCase(hay, needle, from), simple(hay, needle, from)) << needle << " from " << from;
+    }
+  }
+  EXPECT_EQ(FindIgnoreCase("", "a"), std::string_view::npos);
+  EXPECT_EQ(FindIgnoreCase("ab", "abc"), std::string_view::npos);
+  EXPECT_EQ(FindIgnoreCase("ab", "", 1), 1u);
+}
+
 }  // namespace
 }  // namespace bouncetolk
