@@ -142,6 +142,7 @@ void FindBoundaryLine(const RuleTables& t, std::string_view reader, std::string_
   bool first_chars[256] = {};
   bool any_line = false;
   std::vector<std::string_view> patterns;
+  patterns.reserve(32);
   std::size_t longest = 0;
   for (const LhostMarker& m : t.lhost_markers) {
     if (!Is(m.reader, reader) || !Is(m.field, "boundary")) continue;
@@ -165,6 +166,8 @@ void FindBoundaryLine(const RuleTables& t, std::string_view reader, std::string_
     }
     NormalizedPrefix(line, longest, &prefix);
     for (const std::string_view pattern : patterns) {
+      // The first characters are compared inline: most candidates fail there.
+      if (!pattern.empty() && (prefix.empty() || prefix[0] != pattern[0])) continue;
       if (prefix.compare(0, pattern.size(), pattern) == 0) {
         *at = static_cast<std::size_t>(line.data() - text.data());
         *after = std::min(text.size(), *at + line.size() + 1);
