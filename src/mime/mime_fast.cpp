@@ -221,7 +221,7 @@ class Parser {
       const std::size_t eol = nl == std::string_view::npos ? text_.size() : nl;
       std::string_view line = text_.substr(p, eol - p);
       while (!line.empty() && IsBlank(line.front())) line.remove_prefix(1);
-      if (inner && line.size() >= 2 && line.compare(0, inner->size(), *inner) == 0) {
+      if (inner && line.size() >= 2 && line[0] == '-' && line.compare(0, inner->size(), *inner) == 0) {
         const std::size_t end = p > start ? p - 1 : p;  // the LF before belongs to the delimiter
         if (out) out->append(text_.substr(start, end - start));
         last_ = line.compare(inner->size(), 2, "--") == 0 ? Found::kClosing : Found::kBoundary;
