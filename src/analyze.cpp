@@ -257,8 +257,14 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
     report.problems.push_back(Problem{ErrorCode::kTooLarge, std::to_string(options.max_message_bytes)});
     return report;
   }
-  // Stage 1: one copy with LF line endings; everything after works on views into it.
-  const std::string text = NormalizeLineEndings(message);
+  // Stage 1: LF line endings; everything after works on views into the text (the MIME tree
+  // owns copies). Without a CR the message is used as it is, not copied.
+  std::string normalized;
+  std::string_view text = message;
+  if (message.find('\r') != std::string_view::npos) {
+    normalized = NormalizeLineEndings(message);
+    text = normalized;
+  }
   if (!LooksLikeMessage(text)) {
     report.kind = MessageKind::kUnreadable;
     report.problems.push_back(Problem{ErrorCode::kNotMessage, ""});

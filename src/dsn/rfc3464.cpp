@@ -113,12 +113,13 @@ bool IsPerMessageField(std::string_view name) {
 // group, without the blank lines of RFC 3464 section 2.1. Splits such a group where a new
 // recipient starts: at a second Final-Recipient or a second Original-Recipient, and before the
 // first recipient field when per-message fields precede it.
-std::vector<std::vector<Field>> SplitRunTogether(const std::vector<Field>& fields) {
+// Takes the fields by value: they are moved into the chunks, not copied.
+std::vector<std::vector<Field>> SplitRunTogether(std::vector<Field> fields) {
   std::vector<std::vector<Field>> chunks(1);
   bool has_final = false;
   bool has_original = false;
   bool has_per_message = false;
-  for (const Field& f : fields) {
+  for (Field& f : fields) {
     const bool final = EqualsIgnoreCase(f.name, "Final-Recipient");
     const bool original = EqualsIgnoreCase(f.name, "Original-Recipient");
     const bool repeated = (final && has_final) || (original && has_original);
@@ -130,7 +131,7 @@ std::vector<std::vector<Field>> SplitRunTogether(const std::vector<Field>& field
     has_final = has_final || final;
     has_original = has_original || original;
     has_per_message = has_per_message || IsPerMessageField(f.name);
-    chunks.back().push_back(f);
+    chunks.back().push_back(std::move(f));
   }
   return chunks;
 }
@@ -171,8 +172,8 @@ DsnFields ParseDeliveryStatus(std::string_view text, const AnalyzeOptions& optio
   FieldBlockOptions fb;
   fb.max_field_bytes = options.max_header_bytes;
   fb.max_groups = static_cast<std::size_t>(options.max_recipients) + 8;
-  for (const FieldGroup& group : ReadFieldGroups(text, fb)) {
-    for (const std::vector<Field>& chunk : SplitRunTogether(group.fields)) {
+  for (FieldGroup& group : ReadFieldGroups(text, fb)) {
+    for (const std::vector<Field>& chunk : SplitRunTogether(std::move(group.fields))) {
       if (!IsRecipientGroup(chunk)) {
         ReadPerMessage(chunk, &out.per_message);
         continue;

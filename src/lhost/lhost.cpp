@@ -80,19 +80,39 @@ std::string StripHtml(std::string_view html) {
   return out;
 }
 
-bool IsBoundaryLine(const RuleTables& t, std::string_view reader, std::string_view normalized_line) {
-  for (const LhostMarker& m : t.lhost_markers) {
-    if (m.reader == reader && m.field == "boundary" &&
-        normalized_line.compare(0, m.pattern.size(), m.pattern) == 0) {
-      return true;
+// lhost.tsv columns are compared as string_views: std::string == "literal" calls strlen and
+// compare() for every row, and the rows are walked per reader per message.
+inline bool Is(const std::string& column, std::string_view value) { return std::string_view(column) == value; }
+
+// The first \a max bytes of NormalizeForMatch(\a line) into *out, without normalising the
+// rest of the line (boundary rows only look at how a line starts).
+void NormalizedPrefix(std::string_view line, std::size_t max, std::string* out) {
+  out->clear();
+  bool pending_space = false;
+  for (const char c : line) {
+    if (out->size() >= max) return;
+    if (IsSpace(c)) {
+      pending_space = !out->empty();
+      continue;
     }
+    if (pending_space) {
+      out->push_back(' ');
+      pending_space = false;
+      if (out->size() >= max) return;
+    }
+    out->push_back(AsciiLower(c));
   }
-  return false;
 }
 
 // A bounce forwarded inline ("Begin forwarded message:", "> " before every line): one level of
 // quoting is removed when most lines carry it, so the readers see the bounce as it was.
 std::string Unquote(std::string text) {
+  // Fewer than 5 lines starting with '>': nothing to do (found without splitting the text).
+  std::size_t starts = !text.empty() && text[0] == '>' ? 1 : 0;
+  for (std::size_t nl = text.find('\n'); nl != std::string::npos && starts < 5; nl = text.find('\n', nl + 1)) {
+    if (nl + 1 < text.size() && text[nl + 1] == '>') ++starts;
+  }
+  if (starts < 5) return text;
   const std::vector<std::string_view> lines = SplitLines(text);
   std::size_t quoted = 0;
   std::size_t nonempty = 0;
@@ -117,24 +137,42 @@ void FindBoundaryLine(const RuleTables& t, std::string_view reader, std::string_
                       std::size_t* after) {
   // A line can only start like a pattern when its first non-blank character, lower-cased, is
   // a pattern's first character: other lines are not normalised and compared with every row
-  // (that was a third of a batch run). An empty pattern matches every line.
+  // (that was a third of a batch run). An empty pattern matches every line. Of a candidate
+  // line only as much is normalised as the longest pattern needs.
   bool first_chars[256] = {};
   bool any_line = false;
+  std::vector<std::string_view> patterns;
+  patterns.reserve(32);
+  std::size_t longest = 0;
   for (const LhostMarker& m : t.lhost_markers) {
-    if (m.reader != reader || m.field != "boundary") continue;
+    if (!Is(m.reader, reader) || !Is(m.field, "boundary")) continue;
+    patterns.push_back(m.pattern);
+    longest = std::max(longest, m.pattern.size());
     if (m.pattern.empty()) any_line = true;
     else first_chars[static_cast<unsigned char>(m.pattern[0])] = true;
   }
-  for (const std::string_view line : SplitLines(text)) {
+  std::string prefix;
+  prefix.reserve(longest);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    const std::string_view line = text.substr(pos, eol - pos);
+    pos = eol + 1;
     if (!any_line) {
       std::size_t i = 0;
       while (i < line.size() && IsSpace(line[i])) ++i;
       if (i == line.size() || !first_chars[static_cast<unsigned char>(AsciiLower(line[i]))]) continue;
     }
-    if (IsBoundaryLine(t, reader, NormalizeForMatch(line))) {
-      *at = static_cast<std::size_t>(line.data() - text.data());
-      *after = std::min(text.size(), *at + line.size() + 1);
-      return;
+    NormalizedPrefix(line, longest, &prefix);
+    for (const std::string_view pattern : patterns) {
+      // The first characters are compared inline: most candidates fail there.
+      if (!pattern.empty() && (prefix.empty() || prefix[0] != pattern[0])) continue;
+      if (prefix.compare(0, pattern.size(), pattern) == 0) {
+        *at = static_cast<std::size_t>(line.data() - text.data());
+        *after = std::min(text.size(), *at + line.size() + 1);
+        return;
+      }
     }
   }
   *at = text.size();
@@ -145,21 +183,27 @@ void FindBoundaryLine(const RuleTables& t, std::string_view reader, std::string_
 // or the header block quoted after the boundary line.
 std::vector<std::string> OriginalRecipients(const Entity& root, std::string_view quoted,
                                             const AnalyzeOptions& options) {
-  std::vector<Field> headers;
+  std::vector<Field> parsed;
+  const std::vector<Field>* headers = &parsed;
   for (const Entity& part : root.children) {
+    if (part.type == "message/rfc822" && !part.children.empty()) {
+      headers = &part.children.front().headers;  // what ReturnedHeaders() returns, not copied
+      break;
+    }
     if (std::optional<std::vector<Field>> h = ReturnedHeaders(part, options)) {
-      headers = std::move(*h);
+      parsed = std::move(*h);
       break;
     }
   }
-  if (headers.empty() && !quoted.empty()) {
+  if (headers->empty() && !quoted.empty()) {
     // Skip the boundary line itself and blank lines before the quoted header block.
     const std::size_t eol = quoted.find('\n');
-    headers = ParseHeaderBlock(eol == std::string_view::npos ? std::string_view() : quoted.substr(eol + 1),
-                               options.max_header_bytes);
+    parsed = ParseHeaderBlock(eol == std::string_view::npos ? std::string_view() : quoted.substr(eol + 1),
+                              options.max_header_bytes);
+    headers = &parsed;
   }
   std::vector<std::string> out;
-  for (const Field& f : headers) {
+  for (const Field& f : *headers) {
     if (!EqualsIgnoreCase(f.name, "To") && !EqualsIgnoreCase(f.name, "Cc")) continue;
     for (std::string& a : AllAddresses(f.value)) out.push_back(std::move(a));
   }
@@ -214,12 +258,12 @@ bool HasMarker(const MessageView& view, std::string_view reader) {
   std::string from_lower;  // made once, when a "from" row asks
   for (int i : rows->second) {
     const LhostMarker& m = view.tables->lhost_markers[static_cast<std::size_t>(i)];
-    if (m.field == "subject" || m.field == "text") {
+    if (Is(m.field, "subject") || Is(m.field, "text")) {
       if (static_cast<std::size_t>(i) < view.marker_hits.size() && view.marker_hits[static_cast<std::size_t>(i)]) return true;
-    } else if (m.field == "from") {
+    } else if (Is(m.field, "from")) {
       if (from_lower.empty()) from_lower = AsciiLowerCopy(view.from);
       if (from_lower.find(m.pattern) != std::string::npos) return true;
-    } else if (m.field == "header" && HeaderMarkerMatches(view, m.pattern)) {
+    } else if (Is(m.field, "header") && HeaderMarkerMatches(view, m.pattern)) {
       return true;
     }
   }
@@ -228,7 +272,7 @@ bool HasMarker(const MessageView& view, std::string_view reader) {
 
 bool LineHasMarker(const RuleTables& tables, std::string_view reader, std::string_view normalized_line) {
   for (const LhostMarker& m : tables.lhost_markers) {
-    if (m.reader == reader && m.field == "text" && normalized_line.find(m.pattern) != std::string_view::npos) {
+    if (Is(m.reader, reader) && Is(m.field, "text") && normalized_line.find(m.pattern) != std::string_view::npos) {
       return true;
     }
   }

@@ -180,6 +180,33 @@ bool ReadEncodedWord(std::string_view s, std::size_t i, CloseCache* close, std::
   return true;
 }
 
+// Charsets (lower case) in which every byte from 0x01 to 0x7F other than SO, SI and ESC is
+// that ASCII character, and which iconv knows: ASCII text in them needs no conversion.
+// (Checked with iconv for each name; not Shift_JIS, whose 0x5C and 0x7E are yen and overline,
+// nor UTF-7.)
+bool IsAsciiCompatible(std::string_view cs) {
+  if (cs == "latin1" || cs == "iso-2022-jp" || cs == "euc-jp" || cs == "koi8-r" || cs == "koi8-u" ||
+      cs == "gb2312" || cs == "big5" || cs == "euc-kr") {
+    return true;
+  }
+  if (cs.size() == 12 && cs.compare(0, 11, "windows-125") == 0) return cs[11] >= '0' && cs[11] <= '8';
+  if (cs.compare(0, 9, "iso-8859-") == 0) {
+    const std::string_view n = cs.substr(9);
+    return (n.size() == 1 && n[0] >= '1' && n[0] <= '9') ||
+           (n.size() == 2 && n[0] == '1' && ((n[1] >= '0' && n[1] <= '1') || (n[1] >= '3' && n[1] <= '6')));
+  }
+  return false;
+}
+
+// Bytes 0x01..0x7F only, and no SO, SI or ESC (ISO-2022-JP's shifts).
+bool IsPlainAscii(std::string_view bytes) {
+  for (const char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b == 0 || b >= 0x80 || b == 0x0E || b == 0x0F || b == 0x1B) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string ToUtf8(std::string_view bytes, std::string_view charset_in, bool* known) {
@@ -191,6 +218,8 @@ std::string ToUtf8(std::string_view bytes, std::string_view charset_in, bool* kn
     // Mislabelled 8-bit text is almost always Windows-1252 / Latin-1 in practice.
     return Windows1252ToUtf8(bytes);
   }
+  // ASCII text in an ASCII-compatible charset: what iconv would give, without iconv.
+  if (IsAsciiCompatible(charset) && IsPlainAscii(bytes)) return std::string(bytes);
   std::string out;
   const std::string name = (charset == "iso-8859-1" || charset == "latin1") ? "WINDOWS-1252" : charset;
   if (IconvToUtf8(bytes, name, &out)) return RepairUtf8(out);

@@ -27,13 +27,16 @@ void ForEachLine(std::string_view text, Visit visit) {
 
 // True for a line mimetic may take as a header field: printable ASCII (blanks allowed) up to
 // a colon, not starting with a blank.
+// The colon is found with memchr first: most lines of a body have none, and a byte loop over
+// every line was most of the cost of this pass.
 bool IsFieldShaped(std::string_view line) {
   if (line.empty() || IsBlank(line[0])) return false;
-  for (char c : line) {
-    if (c == ':') return true;
-    if (c < ' ' || c > '~') return false;
+  const void* colon = std::memchr(line.data(), ':', line.size());
+  if (colon == nullptr) return false;
+  for (const char* p = line.data(); p != colon; ++p) {
+    if (*p < ' ' || *p > '~') return false;
   }
-  return false;
+  return true;
 }
 
 }  // namespace

@@ -115,7 +115,7 @@ class Automaton {
       while (state > 0 && (next = Child(state, b)) < 0) state = nodes_[static_cast<std::size_t>(state)].fail;
       state = state > 0 ? next : root_next_[b];
       const std::vector<int>& out = nodes_[static_cast<std::size_t>(state)].out;
-      hits->insert(hits->end(), out.begin(), out.end());
+      if (!out.empty()) hits->insert(hits->end(), out.begin(), out.end());  // not a call per byte
     }
   }
 

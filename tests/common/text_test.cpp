@@ -51,6 +51,28 @@ TEST(TextTest, RepairUtf8) {
   EXPECT_FALSE(IsValidUtf8("\xC0\x80"));      // overlong
 }
 
+TEST(TextTest, Utf8AsciiRunsOfEightBytes) {
+  // ASCII is checked eight bytes at a time: a NUL or an 8-bit byte at every offset of a
+  // longer text must still be seen, and a sequence split across two words still checked.
+  const std::string ascii(40, 'a');
+  EXPECT_TRUE(IsValidUtf8(ascii));
+  EXPECT_EQ(RepairUtf8(ascii), ascii);
+  for (std::size_t at = 0; at < ascii.size(); ++at) {
+    for (const std::string& bad : {std::string(1, '\0'), std::string("\xE9"), std::string("\xC3")}) {
+      std::string s = ascii;
+      s.replace(at, 1, bad);
+      EXPECT_FALSE(IsValidUtf8(s)) << at;
+      std::string want = ascii;
+      want.replace(at, 1, "\xEF\xBF\xBD");
+      EXPECT_EQ(RepairUtf8(s), want) << at;
+    }
+    std::string good = ascii;
+    good.replace(at, 1, "\xC3\xA9");
+    EXPECT_TRUE(IsValidUtf8(good)) << at;
+    EXPECT_EQ(RepairUtf8(good), good) << at;
+  }
+}
+
 TEST(TextTest, StripComments) {
   EXPECT_EQ(StripComments("5.1.1 (user unknown)"), "5.1.1 ");
   EXPECT_EQ(StripComments("a (b (c) d) e"), "a  e");
@@ -63,6 +85,26 @@ TEST(TextTest, StripAnglesAndCase) {
   EXPECT_EQ(StripAngles("a@b"), "a@b");
   EXPECT_TRUE(EqualsIgnoreCase("Final-Recipient", "FINAL-RECIPIENT"));
   EXPECT_EQ(FindIgnoreCase("xx Multipart/Report", "multipart/"), 3u);
+}
+
+TEST(TextTest, FindIgnoreCaseAgreesWithASimpleSearch) {
+  // Candidates are found with memchr for both cases of the first character; compare with a
+  // plain search over every start, on texts mixing both cases and near misses.
+  auto simple = [](std::string_view hay, std::string_view needle, std::size_t from) {
+    for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
+      if (EqualsIgnoreCase(hay.substr(i, needle.size()), needle)) return i;
+    }
+    return std::string_view::npos;
+  };
+  const std::string hay = "Tt tT  ttX The tHE then THE_ tx 5.1.1 5.1 .1 ta";
+  for (const char* needle : {"t", "the", "the_", "tx", "5.1.1", ".1", "ta", "tax", "x", "e", "nope"}) {
+    for (std::size_t from = 0; from <= hay.size() + 1; ++from) {
+      EXPECT_EQ(FindIgnoreCase(hay, needle, from), simple(hay, needle, from)) << needle << " from " << from;
+    }
+  }
+  EXPECT_EQ(FindIgnoreCase("", "a"), std::string_view::npos);
+  EXPECT_EQ(FindIgnoreCase("ab", "abc"), std::string_view::npos);
+  EXPECT_EQ(FindIgnoreCase("ab", "", 1), 1u);
 }
 
 }  // namespace

@@ -108,5 +108,19 @@ TEST(LhostCommonTest, TextAroundMarkerLines) {
   EXPECT_EQ(TextBeforeLine(text, "absent"), text);
 }
 
+TEST(LhostCommonTest, RegexGatesKeepRe2CaseFolding) {
+  // The regexes run only when their literals occur; RE2 also matches 's' to the long s and
+  // 'k' to the Kelvin sign, so a text with those still reaches the regex.
+  EXPECT_EQ(FindRemoteHost("remote host mx.example.com said: 550 no"), "mx.example.com");
+  EXPECT_EQ(FindRemoteHost("remote host mx.example.com \xC5\xBF" "aid: 550 no"), "mx.example.com");
+  EXPECT_EQ(FindRemoteHost("while tal\xE2\x84\xAAing to mx.example.com.:"), "mx.example.com");
+  EXPECT_EQ(FindRemoteHost("HOST mx.example.com [192.0.2.1]"), "mx.example.com");
+  EXPECT_EQ(FindRemoteHost("no host named here"), "");
+  EXPECT_EQ(FindCommand("550 error after RCPT TO"), "RCPT");
+  EXPECT_EQ(FindCommand("after end of data"), "DATA");
+  EXPECT_EQ(FindCommand("after \xC5\xBF" "tarttls"), "\xC5\xBF" "TARTTLS");  // found; upper-cased as ASCII
+  EXPECT_EQ(FindCommand("nothing to see"), "");
+}
+
 }  // namespace
 }  // namespace bouncetolk

@@ -40,5 +40,22 @@ TEST(CharsetTest, EncodedWords) {
   EXPECT_EQ(DecodeHeaderValue("=?utf-8?q?Onbestelbaar=3A?= =?utf-8?q?_test?="), "Onbestelbaar: test");
 }
 
+TEST(CharsetTest, AsciiInAsciiCompatibleCharsetsPassesAsItIs) {
+  // Plain ASCII skips iconv in these charsets: the result must be what iconv gave.
+  const std::string ascii = "User unknown: <a@b.example> (550 5.1.1)\n\tmore\\text~";
+  for (const char* cs : {"iso-8859-1", "latin1", "iso-8859-15", "windows-1252", "iso-2022-jp", "euc-jp", "koi8-r"}) {
+    bool known = false;
+    EXPECT_EQ(ToUtf8(ascii, cs, &known), ascii) << cs;
+    EXPECT_TRUE(known) << cs;
+  }
+  // Shift sequences, NUL and 8-bit bytes still go through iconv.
+  EXPECT_EQ(ToUtf8("\x1b$B$3$s\x1b(B", "iso-2022-jp"), "\xE3\x81\x93\xE3\x82\x93");
+  EXPECT_EQ(ToUtf8("caf\xE9", "iso-8859-1"), "caf\xC3\xA9");
+  EXPECT_EQ(ToUtf8(std::string("a\0b", 3), "iso-8859-1"), "a\xEF\xBF\xBD" "b");
+  bool known = true;
+  ToUtf8("plain", "x-no-such-charset", &known);
+  EXPECT_FALSE(known);
+}
+
 }  // namespace
 }  // namespace bouncetolk
