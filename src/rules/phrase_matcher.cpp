@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -54,95 +55,152 @@ bool IsAsciiLiteral(std::string_view pattern) {
   return true;
 }
 
-// Aho-Corasick over bytes with sparse edges (patterns are short; nodes have few children).
-// Edges live in one pool as per-node linked lists, so building allocates per pattern, not per
-// character (the automaton is built at every start).
+// Aho-Corasick over bytes. Patterns go into a trie with per-node linked lists of edges (one
+// pool, so building allocates per pattern, not per character; the automaton is built at every
+// start). Build() computes the failure links breadth-first and then lays the automaton out
+// flat for matching, numbering the nodes in breadth-first order: the children of a node get
+// consecutive numbers, so a node's edges are the range [first_child, next node's first_child)
+// of one byte array (the byte leading into each node), and its outputs (its own patterns and
+// its suffixes') a range of one id array. Matching touches a 16-byte node and a few adjacent
+// key bytes per step instead of chasing edge lists and per-node vectors, and shallow nodes,
+// where most text bytes are, share cache lines. The root has a dense table.
 class Automaton {
  public:
-  Automaton() : nodes_(1) {}
+  Automaton() : trie_(1) {}
 
   void Add(std::string_view pattern, int id) {
     int state = 0;
     for (char c : pattern) {
       const unsigned char b = static_cast<unsigned char>(AsciiLower(c));
-      int next = Child(state, b);
+      int next = TrieChild(state, b);
       if (next < 0) {
-        next = static_cast<int>(nodes_.size());
-        Node& parent = nodes_[static_cast<std::size_t>(state)];
-        edges_.push_back(Edge{next, parent.first_edge, b});
-        parent.first_edge = static_cast<int>(edges_.size()) - 1;
-        nodes_.emplace_back();
+        next = static_cast<int>(trie_.size());
+        TrieNode& parent = trie_[static_cast<std::size_t>(state)];
+        trie_edges_.push_back(TrieEdge{next, parent.first_edge, b});
+        parent.first_edge = static_cast<int>(trie_edges_.size()) - 1;
+        trie_.emplace_back();
       }
       state = next;
     }
-    nodes_[static_cast<std::size_t>(state)].out.push_back(id);
+    TrieNode& node = trie_[static_cast<std::size_t>(state)];
+    own_.push_back(Own{id, node.first_own});
+    node.first_own = static_cast<int>(own_.size()) - 1;
   }
 
-  // Failure links in breadth-first order; each node's outputs include its suffixes' outputs.
-  // The root, where most text bytes end up, gets a dense table.
+  // Failure links in breadth-first order, then the flat layout (see above); the trie is freed.
   void Build() {
+    const std::size_t n = trie_.size();
+    std::vector<int> order;  // trie node of each flat node
+    order.reserve(n);
+    order.push_back(0);
+    nodes_.assign(n + 1, Node{});
+    keys_.assign(n, 0);
+    ids_.clear();
     root_next_.fill(0);
-    std::deque<int> queue;
-    for (int e = nodes_[0].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
-      const Edge& edge = edges_[static_cast<std::size_t>(e)];
-      root_next_[edge.b] = edge.child;
-      nodes_[static_cast<std::size_t>(edge.child)].fail = 0;
-      queue.push_back(edge.child);
-    }
-    while (!queue.empty()) {
-      const int s = queue.front();
-      queue.pop_front();
-      for (int e = nodes_[static_cast<std::size_t>(s)].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
-        const Edge edge = edges_[static_cast<std::size_t>(e)];
-        int f = nodes_[static_cast<std::size_t>(s)].fail;
-        while (f > 0 && Child(f, edge.b) < 0) f = nodes_[static_cast<std::size_t>(f)].fail;
-        const int target = Child(f, edge.b);
-        Node& node = nodes_[static_cast<std::size_t>(edge.child)];
-        node.fail = (target >= 0 && target != edge.child) ? target : 0;
-        const std::vector<int>& inherited = nodes_[static_cast<std::size_t>(node.fail)].out;
-        node.out.insert(node.out.end(), inherited.begin(), inherited.end());
-        queue.push_back(edge.child);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const int s = order[k];
+      const TrieNode& ts = trie_[static_cast<std::size_t>(s)];
+      Node& node = nodes_[k];
+      // Outputs: the node's own ids, then its failure node's (already laid out: shallower).
+      node.out_begin = static_cast<std::uint32_t>(ids_.size());
+      for (int o = ts.first_own; o >= 0; o = own_[static_cast<std::size_t>(o)].next) {
+        ids_.push_back(own_[static_cast<std::size_t>(o)].id);
+      }
+      if (k > 0) {
+        const Node& f = nodes_[static_cast<std::size_t>(node.fail)];
+        for (std::uint32_t i = f.out_begin; i < f.out_end; ++i) {
+          const int inherited = ids_[i];  // push_back may move ids_
+          ids_.push_back(inherited);
+        }
+      }
+      node.out_end = static_cast<std::uint32_t>(ids_.size());
+      // Children: consecutive flat numbers, in edge order. A child's failure node is shallower
+      // than the child, so it is laid out already and found in the flat arrays.
+      node.first_child = static_cast<std::uint32_t>(order.size());
+      for (int e = ts.first_edge; e >= 0; e = trie_edges_[static_cast<std::size_t>(e)].next) {
+        const TrieEdge& edge = trie_edges_[static_cast<std::size_t>(e)];
+        const std::size_t c = order.size();
+        nodes_[c].fail = k == 0 ? 0 : Step(nodes_[k].fail, edge.b);
+        keys_[c] = edge.b;
+        if (k == 0) root_next_[edge.b] = static_cast<std::uint32_t>(c);
+        order.push_back(edge.child);
       }
     }
+    nodes_[n].first_child = static_cast<std::uint32_t>(n);  // sentinel: the end of the last range
+    ids_.shrink_to_fit();
+    std::vector<TrieNode>().swap(trie_);
+    std::vector<TrieEdge>().swap(trie_edges_);
+    std::vector<Own>().swap(own_);
+    trie_.emplace_back();  // Add() after Build() is not supported; keep the object valid
   }
 
   // Appends the ids of all patterns occurring in \a text (lowercased on the fly).
   void Match(std::string_view text, std::vector<int>* hits) const {
-    int state = 0;
+    if (nodes_.size() <= 2) return;
+    const Node* nodes = nodes_.data();
+    std::uint32_t state = 0;
     for (char c : text) {
-      const unsigned char b = static_cast<unsigned char>(AsciiLower(c));
-      int next = -1;
-      while (state > 0 && (next = Child(state, b)) < 0) state = nodes_[static_cast<std::size_t>(state)].fail;
-      state = state > 0 ? next : root_next_[b];
-      const std::vector<int>& out = nodes_[static_cast<std::size_t>(state)].out;
-      if (!out.empty()) hits->insert(hits->end(), out.begin(), out.end());  // not a call per byte
+      state = Step(state, static_cast<unsigned char>(AsciiLower(c)));
+      const Node& node = nodes[state];
+      if (node.out_begin != node.out_end) {
+        hits->insert(hits->end(), ids_.begin() + node.out_begin, ids_.begin() + node.out_end);
+      }
     }
   }
 
-  bool empty() const { return nodes_.size() == 1; }
-
  private:
-  struct Edge {
+  struct TrieEdge {
     int child;
     int next;  // the next edge of the same node, or -1
     unsigned char b;
   };
-  struct Node {
+  struct TrieNode {
     int first_edge = -1;
-    int fail = 0;
-    std::vector<int> out;  // caller ids
+    int first_own = -1;  // into own_
+  };
+  struct Own {
+    int id;
+    int next;
+  };
+  struct Node {
+    std::uint32_t first_child = 0;  // children: [first_child, next node's first_child)
+    std::uint32_t fail = 0;
+    std::uint32_t out_begin = 0;  // outputs: ids_[out_begin, out_end)
+    std::uint32_t out_end = 0;
   };
 
-  int Child(int state, unsigned char b) const {
-    for (int e = nodes_[static_cast<std::size_t>(state)].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
-      if (edges_[static_cast<std::size_t>(e)].b == b) return edges_[static_cast<std::size_t>(e)].child;
+  // The state after reading \a b in \a state: its child for b, or else that of the longest
+  // suffix that has one (failure links), or the root. Needs the nodes up to state's children.
+  std::uint32_t Step(std::uint32_t state, unsigned char b) const {
+    const Node* nodes = nodes_.data();
+    const unsigned char* keys = keys_.data();
+    while (state != 0) {
+      const std::uint32_t end = nodes[state + 1].first_child;
+      std::uint32_t child = nodes[state].first_child;
+      while (child < end && keys[child] != b) ++child;
+      if (child < end) return child;
+      state = nodes[state].fail;
+    }
+    return root_next_[b];
+  }
+
+  int TrieChild(int state, unsigned char b) const {
+    for (int e = trie_[static_cast<std::size_t>(state)].first_edge; e >= 0;
+         e = trie_edges_[static_cast<std::size_t>(e)].next) {
+      if (trie_edges_[static_cast<std::size_t>(e)].b == b) return trie_edges_[static_cast<std::size_t>(e)].child;
     }
     return -1;
   }
 
-  std::vector<Node> nodes_;
-  std::vector<Edge> edges_;
-  std::array<int, 256> root_next_{};
+  // While adding.
+  std::vector<TrieNode> trie_;
+  std::vector<TrieEdge> trie_edges_;
+  std::vector<Own> own_;
+  // After Build().
+  std::vector<Node> nodes_;           // flat, breadth-first; one sentinel at the end
+  std::vector<unsigned char> keys_;   // the byte leading into each flat node
+  std::vector<int> ids_;              // outputs of all nodes
+  std::array<std::uint32_t, 256> root_next_{};
 };
 
 // The longest run of plain characters that every match of \a regex contains, lower-cased,

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,36 @@ TEST(PhraseMatcher, ManyOverlappingLiterals) {
   const PhraseMatcher m = Build({"abcab", "bca", "abcd", "cd", "d"});
   EXPECT_EQ(m.Match("xabcabcdx"), (std::vector<int>{0, 1, 2, 3, 4}));
   EXPECT_EQ(m.Match("abcabcab"), (std::vector<int>{0, 1}));
+}
+
+// The flat automaton against a naive search: random literals over a small alphabet (so that
+// prefixes, suffixes and failure chains are shared a lot) in random texts, upper case mixed in.
+TEST(PhraseMatcher, RandomLiteralsAgreeWithNaiveSearch) {
+  std::mt19937 rng(20261123);
+  const std::string alphabet = "abcAB ";
+  auto random_string = [&](std::size_t min_len, std::size_t max_len) {
+    std::string s(std::uniform_int_distribution<std::size_t>(min_len, max_len)(rng), ' ');
+    for (char& c : s) c = alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(rng)];
+    return s;
+  };
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> patterns;
+    const int count = std::uniform_int_distribution<int>(1, 40)(rng);
+    for (int i = 0; i < count; ++i) patterns.push_back(random_string(1, 6));
+    const PhraseMatcher m = Build(patterns);
+    for (int t = 0; t < 20; ++t) {
+      const std::string text = random_string(0, 60);
+      std::vector<int> want;
+      for (std::size_t i = 0; i < patterns.size(); ++i) {
+        if (lower(text).find(lower(patterns[i])) != std::string::npos) want.push_back(static_cast<int>(i));
+      }
+      ASSERT_EQ(m.Match(text), want) << "round " << round << " text '" << text << "'";
+    }
+  }
 }
 
 TEST(PhraseMatcher, EmptyMatcherMatchesNothing) {
