@@ -387,10 +387,15 @@ PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&&) noexcept = default;
 
 bool PhraseMatcher::Add(std::string_view pattern, int id, std::string* error) {
   if (!KnownValid(pattern) && !Validate(pattern, error)) return false;
+  AddTrusted(pattern, id);
+  return true;
+}
+
+void PhraseMatcher::AddTrusted(std::string_view pattern, int id) {
   ++impl_->patterns;
   if (IsAsciiLiteral(pattern)) {
     impl_->automaton.Add(pattern, id);
-    return true;
+    return;
   }
   const std::size_t k = impl_->regexes.size();
   LazyRegex& lr = impl_->regexes.emplace_back();
@@ -400,7 +405,6 @@ bool PhraseMatcher::Add(std::string_view pattern, int id, std::string* error) {
       pattern.substr(0, 3) == "re:" ? AnchorsOf(lr.regex) : std::vector<std::string>();
   if (anchors.empty()) impl_->unanchored.push_back(k);
   for (const std::string& anchor : anchors) impl_->automaton.Add(anchor, -1 - static_cast<int>(k));
-  return true;
 }
 
 bool PhraseMatcher::Compile(std::string* /*error*/) {
