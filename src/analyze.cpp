@@ -12,6 +12,7 @@
 #include "dsn/rfc3834.h"
 #include "dsn/rfc5965.h"
 #include "lhost/lhost.h"
+#include "lhost/lhost_common.h"
 #include "mime/charset.h"
 #include "mime/mime_walk.h"
 #include "rules/embedded.h"
@@ -324,6 +325,7 @@ void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& 
     if (have_dsn) {
       const RecipientResult* v = MatchingVendorRecipient(r, vendor, count);
       if (v) MergeVendorText(*v, &r);
+      if (r.command.empty()) r.command = CommandFromTranscript(view.text, r.recipient);
       vendor_text = v ? std::string_view(v->diagnostic) : std::string_view();
     }
     FinishRecipient(rules, vendor_text, have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, &r,

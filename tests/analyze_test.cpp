@@ -86,5 +86,63 @@ TEST(AnalyzeTest, ForwardedOrdinaryMailIsNotABounce) {
   EXPECT_TRUE(report.recipients.empty());
 }
 
+// A DSN whose Status (5.7.1, policy) and wording ("Invalid recipient") disagree: the session
+// transcript in the text part decides whether the refusal came at RCPT.
+std::string PolicyCodedUnknownUser(bool with_transcript) {
+  std::string m =
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@relay.example.nl>\n"
+      "Subject: Returned mail: see transcript for details\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+      "--b\nContent-Type: text/plain\n\n"
+      "   ----- The following addresses had permanent fatal errors -----\n<piet@example.org>\n\n";
+  if (with_transcript) {
+    m += "   ----- Transcript of session follows -----\n"
+         "... while talking to mx.example.org.:\n"
+         ">>> RCPT TO:<piet@example.org>\n"
+         "<<< 553 Invalid recipient piet@example.org\n";
+  }
+  m += "--b\nContent-Type: message/delivery-status\n\n"
+       "Reporting-MTA: dns; relay.example.nl\n\n"
+       "Final-Recipient: rfc822; piet@example.org\nAction: failed\nStatus: 5.7.1\n"
+       "Diagnostic-Code: smtp; 553 Invalid recipient piet@example.org\n--b--\n";
+  return m;
+}
+
+TEST(AnalyzeTest, TranscriptShowsTheRefusedCommand) {
+  const RecipientResult at_rcpt = SoleRecipient(PolicyCodedUnknownUser(true));
+  EXPECT_EQ(at_rcpt.command, "RCPT");
+  EXPECT_EQ(ReasonToken(at_rcpt.reason), "userunknown");
+  EXPECT_TRUE(at_rcpt.hard_bounce);
+  const RecipientResult unknown_command = SoleRecipient(PolicyCodedUnknownUser(false));
+  EXPECT_EQ(unknown_command.command, "");
+  EXPECT_EQ(ReasonToken(unknown_command.reason), "filtered");
+  EXPECT_FALSE(unknown_command.hard_bounce);
+}
+
+// Phrases added for vendor wordings, each in a DSN as the server writes it.
+TEST(AnalyzeTest, VendorWordingsInDiagnosticCodes) {
+  const struct {
+    const char* status;
+    const char* diagnostic;
+    const char* reason;
+  } cases[] = {
+      {"5.0.0", "550 <a@example.org>: Recipient address rejected.", "userunknown"},
+      {"5.0.0", "550 <a@example.org>: Recipient address rejected: Access denied", "securityerror"},
+      {"4.0.0", "[Status: Error, Address: <a@example.org>, ResponseCode 421, , Host not reachable.]", "expired"},
+      {"4.4.1", "Connection timed out", "expired"},
+      {"5.0.0", "connect to mx.example.org[192.0.2.1]:25: No route to host", "networkerror"},
+  };
+  for (const auto& c : cases) {
+    const std::string m = std::string(
+                              "From: MAILER-DAEMON@relay.example.nl\nSubject: Undelivered Mail Returned to Sender\n"
+                              "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+                              "--b\nContent-Type: message/delivery-status\n\n"
+                              "Reporting-MTA: dns; relay.example.nl\n\n"
+                              "Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: ") +
+                          c.status + "\nDiagnostic-Code: smtp; " + c.diagnostic + "\n--b--\n";
+    EXPECT_EQ(ReasonToken(SoleRecipient(m).reason), c.reason) << c.diagnostic;
+  }
+}
+
 }  // namespace
 }  // namespace bouncetolk

@@ -4,6 +4,8 @@
 // expected.tsv (columns file, index, status, replycode, reason, hardbounce, anotherone, as in
 // ../shared/corpus/sisimai) and prints per-column agreement and the disagreeing rows.
 // Expected statuses of the form X.0.9NN are not real codes: only their class is compared.
+// Rows are matched to records by index; a repeated index is taken as the next recipient not
+// yet compared, when the message has one (expected.tsv numbers some messages' recipients 1, 1).
 //
 //   bouncetolk-scorecard DIR [--only-dsn] [--list] [--rules RULES_DIR] [--min COLUMN=PERCENT ...]
 //
@@ -109,12 +111,25 @@ int main(int argc, char** argv) {
     Report report;
     if (!in.error) report = Analyze(in.bytes, *rules);
     if (report.recipients.empty()) ++files_without_records;
+    std::vector<int> taken;  // record positions already compared
     for (const Expected& e : expected) {
       ++rows;
-      const RecipientResult* r = nullptr;
-      for (const auto& rr : report.recipients) {
-        if (rr.index == e.index) r = &rr;
+      const auto record_at = [&](int index) -> const RecipientResult* {
+        for (const auto& rr : report.recipients) {
+          if (rr.index == index) return &rr;
+        }
+        return nullptr;
+      };
+      // A repeated index (two rows "1" for a message with two recipients) stands for the next
+      // recipient not yet compared, when the message has one.
+      int index = e.index;
+      if (std::find(taken.begin(), taken.end(), index) != taken.end()) {
+        int next = index + 1;
+        while (std::find(taken.begin(), taken.end(), next) != taken.end()) ++next;
+        if (record_at(next)) index = next;
       }
+      taken.push_back(index);
+      const RecipientResult* r = record_at(index);
       std::string got_status = r ? r->status : "", got_reply = r && r->reply_code ? std::to_string(*r->reply_code) : "";
       std::string got_reason = r ? std::string(ReasonToken(r->reason)) : "";
       std::string got_hard = r ? (r->hard_bounce ? "true" : "false") : "";

@@ -40,14 +40,21 @@ const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher
 }
 
 // A "user unknown" wording cannot be taken literally when the transaction shows the address
-// existed: the server accepted RCPT and refused only after DATA, or the status code says the
-// mailbox exists but refused (X.2.0, X.2.1 rows whose reason is filtered) and nothing shows
-// the refusal came at or before RCPT. Then a filter rejected the message (docs/precedence.md).
-bool AddressWasAccepted(const RecipientResult& r, const std::vector<const CodeRule*>& status_chain) {
+// existed: the server accepted RCPT and refused only after DATA, or the status code puts the
+// refusal under policy (X.7.x) or says the mailbox exists but refused (X.2.0, X.2.1 rows whose
+// reason is filtered) and nothing shows the refusal came at or before RCPT. Then a filter
+// rejected the message (docs/precedence.md). An exact status row that itself names an unknown
+// address (X.1.1) outranks the command: code and wording agree.
+bool AddressWasAccepted(const RecipientResult& r, const std::optional<EnhancedStatus>& status,
+                        const std::vector<const CodeRule*>& status_chain) {
+  const CodeRule* exact = status_chain.empty() || status_chain.front()->kind == "fallback" ? nullptr
+                                                                                           : status_chain.front();
+  if (exact && exact->reason == Reason::kUserUnknown) return false;
   if (r.command == "DATA") return true;
   const bool before_data = r.command == "CONN" || r.command == "EHLO" || r.command == "HELO" ||
                            r.command == "MAIL" || r.command == "RCPT";
-  return !before_data && !status_chain.empty() && status_chain.front()->reason == Reason::kFiltered;
+  if (before_data || status_chain.empty()) return false;
+  return status_chain.front()->reason == Reason::kFiltered || (status && status->subject() == 7);
 }
 
 // Diagnostic-Code type X-Unix carries the exit status of the local delivery program
@@ -78,6 +85,9 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
   // Layer 1: phrases in the diagnostic text, then (unless the diagnostic is a local mailer's
   // exit status, which says more about this recipient) in the vendor text.
   const PhraseRule* phrase = MatchPhrases(t, t.text_matcher, r->diagnostic, &r->rules);
+  // A local delivery program saying "no such user" speaks of its own lookup (the Unix account
+  // of a mailbox file): the MTA had accepted the address before handing it over.
+  if (phrase && phrase->reason == Reason::kUserUnknown && IsLocalMailerExit(*r)) phrase = nullptr;
   const bool mailer_exit = !phrase && IsLocalMailerExit(*r);
   if (!phrase && !mailer_exit) phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules);
 
@@ -118,7 +128,7 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
     return;
   }
 
-  if (phrase && phrase->reason == Reason::kUserUnknown && AddressWasAccepted(*r, status_chain)) {
+  if (phrase && phrase->reason == Reason::kUserUnknown && AddressWasAccepted(*r, real_status ? status : std::nullopt, status_chain)) {
     r->reason = Reason::kFiltered;
     r->party = Party::kRecipient;
     r->text_id = "reason:filtered";
@@ -134,10 +144,10 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
     r->text_id = "reason:mailererror";
     r->rules.insert(r->rules.begin(), "diagnostic-type:x-unix");
   } else if (!status_chain.empty()) {
-    // The most specific status row decides; a fallback row whose reason is undefined yields to
-    // a reply rule that knows more.
+    // The most specific status row decides; a row whose reason is undefined (a fallback, or
+    // X.0.0 "other undefined status") yields to a reply rule that knows more.
     const CodeRule* rule = status_chain.front();
-    if (rule->kind == "fallback" && rule->reason == Reason::kUndefined && !reply_chain.empty() &&
+    if (rule->reason == Reason::kUndefined && !reply_chain.empty() &&
         reply_chain.front()->reason != Reason::kUndefined) {
       rule = reply_chain.front();
     }
@@ -186,6 +196,15 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
     r->party = reason_rule->party;
   }
   r->hard_bounce = IsHardBounce(t, r->reason, r->permanence);
+  if (!r->hard_bounce && r->action == "failed" && r->permanence == Permanence::kTemporary && !status_chain.empty() &&
+      status_chain.front()->kind != "fallback" && status_chain.front()->reason == r->reason &&
+      IsHardBounce(t, r->reason, Permanence::kPermanent)) {
+    // A final failure report (Action: failed: the MTA has given up, RFC 3464 section 2.3.3)
+    // whose last, temporary code itself says the mailbox does not exist (450 4.1.1): the server
+    // answered so at every attempt, so the address goes off the list like a 5.1.1.
+    r->hard_bounce = true;
+    r->rules.insert(r->rules.begin(), "failed-after-retries");
+  }
 }
 
 }  // namespace bouncetolk

@@ -5,7 +5,7 @@
 // and takes the addresses that start a line, or end one after a lead-in, in the text before
 // the returned original, each with the lines that follow it. A block without any text is not
 // a failure report. When no line starts with an address, an address inside a line that says
-// it failed is taken. Addresses quoted from the returned message are never taken: the text is
+// it failed is taken, and last the envelope recipient of a "RCPT TO:" line. Addresses quoted from the returned message are never taken: the text is
 // cut before it, and quoted header lines ("To: a@b") are skipped.
 
 #include "common/text.h"
@@ -41,6 +41,20 @@ std::vector<RecipientResult> AddressesInFailureLines(const MessageView& view) {
   return out;
 }
 
+// Third pass: a report that lists the SMTP envelope of the failed message ("Message details:
+// ... MAIL FROM: a@b / RCPT TO: c@d", as Verizon's vtext.com gateway writes it) names the
+// recipient only there. The RCPT TO line is the envelope, not a header quoted from the
+// returned message; the whole text is its diagnostic.
+std::vector<RecipientResult> EnvelopeRecipients(const MessageView& view) {
+  std::vector<RecipientResult> out;
+  for (const std::string_view line : SplitLines(view.text)) {
+    const std::string_view trimmed = Trim(line);
+    if (!StartsWithIgnoreCase(trimmed, "rcpt to:")) continue;
+    for (const std::string& address : AllAddresses(trimmed.substr(8))) AppendRecipient(address, view.text, &out);
+  }
+  return out;
+}
+
 }  // namespace
 
 bool DetectGeneric(const MessageView& view) {
@@ -55,6 +69,8 @@ std::vector<RecipientResult> DecodeGeneric(const MessageView& view) {
   }
   if (!kept.empty()) return RecipientsFromBlocks(kept);
   std::vector<RecipientResult> out = AddressesInFailureLines(view);
+  if (!out.empty()) return out;
+  out = EnvelopeRecipients(view);
   if (!out.empty()) return out;
   return RecipientsFromHeader(view, "X-Failed-Recipients", view.text);
 }

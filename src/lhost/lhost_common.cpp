@@ -243,6 +243,28 @@ std::string FindCommand(std::string_view text) {
   return NormalizeCommand(command);
 }
 
+std::string CommandFromTranscript(std::string_view text, std::string_view address) {
+  std::string command;       // the last ">>>" command, normalised
+  bool names_address = false;  // whether that command names \a address
+  for (std::string_view line : SplitLines(text)) {
+    line = Trim(line);
+    if (line.substr(0, 4) == ">>> ") {
+      const std::string_view sent = Trim(line.substr(4));
+      command = NormalizeCommand(sent.substr(0, sent.find_first_of(" :")));
+      names_address = !address.empty() && FindIgnoreCase(sent, AsciiLowerCopy(address)) != std::string_view::npos;
+      continue;
+    }
+    if (line.size() < 7 || line.substr(0, 4) != "<<< " || command.empty()) continue;
+    const char first = line[4];
+    if ((first != '4' && first != '5') || !IsDigit(line[5]) || !IsDigit(line[6])) continue;
+    if (command == "RCPT" && !names_address) continue;  // another recipient's refusal
+    // Under PIPELINING (RFC 2920) the replies to RCPT arrive after ">>> DATA" is written, so a
+    // refusal after DATA in a transcript does not show which command it answered.
+    if (command == "RCPT" || command == "MAIL") return command;
+  }
+  return {};
+}
+
 RecipientResult MakeRecipient(std::string_view address, std::string_view text) {
   RecipientResult r;
   r.recipient = std::string(address);

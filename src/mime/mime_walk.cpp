@@ -20,6 +20,7 @@
 #include <optional>
 
 #include "common/text.h"
+#include "mime/header_repair.h"
 #include "mime/line_clamp.h"
 #include "mime/mime_fast.h"
 
@@ -257,6 +258,11 @@ Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
       trimmed = std::move(*t);
       message = trimmed;
     }
+  }
+  std::string mended;
+  if (std::optional<std::string> m = RepairParameterFolding(message)) {
+    mended = std::move(*m);
+    message = mended;
   }
   const ClampedText clamped =
       ClampLines(message, {options.max_line_bytes, options.max_header_bytes, options.max_field_lines});

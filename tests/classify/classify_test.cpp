@@ -24,13 +24,23 @@ TEST(ClassifyTest, TransactionFacts) {
       {"user unknown after DATA: a filter", "550 User unknown", "smtp", "5.0.0", "DATA", "filtered"},
       {"user unknown under X.2.1, command unknown", "550 5.2.1 User unknown", "smtp", "5.2.1", "", "filtered"},
       {"user unknown under X.2.1 at RCPT", "550 5.2.1 User unknown", "smtp", "5.2.1", "RCPT", "userunknown"},
+      {"user unknown under X.7.1, command unknown: policy", "550 5.7.1 User unknown", "smtp", "5.7.1", "",
+       "filtered"},
+      {"user unknown under X.7.1 at RCPT", "550 5.7.1 User unknown", "smtp", "5.7.1", "RCPT", "userunknown"},
+      {"user unknown under X.1.1 after DATA: code and words agree", "550 5.1.1 User unknown", "smtp", "5.1.1",
+       "DATA", "userunknown"},
       {"X-Unix exit status", "75", "x-unix", "4.0.0", "", "mailererror"},
+      {"X-Unix program's own no such user", "procmail: Couldn't create \"/var/mail/x\": No such user", "x-unix",
+       "5.1.1", "", "mailererror"},
+      {"X-Unix program's full mailbox", "Quota exceeded", "x-unix", "4.3.0", "", "mailboxfull"},
       {"refused at EHLO without a reason", "550 Rejected", "smtp", "5.0.0", "EHLO", "blocked"},
       {"refused at RCPT without a reason", "550 Rejected", "smtp", "5.0.0", "RCPT", "undefined"},
-      {"connection refused, given up", "The recipient server did not accept our requests to connect.", "", "5.0.0",
-       "CONN", "expired"},
-      {"connection refused, still retrying", "The recipient server did not accept our requests to connect.", "",
-       "4.0.0", "CONN", "networkerror"},
+      {"no route, given up", "connect to mx.example.net[192.0.2.1]:25: No route to host", "", "5.0.0", "CONN",
+       "expired"},
+      {"no route, still retrying", "connect to mx.example.net[192.0.2.1]:25: No route to host", "", "4.0.0", "CONN",
+       "networkerror"},
+      {"connections not accepted, still retrying", "The recipient server did not accept our requests to connect.", "",
+       "4.0.0", "CONN", "expired"},
   };
   for (const auto& c : cases) {
     RecipientResult r;
@@ -43,6 +53,49 @@ TEST(ClassifyTest, TransactionFacts) {
     r.command = c.command;
     Classify(TestRules().tables(), "", "", &r);
     EXPECT_EQ(ReasonToken(r.reason), c.want) << c.name;
+  }
+}
+
+// X.0.0 says only "other undefined status": a reply code that knows more decides.
+TEST(ClassifyTest, UndefinedStatusYieldsToTheReplyCode) {
+  RecipientResult r;
+  r.action = "failed";
+  r.diagnostic = "451 Could not load configuration for domain (example.com)";
+  r.status = "4.0.0";
+  r.status_source = StatusSource::kStatusField;
+  r.reply_code = 451;
+  Classify(TestRules().tables(), "", "", &r);
+  EXPECT_EQ(ReasonToken(r.reason), "systemerror");
+  r.reply_code.reset();
+  Classify(TestRules().tables(), "", "", &r);
+  EXPECT_EQ(ReasonToken(r.reason), "undefined");
+}
+
+// A final report (Action: failed) whose temporary code itself says the mailbox does not exist
+// is a hard bounce; the same code in a delay notice, or a temporary code that does not name
+// the address (4.0.0), is not.
+TEST(ClassifyTest, FailedAfterRetriesOnAnUnknownMailboxIsHard) {
+  const struct {
+    const char* action;
+    const char* status;
+    const char* diagnostic;
+    bool hard;
+  } cases[] = {
+      {"failed", "4.1.1", "450 4.1.1 <a@b.nl>: Recipient address rejected: User unknown", true},
+      {"delayed", "4.1.1", "450 4.1.1 <a@b.nl>: Recipient address rejected: User unknown", false},
+      {"failed", "4.0.0", "450 <a@b.nl>: User unknown", false},
+      {"failed", "4.2.2", "452 4.2.2 Mailbox full", false},
+  };
+  for (const auto& c : cases) {
+    RecipientResult r;
+    r.action = c.action;
+    r.diagnostic = c.diagnostic;
+    r.status = c.status;
+    r.status_source = StatusSource::kStatusField;
+    r.reply_code = std::stoi(c.diagnostic);
+    Classify(TestRules().tables(), "", "", &r);
+    EXPECT_EQ(r.hard_bounce, c.hard) << c.action << " " << c.status;
+    EXPECT_EQ(r.permanence, Permanence::kTemporary) << c.action << " " << c.status;
   }
 }
 

@@ -70,6 +70,30 @@ const char kEximDelay[] =
     "some time, and this warning may be repeated at intervals if the message\n"
     "remains undelivered.\n";
 
+// Hosted Exim (GoDaddy's secureserver.net) gives no code, only a sentence that lists possible
+// causes; "blacklisted" in it must not make it a block of the sending IP.
+const char kEximAccountOrDomain[] =
+    "From: Mail Delivery System <MAILER-DAEMON@p3plsmtp.example.net>\n"
+    "Subject: Mail delivery failed: returning message to sender\n"
+    "\n"
+    "A message that you sent could not be delivered to one or more of its\n"
+    "recipients. This is a permanent error. The following address(es) failed:\n"
+    "\n"
+    "  info@nergens.example.com\n"
+    "    The mail server could not deliver mail to info@nergens.example.com.  The account or domain may "
+    "not exist, they may be blacklisted, or missing the proper dns entries.\n";
+
+// An ACL that refuses a listed envelope address (not the connecting IP).
+const char kEximAddressBlacklisted[] =
+    "From: Mail Delivery System <MAILER-DAEMON@mx.hosting.example.nl>\n"
+    "Subject: Mail delivery failed: returning message to sender\n"
+    "\n"
+    "A message that you sent could not be delivered to one or more of its\n"
+    "recipients. This is a permanent error. The following address(es) failed:\n"
+    "\n"
+    "  info@ontvanger.example.com\n"
+    "    \"Sorry, you are sending to/from an address that has been blacklisted\"\n";
+
 TEST(EximTest, Table) {
   const VendorCase cases[] = {
       {"unknown user after RCPT", kEximUnknownUser, "exim",
@@ -77,6 +101,10 @@ TEST(EximTest, Table) {
       {"sender above the list is no recipient", kEximSenderAbove, "exim",
        {{"info@traag.example.be", "5.0.0", 0, "expired", "", ""}}},
       {"delay warning", kEximDelay, "exim", {{"info@traag.example.be", "4.3.0", 451, "", "", ""}}},
+      {"account or domain may not exist", kEximAccountOrDomain, "exim",
+       {{"info@nergens.example.com", "5.0.0", 0, "hostunknown", "", ""}}},
+      {"envelope address blacklisted", kEximAddressBlacklisted, "exim",
+       {{"info@ontvanger.example.com", "5.0.0", 0, "rejected", "", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);
 }

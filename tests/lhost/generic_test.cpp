@@ -33,6 +33,23 @@ const char kLines[] =
     "To: sanne@example.be, other@example.be\n"
     "Cc: third@example.be\n";
 
+// An unknown format that names the recipient only in a summary of the SMTP envelope.
+const char kEnvelopeSummary[] =
+    "From: post_master@gateway.example.com\n"
+    "To: jan@example.nl\n"
+    "Subject: Re: offerte\n"
+    "\n"
+    "Error: Invalid user address\n"
+    "\n"
+    "Error message below:\n"
+    "550 - Requested action not taken: no such user here\n"
+    "\n"
+    "Message details:\n"
+    "  Subject: offerte\n"
+    "  MAIL FROM: jan@example.nl\n"
+    "  RCPT TO: onbekend@gateway.example.com\n"
+    "  From: jan@example.nl\n";
+
 const char kOrdinaryMail[] =
     "From: Jan Jansen <jan@example.nl>\n"
     "To: Piet <piet@example.nl>\n"
@@ -46,6 +63,8 @@ TEST(GenericTest, Table) {
        {{"lotte@example.com", "5.1.1", 550, "", "RCPT", ""}}},
       {"one address per line; quoted original ignored", kLines, "generic",
        {{"sanne@example.be", "5.2.1", 550, "suspend", "", ""}}},
+      {"recipient only in the envelope summary", kEnvelopeSummary, "generic",
+       {{"onbekend@gateway.example.com", "5.0.0", 550, "userunknown", "", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);
 }

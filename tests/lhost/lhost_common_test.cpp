@@ -60,6 +60,31 @@ TEST(LhostCommonTest, Command) {
   for (const auto& c : cases) EXPECT_EQ(FindCommand(c.text), c.want) << c.text;
 }
 
+TEST(LhostCommonTest, CommandFromTranscript) {
+  const std::string rcpt =
+      "... while talking to mx.example.org.:\n"
+      ">>> MAIL From:<jan@example.nl>\n"
+      "<<< 250 2.1.0 OK\n"
+      ">>> RCPT To:<goed@example.org>\n"
+      "<<< 250 2.1.5 OK\n"
+      ">>> RCPT To:<Weg@Example.org>\n"
+      "<<< 550 5.1.1 <weg@example.org>... User unknown\n";
+  EXPECT_EQ(CommandFromTranscript(rcpt, "weg@example.org"), "RCPT");  // address case ignored
+  EXPECT_EQ(CommandFromTranscript(rcpt, "goed@example.org"), "");      // its RCPT was accepted
+  const std::string mail =
+      ">>> MAIL From:<jan@example.nl>\n"
+      "<<< 553 5.1.8 Domain of sender address does not exist\n";
+  EXPECT_EQ(CommandFromTranscript(mail, "wie@example.org"), "MAIL");
+  // Pipelined: the RCPT refusal arrives after DATA was sent; DATA is never concluded.
+  const std::string pipelined =
+      ">>> DATA\n"
+      "<<< 550 5.5.0 Invalid recipient\n"
+      "<<< 554 5.5.1 Error: no valid recipients\n";
+  EXPECT_EQ(CommandFromTranscript(pipelined, "wie@example.org"), "");
+  EXPECT_EQ(CommandFromTranscript("550 5.1.1 User unknown\n", "wie@example.org"), "");
+  EXPECT_EQ(CommandFromTranscript(">>> RCPT To:<a@b.nl>\n<<< 5", "a@b.nl"), "");  // cut short
+}
+
 TEST(LhostCommonTest, TextAroundMarkerLines) {
   const std::string text = "one\n--- Transcript ---\ntwo\n";
   EXPECT_EQ(TextAfterLine(text, "transcript"), "two\n");

@@ -22,6 +22,9 @@ const char kQmail[] =
     "<weg@elders.example.org>:\n"
     "Sorry, I couldn't find any host named elders.example.org. (#5.1.2)\n"
     "\n"
+    "<info@geenmx.example.org>:\n"
+    "Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)\n"
+    "\n"
     "--- Below this line is a copy of the message.\n"
     "\n"
     "Return-Path: <jan@example.nl>\n"
@@ -42,7 +45,10 @@ TEST(QmailTest, Table) {
   const VendorCase cases[] = {
       {"two recipients, each with its own error", kQmail, "qmail",
        {{"vol@postbus.example.com", "5.2.2", 552, "mailboxfull", "", ""},
-        {"weg@elders.example.org", "5.1.2", 0, "hostunknown", "", ""}}},
+        {"weg@elders.example.org", "5.1.2", 0, "hostunknown", "", ""},
+        // The name exists but has neither MX nor address: it accepts no mail (qmail-remote's
+        // perm_nomx), unlike the name that does not exist at all above.
+        {"info@geenmx.example.org", "5.4.4", 0, "notaccept", "", ""}}},
       {"Yahoo! derived format", kYahooStyle, "qmail", {{"marie@example.fr", "5.1.1", 550, "userunknown", "RCPT", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);

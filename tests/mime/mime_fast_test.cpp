@@ -15,6 +15,7 @@
 #include <string>
 
 #include "common/text.h"
+#include "mime/header_repair.h"
 #include "mime/mime_fast.h"
 #include "mime/mime_walk.h"
 
@@ -45,7 +46,9 @@ std::string Diff(const Entity& a, const Entity& b, const std::string& path = "ro
 
 // Checks one message; returns whether the fast parser took it.
 bool Check(const std::string& name, std::string_view raw) {
-  const std::string text = NormalizeLineEndings(raw);
+  // ParseMime mends unfolded parameters before either parser runs; give ParseMimeFast the same.
+  std::string text = NormalizeLineEndings(raw);
+  if (std::optional<std::string> mended = RepairParameterFolding(text)) text = std::move(*mended);
   std::vector<Problem> p1, p2;
   const Entity mimetic = ParseMime(text, AnalyzeOptions(), &p1, MimeParser::kMimeticOnly);
   Entity fast;
