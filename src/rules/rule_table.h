@@ -26,7 +26,7 @@ namespace bouncetolk {
 
 /// Where a row came from, for "file:line:" messages.
 struct RowOrigin {
-  std::string file;
+  std::string_view file;  ///< the DataFile::path of its file in RuleTables::files
   int line = 0;
 };
 
