@@ -82,7 +82,9 @@ class Automaton {
       }
       state = next;
     }
-    nodes_[static_cast<std::size_t>(state)].out.push_back(id);
+    Node& node = nodes_[static_cast<std::size_t>(state)];
+    outputs_.push_back(Output{id, node.out});
+    node.out = static_cast<int>(outputs_.size()) - 1;
   }
 
   // Failure links and output chains in breadth-first order.
@@ -108,7 +110,7 @@ class Automaton {
         Node& node = nodes_[static_cast<std::size_t>(edge.child)];
         node.fail = (target >= 0 && target != edge.child) ? target : 0;
         const Node& fail = nodes_[static_cast<std::size_t>(node.fail)];
-        node.out_link = node.fail == 0 ? -1 : !fail.out.empty() ? node.fail : fail.out_link;
+        node.out_link = node.fail == 0 ? -1 : fail.out >= 0 ? node.fail : fail.out_link;
         queue.push_back(edge.child);
       }
     }
@@ -124,7 +126,9 @@ class Automaton {
       state = state > 0 ? next : root_next_[b];
       for (int s = state; s > 0;) {
         const Node& node = nodes_[static_cast<std::size_t>(s)];
-        hits->insert(hits->end(), node.out.begin(), node.out.end());
+        for (int o = node.out; o >= 0; o = outputs_[static_cast<std::size_t>(o)].next) {
+          hits->push_back(outputs_[static_cast<std::size_t>(o)].id);
+        }
         s = node.out_link;
       }
     }
@@ -141,8 +145,12 @@ class Automaton {
   struct Node {
     int first_edge = -1;
     int fail = 0;
-    int out_link = -1;     // the nearest proper suffix node with outputs of its own, or -1
-    std::vector<int> out;  // caller ids of the patterns ending here
+    int out_link = -1;  // the nearest proper suffix node with outputs of its own, or -1
+    int out = -1;       // the patterns ending here: a list in outputs_, or -1
+  };
+  struct Output {
+    int id;    // the caller's
+    int next;  // the next output of the same node, or -1
   };
 
   int Child(int state, unsigned char b) const {
@@ -155,6 +163,7 @@ class Automaton {
 
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
+  std::vector<Output> outputs_;
   std::array<int, 256> root_child_{};  // -1: none
   std::array<int, 256> root_next_{};   // root_child_ with 0 for none, for Match
 };
