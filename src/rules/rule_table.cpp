@@ -243,7 +243,7 @@ void IndexTexts(const DataFile& f, const LazyLang& l) {
     pos = eol + 1;
     ++line_no;
     if (!line.empty() && line[0] == '#') continue;
-    if (Trim(line).empty()) {
+    if (line.empty() || (IsSpace(line[0]) && Trim(line).empty())) {  // Trim only when it may be blank
       if (in_group) finish(line_start);
       last_was_field = false;
       if (eol == text.size()) break;
@@ -581,6 +581,8 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
   std::vector<PhraseRule> front;
   std::unordered_map<std::string_view, std::size_t> phrase_index;
   phrase_index.reserve(512);
+  t->phrases.reserve(512);  // about 350 embedded rows: no reallocation of the rules
+  t->lhost_markers.reserve(512);
   // rules/phrases-vendor.tsv holds the vendor formats' phrases; they come after the general
   // phrases of rules/phrases.tsv whatever order the files arrive in (docs/data-format.md).
   std::vector<const DataFile*> vendor_phrases;
