@@ -5,6 +5,7 @@
 // or a bounce a person forwarded) -> per-recipient codes -> classification -> Report. The
 // stages live in their own modules; this file only orders them.
 
+#include "batch/date.h"
 #include "bouncetolk/bouncetolk.h"
 #include "classify/classify.h"
 #include "common/text.h"
@@ -331,6 +332,12 @@ void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& 
     FinishRecipient(rules, vendor_text, have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, &r,
                     &report);
     report.recipients.push_back(std::move(r));
+  }
+  // A delay notice without a Will-Retry-Until field may state the retry period in its text.
+  if (const std::int64_t period = RetryPeriodSeconds(view.text); period > 0) {
+    for (RecipientResult& r : report.recipients) {
+      if (r.action == "delayed" && r.will_retry_until.empty()) r.will_retry_until = DateAfter(report.date, period);
+    }
   }
   if (!report.feedback_type.empty()) {
     report.kind = MessageKind::kFeedback;

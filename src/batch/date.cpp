@@ -8,11 +8,13 @@
 // count as UTC, which is at most a day off for --since.
 
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "batch/date.h"
 #include "bouncetolk/batch.h"
 #include "common/text.h"
 
@@ -132,9 +134,9 @@ std::optional<std::int64_t> ParseIso(std::string_view t) {
   return Assemble(year, month, day, seconds, zone);
 }
 
-}  // namespace
-
-std::optional<std::int64_t> ParseDate(std::string_view text) {
+// ParseDate(), also giving the zone offset the date was written in (0 for ISO dates).
+std::optional<std::int64_t> ParseDateInZone(std::string_view text, int* zone_out) {
+  *zone_out = 0;
   text = Trim(text);
   if (const auto iso = ParseIso(text)) return iso;
   // Split into words: comments removed, commas are blanks.
@@ -176,7 +178,52 @@ std::optional<std::int64_t> ParseDate(std::string_view text) {
     }
   }
   if (day == 0 || month == 0 || year < 0) return std::nullopt;
+  *zone_out = zone;
   return Assemble(year, month, day, seconds.value_or(0), zone);
+}
+
+// Year, month, day of a count of days since 1970-01-01 (H. Hinnant's civil_from_days).
+void CivilFromDays(std::int64_t z, int* year, int* month, int* day) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  *year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (*month <= 2));
+}
+
+}  // namespace
+
+std::optional<std::int64_t> ParseDate(std::string_view text) {
+  int zone = 0;
+  return ParseDateInZone(text, &zone);
+}
+
+std::string FormatDate(std::int64_t when, int zone_minutes) {
+  static constexpr const char* kDays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::int64_t local = when + static_cast<std::int64_t>(zone_minutes) * 60;
+  const std::int64_t days = (local >= 0 ? local : local - 86399) / 86400;
+  const std::int64_t secs = local - days * 86400;
+  int year = 0, month = 0, day = 0;
+  CivilFromDays(days, &year, &month, &day);
+  const int zone = zone_minutes < 0 ? -zone_minutes : zone_minutes;
+  char out[64];
+  std::snprintf(out, sizeof out, "%s, %02d %s %04d %02d:%02d:%02d %c%02d%02d", kDays[((days % 7) + 7) % 7], day,
+                kMonths[month - 1], year, static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                static_cast<int>(secs % 60), zone_minutes < 0 ? '-' : '+', zone / 60, zone % 60);
+  return out;
+}
+
+std::string DateAfter(std::string_view date, std::int64_t seconds) {
+  int zone = 0;
+  const std::optional<std::int64_t> when = ParseDateInZone(date, &zone);
+  if (!when) return {};
+  return FormatDate(*when + seconds, zone);
 }
 
 }  // namespace bouncetolk

@@ -10,6 +10,7 @@
 #ifndef BOUNCETOLK_LHOST_LHOST_COMMON_H_
 #define BOUNCETOLK_LHOST_LHOST_COMMON_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,12 @@ std::string FindRemoteHost(std::string_view text);
 /// The SMTP command the text says failed, upper case and short ("RCPT", "MAIL", "DATA",
 /// "EHLO", "HELO", "STARTTLS", "AUTH", "CONN"), or empty.
 std::string FindCommand(std::string_view text);
+/// How long, in seconds, a delay notice says the MTA keeps retrying, counted from the notice
+/// itself: "Message will be retried for 2 more day(s)" (Gmail), "will keep trying to deliver
+/// this message for the next 1 days, 19 hours and 57 minutes" (Exchange Online). 0 when the
+/// text states no such period.
+std::int64_t RetryPeriodSeconds(std::string_view text);
+
 /// The SMTP command a session transcript ("... while talking to host:", ">>> RCPT To:<a@b>",
 /// "<<< 550 ...", as Sendmail and others quote it) shows was refused for \a address: "RCPT"
 /// when the first 4xx/5xx "<<<" reply that concerns it follows a RCPT naming the address,

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "batch/date.h"
 #include "bouncetolk/batch.h"
 
 namespace bouncetolk {
@@ -33,6 +34,16 @@ TEST(ParseDate, Table) {
   for (const Case& c : cases) {
     EXPECT_EQ(ParseDate(c.text), c.want) << "text: " << c.text;
   }
+}
+
+TEST(FormatDate, RoundTripsInTheWrittenZone) {
+  EXPECT_EQ(FormatDate(1367246732, 9 * 60), "Mon, 29 Apr 2013 23:45:32 +0900");
+  EXPECT_EQ(FormatDate(1367246732, -7 * 60 - 30), "Mon, 29 Apr 2013 07:15:32 -0730");
+  EXPECT_EQ(FormatDate(0, 0), "Thu, 01 Jan 1970 00:00:00 +0000");
+  EXPECT_EQ(FormatDate(951782400, 0), "Tue, 29 Feb 2000 00:00:00 +0000");  // leap day
+  EXPECT_EQ(DateAfter("Mon, 29 Apr 2013 23:45:32 +0900", 2 * 86400), "Wed, 01 May 2013 23:45:32 +0900");
+  EXPECT_EQ(DateAfter("Tue, 31 Dec 2024 23:00:00 -0500 (EST)", 3600), "Wed, 01 Jan 2025 00:00:00 -0500");
+  EXPECT_EQ(DateAfter("no date here", 60), "");
 }
 
 }  // namespace

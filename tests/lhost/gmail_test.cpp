@@ -31,6 +31,7 @@ const char kGmailPermanent[] =
 const char kGmailDelay[] =
     "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
     "Subject: Delivery Status Notification (Delay)\n"
+    "Date: Mon, 24 Nov 2014 17:15:56 +0100\n"
     "\n"
     "This is an automatically generated Delivery Status Notification\n"
     "\n"
@@ -77,6 +78,8 @@ TEST(GmailTest, DelayIsTemporary) {
   ASSERT_EQ(report.recipients.size(), 1u);
   EXPECT_EQ(report.recipients[0].action, "delayed");
   EXPECT_EQ(report.recipients[0].permanence, Permanence::kTemporary);
+  // "Message will be retried for 2 more day(s)", counted from the notice's Date.
+  EXPECT_EQ(report.recipients[0].will_retry_until, "Wed, 26 Nov 2014 17:15:56 +0100");
 }
 
 }  // namespace

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+//
+// date.h: date helpers of date.cpp for the library itself (ParseDate() is public, in batch.h).
+
+#ifndef BOUNCETOLK_BATCH_DATE_H_
+#define BOUNCETOLK_BATCH_DATE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace bouncetolk {
+
+/// \a when (seconds since 1970-01-01T00:00:00Z) as an RFC 5322 date in the zone \a zone_minutes
+/// east of UTC: "Wed, 03 May 2017 04:41:00 -0700".
+std::string FormatDate(std::int64_t when, int zone_minutes);
+
+/// The RFC 5322 date \a seconds after \a date, written in \a date's own zone; empty when
+/// ParseDate() does not understand \a date.
+std::string DateAfter(std::string_view date, std::int64_t seconds);
+
+}  // namespace bouncetolk
+
+#endif  // BOUNCETOLK_BATCH_DATE_H_
