@@ -56,10 +56,13 @@ bool IsAsciiLiteral(std::string_view pattern) {
 
 // Aho-Corasick over bytes with sparse edges (patterns are short; nodes have few children).
 // Edges live in one pool as per-node linked lists, so building allocates per pattern, not per
-// character (the automaton is built at every start).
+// character (the automaton is built at every start). The root, which has many children and
+// where most text bytes end up, has a dense table instead. A node's outputs are its own
+// patterns plus those of the nodes on its output chain (the nearest suffixes with patterns of
+// their own), so building copies no output lists.
 class Automaton {
  public:
-  Automaton() : nodes_(1) {}
+  Automaton() : nodes_(1) { root_child_.fill(-1); }
 
   void Add(std::string_view pattern, int id) {
     int state = 0;
@@ -68,30 +71,37 @@ class Automaton {
       int next = Child(state, b);
       if (next < 0) {
         next = static_cast<int>(nodes_.size());
-        Node& parent = nodes_[static_cast<std::size_t>(state)];
-        edges_.push_back(Edge{next, parent.first_edge, b});
-        parent.first_edge = static_cast<int>(edges_.size()) - 1;
+        if (state == 0) {
+          root_child_[b] = next;
+        } else {
+          Node& parent = nodes_[static_cast<std::size_t>(state)];
+          edges_.push_back(Edge{next, parent.first_edge, b});
+          parent.first_edge = static_cast<int>(edges_.size()) - 1;
+        }
         nodes_.emplace_back();
       }
       state = next;
     }
-    nodes_[static_cast<std::size_t>(state)].out.push_back(id);
+    Node& node = nodes_[static_cast<std::size_t>(state)];
+    outputs_.push_back(Output{id, node.out});
+    node.out = static_cast<int>(outputs_.size()) - 1;
   }
 
-  // Failure links in breadth-first order; each node's outputs include its suffixes' outputs.
-  // The root, where most text bytes end up, gets a dense table.
+  // Failure links and output chains in breadth-first order.
   void Build() {
-    root_next_.fill(0);
-    std::deque<int> queue;
-    for (int e = nodes_[0].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
-      const Edge& edge = edges_[static_cast<std::size_t>(e)];
-      root_next_[edge.b] = edge.child;
-      nodes_[static_cast<std::size_t>(edge.child)].fail = 0;
-      queue.push_back(edge.child);
+    std::vector<int> queue;
+    queue.reserve(nodes_.size());
+    for (int b = 0; b < 256; ++b) {
+      const int child = root_child_[static_cast<std::size_t>(b)];
+      root_next_[static_cast<std::size_t>(b)] = child < 0 ? 0 : child;
+      if (child < 0) continue;
+      Node& node = nodes_[static_cast<std::size_t>(child)];
+      node.fail = 0;
+      node.out_link = -1;
+      queue.push_back(child);
     }
-    while (!queue.empty()) {
-      const int s = queue.front();
-      queue.pop_front();
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      const int s = queue[head];
       for (int e = nodes_[static_cast<std::size_t>(s)].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
         const Edge edge = edges_[static_cast<std::size_t>(e)];
         int f = nodes_[static_cast<std::size_t>(s)].fail;
@@ -99,8 +109,8 @@ class Automaton {
         const int target = Child(f, edge.b);
         Node& node = nodes_[static_cast<std::size_t>(edge.child)];
         node.fail = (target >= 0 && target != edge.child) ? target : 0;
-        const std::vector<int>& inherited = nodes_[static_cast<std::size_t>(node.fail)].out;
-        node.out.insert(node.out.end(), inherited.begin(), inherited.end());
+        const Node& fail = nodes_[static_cast<std::size_t>(node.fail)];
+        node.out_link = node.fail == 0 ? -1 : fail.out >= 0 ? node.fail : fail.out_link;
         queue.push_back(edge.child);
       }
     }
@@ -114,8 +124,13 @@ class Automaton {
       int next = -1;
       while (state > 0 && (next = Child(state, b)) < 0) state = nodes_[static_cast<std::size_t>(state)].fail;
       state = state > 0 ? next : root_next_[b];
-      const std::vector<int>& out = nodes_[static_cast<std::size_t>(state)].out;
-      if (!out.empty()) hits->insert(hits->end(), out.begin(), out.end());  // not a call per byte
+      for (int s = state; s > 0;) {
+        const Node& node = nodes_[static_cast<std::size_t>(s)];
+        for (int o = node.out; o >= 0; o = outputs_[static_cast<std::size_t>(o)].next) {
+          hits->push_back(outputs_[static_cast<std::size_t>(o)].id);
+        }
+        s = node.out_link;
+      }
     }
   }
 
@@ -130,10 +145,16 @@ class Automaton {
   struct Node {
     int first_edge = -1;
     int fail = 0;
-    std::vector<int> out;  // caller ids
+    int out_link = -1;  // the nearest proper suffix node with outputs of its own, or -1
+    int out = -1;       // the patterns ending here: a list in outputs_, or -1
+  };
+  struct Output {
+    int id;    // the caller's
+    int next;  // the next output of the same node, or -1
   };
 
   int Child(int state, unsigned char b) const {
+    if (state == 0) return root_child_[b];
     for (int e = nodes_[static_cast<std::size_t>(state)].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
       if (edges_[static_cast<std::size_t>(e)].b == b) return edges_[static_cast<std::size_t>(e)].child;
     }
@@ -142,7 +163,9 @@ class Automaton {
 
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
-  std::array<int, 256> root_next_{};
+  std::vector<Output> outputs_;
+  std::array<int, 256> root_child_{};  // -1: none
+  std::array<int, 256> root_next_{};   // root_child_ with 0 for none, for Match
 };
 
 // The longest run of plain characters that every match of \a regex contains, lower-cased,
@@ -387,10 +410,15 @@ PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&&) noexcept = default;
 
 bool PhraseMatcher::Add(std::string_view pattern, int id, std::string* error) {
   if (!KnownValid(pattern) && !Validate(pattern, error)) return false;
+  AddTrusted(pattern, id);
+  return true;
+}
+
+void PhraseMatcher::AddTrusted(std::string_view pattern, int id) {
   ++impl_->patterns;
   if (IsAsciiLiteral(pattern)) {
     impl_->automaton.Add(pattern, id);
-    return true;
+    return;
   }
   const std::size_t k = impl_->regexes.size();
   LazyRegex& lr = impl_->regexes.emplace_back();
@@ -400,7 +428,6 @@ bool PhraseMatcher::Add(std::string_view pattern, int id, std::string* error) {
       pattern.substr(0, 3) == "re:" ? AnchorsOf(lr.regex) : std::vector<std::string>();
   if (anchors.empty()) impl_->unanchored.push_back(k);
   for (const std::string& anchor : anchors) impl_->automaton.Add(anchor, -1 - static_cast<int>(k));
-  return true;
 }
 
 bool PhraseMatcher::Compile(std::string* /*error*/) {
