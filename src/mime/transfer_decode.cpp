@@ -24,9 +24,9 @@ struct Base64Table {
       value['a' + i] = static_cast<std::int8_t>(26 + i);
     }
     for (int i = 0; i < 10; ++i) value['0' + i] = static_cast<std::int8_t>(52 + i);
-    value['+'] = 62;
-    value['/'] = 63;
-    value['='] = kEqualSign;
+    value[static_cast<unsigned char>('+')] = 62;
+    value[static_cast<unsigned char>('/')] = 63;
+    value[static_cast<unsigned char>('=')] = kEqualSign;
   }
 };
 constexpr Base64Table kBase64;
