@@ -33,7 +33,12 @@ if [ ! -f "$build/build.ninja" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DBT_FUZZ=ON -DBT_TESTS=OFF >/dev/null
 fi
-ninja -C "$build" -j 2 "${target}_fuzzer" >/dev/null
+# Quiet when it builds; the compiler's messages when it does not.
+if ! build_log=$(ninja -C "$build" -j 2 "${target}_fuzzer" 2>&1); then
+  printf '%s\n' "$build_log" >&2
+  echo "fuzz.sh: building ${target}_fuzzer failed" >&2
+  exit 2
+fi
 
 corpus=$build/corpus/$target
 artifacts=$build/artifacts/$target

@@ -52,7 +52,7 @@ if [ "$mode" = fuzz ]; then
     log=build-fuzz/$target.log
     if ! scripts/fuzz.sh "$target" "${FUZZ_SECONDS:-60}" >"$log" 2>&1; then
       tail -n 40 "$log" >&2
-      echo "setup: fuzz target $target failed; the input is in build-fuzz/artifacts/$target/" >&2
+      echo "setup: fuzz target $target failed (log above; a crashing input is kept in build-fuzz/artifacts/$target/)" >&2
       exit 1
     fi
     grep -E '^(Done|stat::number_of_executed_units)' "$log" >&2 || true

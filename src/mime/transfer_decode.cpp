@@ -24,16 +24,16 @@ struct Base64Table {
       value['a' + i] = static_cast<std::int8_t>(26 + i);
     }
     for (int i = 0; i < 10; ++i) value['0' + i] = static_cast<std::int8_t>(52 + i);
-    value['+'] = 62;
-    value['/'] = 63;
-    value['='] = kEqualSign;
-    value['|'] = 0;  // mimetic compares with "> size" instead of ">= size" and reads a 0
+    value[static_cast<unsigned char>('+')] = 62;
+    value[static_cast<unsigned char>('/')] = 63;
+    value[static_cast<unsigned char>('=')] = kEqualSign;
   }
 };
 constexpr Base64Table kBase64;
 
 // Output of one group of four values (mimetic's Base64::Decoder::writeBuf).
 inline char* WriteGroup(const std::uint8_t ch[4], char* o) {
+  if (ch[0] == kEqualSign || ch[1] == kEqualSign) return o;  // padding where data belongs
   *o++ = static_cast<char>(static_cast<std::uint8_t>(ch[0] << 2 | ((ch[1] >> 4) & 0x3)));
   if (ch[2] == kEqualSign) return o;
   *o++ = static_cast<char>(static_cast<std::uint8_t>(ch[1] << 4 | ((ch[2] >> 2) & 0xF)));

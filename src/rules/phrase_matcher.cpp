@@ -57,16 +57,17 @@ bool IsAsciiLiteral(std::string_view pattern) {
 
 // Aho-Corasick over bytes. Patterns go into a trie with per-node linked lists of edges (one
 // pool, so building allocates per pattern, not per character; the automaton is built at every
-// start). Build() computes the failure links breadth-first and then lays the automaton out
-// flat for matching, numbering the nodes in breadth-first order: the children of a node get
-// consecutive numbers, so a node's edges are the range [first_child, next node's first_child)
-// of one byte array (the byte leading into each node), and its outputs (its own patterns and
-// its suffixes') a range of one id array. Matching touches a 16-byte node and a few adjacent
-// key bytes per step instead of chasing edge lists and per-node vectors, and shallow nodes,
-// where most text bytes are, share cache lines. The root has a dense table.
+// start); the root, which has many children, has a dense table. Build() lays the automaton out
+// flat for matching, numbering the nodes breadth-first: the children of a node get consecutive
+// numbers, so a node's edges are the range [first_child, next node's first_child) of one byte
+// array (the byte leading into each node), and its own patterns a range of one id array. A
+// node's outputs are its own patterns plus those of the nodes on its output chain (the
+// nearest suffixes with patterns of their own), so building copies no output lists. Matching
+// touches a 16-byte node and a few adjacent key bytes per step instead of chasing edge lists,
+// and the shallow nodes, where most text bytes are, share cache lines.
 class Automaton {
  public:
-  Automaton() : trie_(1) {}
+  Automaton() : trie_(1) { root_child_.fill(-1); }
 
   void Add(std::string_view pattern, int id) {
     int state = 0;
@@ -75,9 +76,13 @@ class Automaton {
       int next = TrieChild(state, b);
       if (next < 0) {
         next = static_cast<int>(trie_.size());
-        TrieNode& parent = trie_[static_cast<std::size_t>(state)];
-        trie_edges_.push_back(TrieEdge{next, parent.first_edge, b});
-        parent.first_edge = static_cast<int>(trie_edges_.size()) - 1;
+        if (state == 0) {
+          root_child_[b] = next;
+        } else {
+          TrieNode& parent = trie_[static_cast<std::size_t>(state)];
+          trie_edges_.push_back(TrieEdge{next, parent.first_edge, b});
+          parent.first_edge = static_cast<int>(trie_edges_.size()) - 1;
+        }
         trie_.emplace_back();
       }
       state = next;
@@ -87,7 +92,8 @@ class Automaton {
     node.first_own = static_cast<int>(own_.size()) - 1;
   }
 
-  // Failure links in breadth-first order, then the flat layout (see above); the trie is freed.
+  // The flat layout (see above), failure links and output chains, breadth-first; the trie is
+  // freed.
   void Build() {
     const std::size_t n = trie_.size();
     std::vector<int> order;  // trie node of each flat node
@@ -96,42 +102,45 @@ class Automaton {
     nodes_.assign(n + 1, Node{});
     keys_.assign(n, 0);
     ids_.clear();
+    ids_.reserve(own_.size());
     root_next_.fill(0);
     for (std::size_t k = 0; k < order.size(); ++k) {
-      const int s = order[k];
-      const TrieNode& ts = trie_[static_cast<std::size_t>(s)];
+      const TrieNode& ts = trie_[static_cast<std::size_t>(order[k])];
       Node& node = nodes_[k];
-      // Outputs: the node's own ids, then its failure node's (already laid out: shallower).
-      node.out_begin = static_cast<std::uint32_t>(ids_.size());
+      node.out = static_cast<std::uint32_t>(ids_.size());
       for (int o = ts.first_own; o >= 0; o = own_[static_cast<std::size_t>(o)].next) {
         ids_.push_back(own_[static_cast<std::size_t>(o)].id);
       }
+      // The failure node is shallower, so its output link is known.
       if (k > 0) {
-        const Node& f = nodes_[static_cast<std::size_t>(node.fail)];
-        for (std::uint32_t i = f.out_begin; i < f.out_end; ++i) {
-          const int inherited = ids_[i];  // push_back may move ids_
-          ids_.push_back(inherited);
+        node.out_link = ts.first_own >= 0 ? static_cast<std::uint32_t>(k) : nodes_[node.fail].out_link;
+      }
+      // Children: consecutive flat numbers. A child's failure node is shallower than the
+      // child, so it is laid out already and found in the flat arrays.
+      node.first_child = static_cast<std::uint32_t>(order.size());
+      auto add_child = [&](int trie_child, unsigned char b) {
+        const std::size_t c = order.size();
+        nodes_[c].fail = k == 0 ? 0 : Step(nodes_[k].fail, b);
+        keys_[c] = b;
+        if (k == 0) root_next_[b] = static_cast<std::uint32_t>(c);
+        order.push_back(trie_child);
+      };
+      if (k == 0) {
+        for (int b = 0; b < 256; ++b) {
+          const int child = root_child_[static_cast<std::size_t>(b)];
+          if (child >= 0) add_child(child, static_cast<unsigned char>(b));
+        }
+      } else {
+        for (int e = ts.first_edge; e >= 0; e = trie_edges_[static_cast<std::size_t>(e)].next) {
+          add_child(trie_edges_[static_cast<std::size_t>(e)].child, trie_edges_[static_cast<std::size_t>(e)].b);
         }
       }
-      node.out_end = static_cast<std::uint32_t>(ids_.size());
-      // Children: consecutive flat numbers, in edge order. A child's failure node is shallower
-      // than the child, so it is laid out already and found in the flat arrays.
-      node.first_child = static_cast<std::uint32_t>(order.size());
-      for (int e = ts.first_edge; e >= 0; e = trie_edges_[static_cast<std::size_t>(e)].next) {
-        const TrieEdge& edge = trie_edges_[static_cast<std::size_t>(e)];
-        const std::size_t c = order.size();
-        nodes_[c].fail = k == 0 ? 0 : Step(nodes_[k].fail, edge.b);
-        keys_[c] = edge.b;
-        if (k == 0) root_next_[edge.b] = static_cast<std::uint32_t>(c);
-        order.push_back(edge.child);
-      }
     }
-    nodes_[n].first_child = static_cast<std::uint32_t>(n);  // sentinel: the end of the last range
-    ids_.shrink_to_fit();
+    nodes_[n].first_child = static_cast<std::uint32_t>(n);  // sentinels: the ends of the last ranges
+    nodes_[n].out = static_cast<std::uint32_t>(ids_.size());
     std::vector<TrieNode>().swap(trie_);
     std::vector<TrieEdge>().swap(trie_edges_);
     std::vector<Own>().swap(own_);
-    trie_.emplace_back();  // Add() after Build() is not supported; keep the object valid
   }
 
   // Appends the ids of all patterns occurring in \a text (lowercased on the fly).
@@ -141,9 +150,8 @@ class Automaton {
     std::uint32_t state = 0;
     for (char c : text) {
       state = Step(state, static_cast<unsigned char>(AsciiLower(c)));
-      const Node& node = nodes[state];
-      if (node.out_begin != node.out_end) {
-        hits->insert(hits->end(), ids_.begin() + node.out_begin, ids_.begin() + node.out_end);
+      for (std::uint32_t s = nodes[state].out_link; s != 0; s = nodes[nodes[s].fail].out_link) {
+        hits->insert(hits->end(), ids_.begin() + nodes[s].out, ids_.begin() + nodes[s + 1].out);
       }
     }
   }
@@ -156,17 +164,18 @@ class Automaton {
   };
   struct TrieNode {
     int first_edge = -1;
-    int first_own = -1;  // into own_
+    int first_own = -1;  // the patterns ending here: a list in own_, or -1
   };
   struct Own {
-    int id;
-    int next;
+    int id;    // the caller's
+    int next;  // the next pattern of the same node, or -1
   };
   struct Node {
     std::uint32_t first_child = 0;  // children: [first_child, next node's first_child)
     std::uint32_t fail = 0;
-    std::uint32_t out_begin = 0;  // outputs: ids_[out_begin, out_end)
-    std::uint32_t out_end = 0;
+    std::uint32_t out = 0;       // own patterns: ids_[out, next node's out)
+    std::uint32_t out_link = 0;  // the nearest node on the failure chain, itself included,
+                                 // with patterns of its own, or 0 (the root has none)
   };
 
   // The state after reading \a b in \a state: its child for b, or else that of the longest
@@ -185,6 +194,7 @@ class Automaton {
   }
 
   int TrieChild(int state, unsigned char b) const {
+    if (state == 0) return root_child_[b];
     for (int e = trie_[static_cast<std::size_t>(state)].first_edge; e >= 0;
          e = trie_edges_[static_cast<std::size_t>(e)].next) {
       if (trie_edges_[static_cast<std::size_t>(e)].b == b) return trie_edges_[static_cast<std::size_t>(e)].child;
@@ -196,10 +206,11 @@ class Automaton {
   std::vector<TrieNode> trie_;
   std::vector<TrieEdge> trie_edges_;
   std::vector<Own> own_;
+  std::array<int, 256> root_child_{};  // -1: none
   // After Build().
-  std::vector<Node> nodes_;           // flat, breadth-first; one sentinel at the end
-  std::vector<unsigned char> keys_;   // the byte leading into each flat node
-  std::vector<int> ids_;              // outputs of all nodes
+  std::vector<Node> nodes_;          // flat, breadth-first; one sentinel at the end
+  std::vector<unsigned char> keys_;  // the byte leading into each flat node
+  std::vector<int> ids_;             // own patterns of all nodes, node after node
   std::array<std::uint32_t, 256> root_next_{};
 };
 
@@ -445,10 +456,15 @@ PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&&) noexcept = default;
 
 bool PhraseMatcher::Add(std::string_view pattern, int id, std::string* error) {
   if (!KnownValid(pattern) && !Validate(pattern, error)) return false;
+  AddTrusted(pattern, id);
+  return true;
+}
+
+void PhraseMatcher::AddTrusted(std::string_view pattern, int id) {
   ++impl_->patterns;
   if (IsAsciiLiteral(pattern)) {
     impl_->automaton.Add(pattern, id);
-    return true;
+    return;
   }
   const std::size_t k = impl_->regexes.size();
   LazyRegex& lr = impl_->regexes.emplace_back();
@@ -458,7 +474,6 @@ bool PhraseMatcher::Add(std::string_view pattern, int id, std::string* error) {
       pattern.substr(0, 3) == "re:" ? AnchorsOf(lr.regex) : std::vector<std::string>();
   if (anchors.empty()) impl_->unanchored.push_back(k);
   for (const std::string& anchor : anchors) impl_->automaton.Add(anchor, -1 - static_cast<int>(k));
-  return true;
 }
 
 bool PhraseMatcher::Compile(std::string* /*error*/) {

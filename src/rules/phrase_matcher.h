@@ -44,6 +44,9 @@ class PhraseMatcher {
 
   /// Adds a pattern; returns false and sets *error when an "re:" pattern does not compile.
   bool Add(std::string_view pattern, int id, std::string* error);
+  /// Adds a pattern known to compile (the embedded tables, which a test validates); one that
+  /// does not compile after all never matches.
+  void AddTrusted(std::string_view pattern, int id);
   /// Builds the automaton. Returns false when it cannot be built.
   bool Compile(std::string* error);
   /// Ids of all patterns found in \a normalized_text, in ascending id order.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -26,8 +27,10 @@ bool ReadWholeFile(const std::filesystem::path& path, std::string* out) {
   return true;
 }
 
-// Files of an overlay directory, relative paths with '/', sorted.
-bool CollectOverlay(std::string_view dir, std::vector<DataFile>* files, std::vector<std::string>* errors) {
+// Files of an overlay directory, relative paths with '/', sorted; their contents are kept in
+// \a storage.
+bool CollectOverlay(std::string_view dir, std::vector<DataFile>* files, std::deque<std::string>* storage,
+                    std::vector<std::string>* errors) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::path root{std::string(dir)};
@@ -35,7 +38,7 @@ bool CollectOverlay(std::string_view dir, std::vector<DataFile>* files, std::vec
     errors->push_back(std::string(dir) + ": not a directory");
     return false;
   }
-  std::vector<DataFile> found;
+  std::vector<std::pair<DataFile, std::string>> found;
   for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (!it->is_regular_file(ec)) continue;
@@ -44,14 +47,18 @@ bool CollectOverlay(std::string_view dir, std::vector<DataFile>* files, std::vec
     DataFile f;
     f.path = fs::relative(it->path(), root, ec).generic_string();
     f.overlay = true;
-    if (!ReadWholeFile(it->path(), &f.content)) {
+    std::string content;
+    if (!ReadWholeFile(it->path(), &content)) {
       errors->push_back(it->path().string() + ": cannot read");
       continue;
     }
-    found.push_back(std::move(f));
+    found.emplace_back(std::move(f), std::move(content));
   }
-  std::sort(found.begin(), found.end(), [](const DataFile& a, const DataFile& b) { return a.path < b.path; });
-  for (DataFile& f : found) files->push_back(std::move(f));
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first.path < b.first.path; });
+  for (auto& [f, content] : found) {
+    f.content = storage->emplace_back(std::move(content));
+    files->push_back(std::move(f));
+  }
   return true;
 }
 
@@ -60,21 +67,30 @@ bool CollectOverlay(std::string_view dir, std::vector<DataFile>* files, std::vec
 RuleSet::RuleSet(std::unique_ptr<RuleTables> tables) : tables_(std::move(tables)) {}
 RuleSet::~RuleSet() = default;
 
+// The embedded tables alone are trusted: a test validates them at build time
+// (RulesTest.EmbeddedTablesPassCheck), so a normal run skips the cross-checks and reads only
+// the texts it shows. Overlays are validated in full on every load.
 std::unique_ptr<const RuleSet> RuleSet::Load(std::string_view overlay_dir, std::vector<std::string>* errors) {
   std::vector<DataFile> files;
-  for (const EmbeddedFile& e : EmbeddedFiles()) {
-    files.push_back(DataFile{std::string(e.path), std::string(e.content), false});
-  }
-  if (!overlay_dir.empty() && !CollectOverlay(overlay_dir, &files, errors)) return nullptr;
-  auto tables = BuildRuleTables(files, errors);
+  files.reserve(EmbeddedFiles().size());
+  for (const EmbeddedFile& e : EmbeddedFiles()) files.push_back(DataFile{std::string(e.path), e.content, false});
+  std::deque<std::string> storage;
+  if (!overlay_dir.empty() && !CollectOverlay(overlay_dir, &files, &storage, errors)) return nullptr;
+  auto tables = BuildRuleTables(files, errors, overlay_dir.empty());
   if (!tables) return nullptr;
+  tables->file_storage = std::move(storage);  // moving a deque moves no element: views stay valid
   return std::unique_ptr<const RuleSet>(new RuleSet(std::move(tables)));
 }
 
 std::string RuleSet::VersionString() const {
   std::uint32_t h = 2166136261u;  // FNV-1a over paths and contents, in load order
-  for (const auto& [path, content] : tables_->files) {
-    for (char c : path + '\0' + content) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  auto add = [&h](std::string_view bytes) {
+    for (char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  };
+  for (const DataFile& f : tables_->files) {
+    add(f.path);
+    add(std::string_view("\0", 1));
+    add(f.content);
   }
   char hex[9];
   std::snprintf(hex, sizeof hex, "%08x", h);
@@ -83,26 +99,30 @@ std::string RuleSet::VersionString() const {
          " phrases, " + std::to_string(tables_->client_errors.size()) + " client errors)";
 }
 
-std::vector<std::string> RuleSet::Check() const { return tables_->check_errors; }
+std::vector<std::string> RuleSet::Check() const {
+  // A trusted load skipped the checks: run them now, on the same files.
+  return tables_->trusted ? CheckRuleFiles(tables_->files) : tables_->check_errors;
+}
 
-std::vector<std::pair<std::string, std::string>> RuleSet::Dump() const { return tables_->files; }
+std::vector<std::pair<std::string, std::string>> RuleSet::Dump() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  out.reserve(tables_->files.size());
+  for (const DataFile& f : tables_->files) out.emplace_back(f.path, std::string(f.content));
+  return out;
+}
 
 const TextRecord* RuleSet::Text(std::string_view id, Lang lang) const {
-  const auto& map = tables_->texts[lang == Lang::kNl ? 0 : 1];
-  auto it = map.find(std::string(id));
-  return it == map.end() ? nullptr : &it->second;
+  return FindText(*tables_, id, lang == Lang::kNl ? 0 : 1);
 }
 
 const std::string* RuleSet::ReplyTemplate(std::string_view id, Lang lang) const {
-  const auto& map = tables_->replies[lang == Lang::kNl ? 0 : 1];
-  auto it = map.find(std::string(id));
-  return it == map.end() ? nullptr : &it->second.body;
+  const bouncetolk::ReplyTemplate* r = FindReply(*tables_, id, lang == Lang::kNl ? 0 : 1);
+  return r ? &r->body : nullptr;
 }
 
 std::string_view RuleSet::Message(std::string_view key, Lang lang) const {
-  const auto& map = tables_->messages[lang == Lang::kNl ? 0 : 1];
-  auto it = map.find(std::string(key));
-  return it == map.end() ? key : std::string_view(it->second);
+  const std::string* m = FindMessage(*tables_, key, lang == Lang::kNl ? 0 : 1);
+  return m ? std::string_view(*m) : key;
 }
 
 }  // namespace bouncetolk

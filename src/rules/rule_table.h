@@ -8,8 +8,10 @@
 #define BOUNCETOLK_RULES_RULE_TABLE_H_
 
 #include <array>
+#include <deque>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,7 +26,7 @@ namespace bouncetolk {
 
 /// Where a row came from, for "file:line:" messages.
 struct RowOrigin {
-  std::string file;
+  std::string_view file;  ///< the DataFile::path of its file in RuleTables::files
   int line = 0;
 };
 
@@ -92,6 +94,38 @@ inline constexpr std::string_view kReplyPlaceholders[] = {
     "name", "date", "subject", "recipients", "paragraphs", "address", "title",
     "explanation", "fix", "retry_until", "status", "diagnostic"};
 
+/// One input file of the loader.
+struct DataFile {
+  std::string path;          ///< relative to data/: "rules/status.tsv", "text/nl/status.txt"
+  std::string_view content;  ///< the embedded bytes, or an overlay file kept by its RuleTables
+  bool overlay = false; ///< from --rules DIR: its rows replace rows with the same id, and its
+                        ///< new phrase rows come before the embedded ones
+};
+
+/// A text record of data/text/<lang>/*.txt that is parsed on first use (LazyLang).
+struct LazyText {
+  std::string_view block;  ///< its lines, from the first field to the blank line after it
+  const DataFile* file = nullptr;
+  int line = 0;            ///< of the first field, in the file
+  mutable std::once_flag once;
+  mutable TextRecord record;
+};
+
+/// One language of a rule set built from trusted files (the embedded data/, which a test
+/// validates at build time): its texts, interface strings and reply templates are read only
+/// when a lookup in that language first needs them, and a text record only when it is looked
+/// up. Thread-safe (std::call_once).
+struct LazyLang {
+  std::vector<const DataFile*> text_files, message_files, reply_files;  ///< in load order
+  mutable std::once_flag texts_once;
+  mutable std::unordered_map<std::string_view, LazyText> texts;  ///< id (a view into a file)
+  mutable std::deque<std::string> folded_ids;  ///< ids that are not one line of their file
+  mutable std::once_flag messages_once;
+  mutable std::map<std::string, std::string, std::less<>> messages;
+  mutable std::once_flag replies_once;
+  mutable std::map<std::string, ReplyTemplate, std::less<>> replies;
+};
+
 /// Everything loaded from data/.
 struct RuleTables {
   std::array<std::optional<ReasonRule>, kReasonCount> reasons;
@@ -107,29 +141,43 @@ struct RuleTables {
   std::map<std::string, std::vector<int>, std::less<>> lhost_by_reader;
   std::map<std::string, ClientErrorRule> client_errors;  ///< by upper-case code
   std::map<std::string, ExchangeNumberRule> exchange_numbers;
-  std::array<std::unordered_map<std::string, TextRecord>, 2> texts;       ///< by Lang
-  std::array<std::unordered_map<std::string, std::string>, 2> messages;  ///< by Lang
+  /// Texts, interface strings and reply templates by language (index 0 nl, 1 en), loaded in
+  /// full when validated; empty when trusted (see lazy).
+  std::array<std::unordered_map<std::string, TextRecord>, 2> texts;
+  std::array<std::map<std::string, std::string, std::less<>>, 2> messages;
   std::array<std::map<std::string, RowOrigin>, 2> text_origins;
-  std::array<std::map<std::string, ReplyTemplate>, 2> replies;  ///< by Lang, then id
-  std::vector<std::pair<std::string, std::string>> files;  ///< every loaded file, for Dump()
+  std::array<std::map<std::string, ReplyTemplate, std::less<>>, 2> replies;
+  /// Built from trusted files: nothing was validated beyond what loading needs, check_errors
+  /// is empty, and the languages are in lazy (FindText and friends look there).
+  bool trusted = false;
+  std::array<LazyLang, 2> lazy;
+  std::vector<DataFile> files;          ///< every loaded file, in load order, for Dump()
+  std::deque<std::string> file_storage; ///< contents of overlay files (files[i].content)
   PhraseMatcher text_matcher;     ///< phrases with scope "text"
   PhraseMatcher subject_matcher;  ///< phrases with scope "subject"
   std::vector<std::string> check_errors;  ///< found while loading; reported by Check()
 };
 
-/// One input file of the loader.
-struct DataFile {
-  std::string path;     ///< relative to data/: "rules/status.tsv", "text/nl/status.txt"
-  std::string content;
-  bool overlay = false; ///< from --rules DIR: its rows replace rows with the same id, and its
-                        ///< new phrase rows come before the embedded ones
-};
-
 /// Reads the tables. Hard errors (bad header, bad column count, unknown token, duplicate id
 /// within one file, pattern that does not compile) go to \a errors and make the result
 /// nullptr. Softer findings (missing texts or sources) go to RuleTables::check_errors.
+/// With \a trusted (the embedded files, validated by a test at build time) only what
+/// loading needs is checked, and the texts of each language are read on first use: \a files
+/// must then outlive the result (they are kept in RuleTables::files). Each file's content
+/// must outlive the result in either case.
 std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
-                                            std::vector<std::string>* errors);
+                                            std::vector<std::string>* errors, bool trusted = false);
+
+/// Full validation of \a files ("rules check"): the hard errors when they do not load,
+/// otherwise the softer findings. Empty when all is well.
+std::vector<std::string> CheckRuleFiles(const std::vector<DataFile>& files);
+
+/// The text record \a id in language \a lang (0 nl, 1 en), or nullptr.
+const TextRecord* FindText(const RuleTables& t, std::string_view id, int lang);
+/// The interface string \a key, or nullptr.
+const std::string* FindMessage(const RuleTables& t, std::string_view key, int lang);
+/// The reply template \a id, or nullptr.
+const ReplyTemplate* FindReply(const RuleTables& t, std::string_view id, int lang);
 
 /// Resolves the status rule for \a code ("5.1.1") by the lookup order of docs/data-format.md.
 /// Fills \a chain with every rule found, most specific first. Returns the most specific.

@@ -9,10 +9,12 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "bouncetolk/bouncetolk.h"
 #include "bouncetolk/explain.h"
 #include "common/text.h"
+#include "rules/embedded.h"
 #include "rules/rule_table.h"
 #include "tests/testing/test_rules.h"
 
@@ -163,6 +165,135 @@ TEST(LoaderTest, OverlayReplacesAndPrecedes) {
   EXPECT_EQ(ReasonToken(rep.recipients[0].reason), "mailboxfull");
   EXPECT_EQ(rep.recipients[0].rules.front(), "phrase:local-full");
   fs::remove_all(dir);
+}
+
+// The embedded files as the loader sees them.
+std::vector<DataFile> EmbeddedDataFiles() {
+  std::vector<DataFile> files;
+  for (const EmbeddedFile& e : EmbeddedFiles()) files.push_back(DataFile{std::string(e.path), e.content, false});
+  return files;
+}
+
+// A normal run loads the embedded tables trusted: texts, interface strings and reply
+// templates are read per language on first use, each text record when it is looked up. They
+// must be exactly what the full, validated load reads.
+TEST(LoaderTest, TrustedLoadReadsTheSameTextsAsTheFullLoad) {
+  const std::vector<DataFile> files = EmbeddedDataFiles();
+  std::vector<std::string> errors;
+  const auto full = BuildRuleTables(files, &errors, false);
+  const auto lazy = BuildRuleTables(files, &errors, true);
+  ASSERT_TRUE(full && lazy) << (errors.empty() ? "" : errors[0]);
+  ASSERT_FALSE(full->trusted);
+  ASSERT_TRUE(lazy->trusted);
+  for (int lang = 0; lang < 2; ++lang) {
+    ASSERT_GT(full->texts[lang].size(), 300u);
+    for (const auto& [id, want] : full->texts[lang]) {
+      const TextRecord* got = FindText(*lazy, id, lang);
+      ASSERT_NE(got, nullptr) << id;
+      EXPECT_EQ(got->id, want.id);
+      EXPECT_EQ(got->title, want.title) << id;
+      EXPECT_EQ(got->explanation, want.explanation) << id;
+      EXPECT_EQ(got->fix, want.fix) << id;
+    }
+    EXPECT_EQ(lazy->lazy[lang].texts.size(), full->texts[lang].size()) << "records only one load sees";
+    EXPECT_EQ(FindText(*lazy, "no:such-id", lang), nullptr);
+    ASSERT_FALSE(full->messages[lang].empty());
+    for (const auto& [key, want] : full->messages[lang]) {
+      const std::string* got = FindMessage(*lazy, key, lang);
+      ASSERT_NE(got, nullptr) << key;
+      EXPECT_EQ(*got, want) << key;
+    }
+    EXPECT_EQ(lazy->lazy[lang].messages.size(), full->messages[lang].size());
+    ASSERT_FALSE(full->replies[lang].empty());
+    for (const auto& [id, want] : full->replies[lang]) {
+      const ReplyTemplate* got = FindReply(*lazy, id, lang);
+      ASSERT_NE(got, nullptr) << id;
+      EXPECT_EQ(got->body, want.body) << id;
+    }
+    EXPECT_EQ(lazy->lazy[lang].replies.size(), full->replies[lang].size());
+  }
+  // The rest of the tables does not depend on the mode.
+  EXPECT_EQ(lazy->phrases.size(), full->phrases.size());
+  for (std::size_t i = 0; i < full->phrases.size() && i < lazy->phrases.size(); ++i) {
+    EXPECT_EQ(lazy->phrases[i].id, full->phrases[i].id);
+    EXPECT_EQ(lazy->phrases[i].text_id, full->phrases[i].text_id);
+  }
+  EXPECT_EQ(lazy->status.size(), full->status.size());
+  EXPECT_EQ(lazy->lhost_markers.size(), full->lhost_markers.size());
+}
+
+// Texts in the trusted layout: Id on a folded line, a duplicate in one file (the first
+// counts), a later file replacing a record, comments and stray lines inside a record.
+TEST(LoaderTest, TrustedTextIndexFollowsTheFieldReader) {
+  const std::string nl =
+      "# comment\n"
+      "Id: a\nTitle: A\n# inside\nnot a field line\nExplanation: one\n  two\nFix: f\n\n"
+      "Id:\n  folded-id\nTitle: F\nExplanation: e\nFix: x\n\n"
+      "Id: a\nTitle: duplicate\nExplanation: e\nFix: x\n\n"
+      "Title: no id\n\n"
+      "id: b\r\nTitle: B\r\nExplanation: e\r\nFix: x\r\n";
+  const std::string nl2 = "Id: b\nTitle: B2\nExplanation: e2\nFix: x2";
+  const std::vector<DataFile> files = {{"text/nl/one.txt", nl, false}, {"text/nl/two.txt", nl2, false}};
+  std::vector<std::string> errors;
+  const auto lazy = BuildRuleTables(files, &errors, true);
+  ASSERT_TRUE(lazy) << (errors.empty() ? "" : errors[0]);
+  const TextRecord* a = FindText(*lazy, "a", 0);
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->title, "A");
+  EXPECT_EQ(a->explanation, "one two");
+  const TextRecord* folded = FindText(*lazy, "folded-id", 0);
+  ASSERT_NE(folded, nullptr);
+  EXPECT_EQ(folded->title, "F");
+  const TextRecord* b = FindText(*lazy, "b", 0);
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->title, "B2");
+  EXPECT_EQ(lazy->lazy[0].texts.size(), 3u);
+  EXPECT_EQ(FindText(*lazy, "a", 1), nullptr);
+}
+
+// Trusted loading skips validation, so "rules check" (RuleSet::Check) validates the same
+// files in full: broken data cannot hide behind the fast path.
+TEST(LoaderTest, CheckValidatesWhatTheTrustedLoadSkipped) {
+  const std::vector<DataFile> files = {
+      {"rules/phrases.tsv",
+       "id\tscope\tpattern\treason\tparty\tpermanence\ttext\tsource\n"
+       "b\ttext\tre:(unclosed\tuserunknown\tsender\t-\t-\tseed:x\n",
+       false},
+      {"text/nl/x.txt", "Id: phrase:b\nTitel: typo\n", false},
+  };
+  std::vector<std::string> errors;
+  EXPECT_NE(BuildRuleTables(files, &errors, true), nullptr);
+  EXPECT_EQ(BuildRuleTables(files, &errors, false), nullptr);
+  std::string all;
+  for (const auto& e : CheckRuleFiles(files)) all += e + "\n";
+  EXPECT_NE(all.find("data/rules/phrases.tsv:2: pattern of 'b' does not compile"), std::string::npos) << all;
+  EXPECT_NE(all.find("data/text/nl/x.txt:1: unknown field 'Titel'"), std::string::npos) << all;
+}
+
+// Lookups of a fresh trusted set from many threads at once (batch mode renders in workers):
+// every thread sees every record complete.
+TEST(LoaderTest, LazyTextsAreSafeAcrossThreads) {
+  std::vector<std::string> errors;
+  const auto rules = RuleSet::Load("", &errors);
+  ASSERT_TRUE(rules);
+  ASSERT_NE(TestRules().Text("reason:userunknown", Lang::kNl), nullptr);  // reads the index
+  std::vector<std::string> ids;
+  for (const auto& [id, rec] : TestRules().tables().lazy[0].texts) ids.emplace_back(id);
+  ASSERT_FALSE(ids.empty());
+  std::vector<int> bad(4, 0);
+  std::vector<std::thread> threads;
+  for (int n = 0; n < 4; ++n) {
+    threads.emplace_back([&, n] {
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        const std::string& id = ids[(i * 7 + static_cast<std::size_t>(n) * 13) % ids.size()];
+        const TextRecord* rec = rules->Text(id, n % 2 ? Lang::kEn : Lang::kNl);
+        if (!rec || rec->id != id || rec->title.empty()) ++bad[static_cast<std::size_t>(n)];
+        if (rules->Message("label.fix", Lang::kNl) == "label.fix") ++bad[static_cast<std::size_t>(n)];
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (int n = 0; n < 4; ++n) EXPECT_EQ(bad[static_cast<std::size_t>(n)], 0) << "thread " << n;
 }
 
 }  // namespace
