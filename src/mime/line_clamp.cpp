@@ -45,6 +45,12 @@ ClampedText ClampLines(std::string_view text, const ClampLimits& limits) {
   const std::size_t max_line_bytes = std::max<std::size_t>(limits.max_line_bytes, 1);
   const std::size_t max_field_bytes = limits.max_field_bytes;
   ClampedText out;
+  // Nothing to look at in a text too short for any limit: no line and no field (the sum of
+  // some lines) can be longer than the text, and k field-shaped lines take at least 2k - 1
+  // bytes. Most messages are; pass 1 looked at every line of them.
+  if (text.size() <= max_line_bytes && text.size() <= max_field_bytes && text.size() / 2 < limits.max_field_lines) {
+    return out;
+  }
   // Pass 1: is there anything to do at all? Also where to cut for too many field lines.
   bool needed = false;
   std::size_t field = 0;
