@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -92,18 +93,21 @@ class Automaton {
     node.first_own = static_cast<int>(own_.size()) - 1;
   }
 
-  // The flat layout (see above), failure links and output chains, breadth-first; the trie is
-  // freed.
+  // The flat layout (see above), failure links, output chains and the transition table (see
+  // table_), breadth-first; the trie is freed.
   void Build() {
     const std::size_t n = trie_.size();
+    const bool table = PlanTable(n);
     std::vector<int> order;  // trie node of each flat node
     order.reserve(n);
     order.push_back(0);
     nodes_.assign(n + 1, Node{});
     keys_.assign(n, 0);
+    has_out_.assign(table ? n : 0, 0);
     ids_.clear();
     ids_.reserve(own_.size());
     root_next_.fill(0);
+    const std::uint32_t classes = classes_;
     for (std::size_t k = 0; k < order.size(); ++k) {
       const TrieNode& ts = trie_[static_cast<std::size_t>(order[k])];
       Node& node = nodes_[k];
@@ -111,18 +115,31 @@ class Automaton {
       for (int o = ts.first_own; o >= 0; o = own_[static_cast<std::size_t>(o)].next) {
         ids_.push_back(own_[static_cast<std::size_t>(o)].id);
       }
-      // The failure node is shallower, so its output link is known.
+      // The failure node is shallower: its output link and its row are complete.
+      std::uint16_t* row = nullptr;
+      const std::uint16_t* fail_row = nullptr;
       if (k > 0) {
         node.out_link = ts.first_own >= 0 ? static_cast<std::uint32_t>(k) : nodes_[node.fail].out_link;
       }
-      // Children: consecutive flat numbers. A child's failure node is shallower than the
-      // child, so it is laid out already and found in the flat arrays.
+      if (table) {
+        row = &table_[k * classes];
+        if (k > 0) {
+          fail_row = &table_[node.fail * classes];
+          std::memcpy(row, fail_row, classes * sizeof(std::uint16_t));
+          has_out_[k] = node.out_link != 0;
+        } else {
+          std::fill(row, row + classes, std::uint16_t{0});
+        }
+      }
+      // Children: consecutive flat numbers. A child's failure node is the failure node's
+      // successor on the same byte (the root for the root's children).
       node.first_child = static_cast<std::uint32_t>(order.size());
       auto add_child = [&](int trie_child, unsigned char b) {
         const std::size_t c = order.size();
-        nodes_[c].fail = k == 0 ? 0 : Step(nodes_[k].fail, b);
+        if (k > 0) nodes_[c].fail = fail_row ? fail_row[class_[b]] : Step(nodes_[k].fail, b);
         keys_[c] = b;
         if (k == 0) root_next_[b] = static_cast<std::uint32_t>(c);
+        if (row) row[class_[b]] = static_cast<std::uint16_t>(c);
         order.push_back(trie_child);
       };
       if (k == 0) {
@@ -148,11 +165,25 @@ class Automaton {
     if (nodes_.size() <= 2) return;
     const Node* nodes = nodes_.data();
     std::uint32_t state = 0;
-    for (char c : text) {
-      state = Step(state, static_cast<unsigned char>(AsciiLower(c)));
+    auto emit = [&] {
       for (std::uint32_t s = nodes[state].out_link; s != 0; s = nodes[nodes[s].fail].out_link) {
         hits->insert(hits->end(), ids_.begin() + nodes[s].out, ids_.begin() + nodes[s + 1].out);
       }
+    };
+    if (table_) {
+      const std::uint16_t* table = table_.get();
+      const unsigned char* klass = class_.data();
+      const std::uint32_t classes = classes_;
+      const unsigned char* out = has_out_.data();
+      for (char c : text) {
+        state = table[state * classes + klass[static_cast<unsigned char>(c)]];
+        if (out[state]) emit();
+      }
+      return;
+    }
+    for (char c : text) {
+      state = Step(state, static_cast<unsigned char>(AsciiLower(c)));
+      if (nodes[state].out_link != 0) emit();
     }
   }
 
@@ -193,6 +224,30 @@ class Automaton {
     return root_next_[b];
   }
 
+  // The byte classes of the transition table (a DFA: the failure links resolved in advance),
+  // one row per node and one column per class of bytes: the bytes of the patterns, lower-cased,
+  // with upper case folded in, and one class for every other byte. Matching is then one lookup
+  // per text byte. A node's row is its failure node's row (complete: shallower) with its
+  // children written over it. Only when the node numbers fit 16 bits and the table stays
+  // small (false: the sparse arrays serve).
+  bool PlanTable(std::size_t n) {
+    class_.assign(256, 0);
+    std::array<bool, 256> used{};
+    for (int b = 0; b < 256; ++b) used[static_cast<std::size_t>(b)] = root_child_[static_cast<std::size_t>(b)] >= 0;
+    for (const TrieEdge& e : trie_edges_) used[e.b] = true;
+    std::uint32_t classes = 1;  // class 0: bytes in no pattern
+    for (int b = 0; b < 256; ++b) {
+      if (used[static_cast<std::size_t>(b)]) class_[static_cast<std::size_t>(b)] = static_cast<unsigned char>(classes++);
+    }
+    for (int b = 'A'; b <= 'Z'; ++b) class_[static_cast<std::size_t>(b)] = class_[static_cast<std::size_t>(b - 'A' + 'a')];
+    constexpr std::size_t kMaxEntries = 1u << 21;  // 4 MiB of uint16_t
+    if (n > 0xFFFF || n * classes > kMaxEntries) return false;
+    classes_ = classes;
+    // Not zero-filled: every row is written whole.
+    table_.reset(new std::uint16_t[n * classes]);
+    return true;
+  }
+
   int TrieChild(int state, unsigned char b) const {
     if (state == 0) return root_child_[b];
     for (int e = trie_[static_cast<std::size_t>(state)].first_edge; e >= 0;
@@ -212,6 +267,10 @@ class Automaton {
   std::vector<unsigned char> keys_;  // the byte leading into each flat node
   std::vector<int> ids_;             // own patterns of all nodes, node after node
   std::array<std::uint32_t, 256> root_next_{};
+  std::vector<unsigned char> class_;     // byte -> column of table_
+  std::uint32_t classes_ = 0;
+  std::unique_ptr<std::uint16_t[]> table_;  // node * classes_ + class -> next node, or null
+  std::vector<unsigned char> has_out_;   // per node: out_link != 0
 };
 
 // The longest run of plain characters that every match of \a regex contains, lower-cased,

@@ -108,6 +108,28 @@ TEST(PhraseMatcher, RandomLiteralsAgreeWithNaiveSearch) {
   }
 }
 
+// Over 65535 nodes the transition table is not built and the sparse arrays match: 12000
+// random 8-letter patterns make about 90000 nodes.
+TEST(PhraseMatcher, LargeAutomatonAgreesWithNaiveSearch) {
+  std::mt19937 rng(5);
+  std::vector<std::string> patterns;
+  for (int i = 0; i < 12000; ++i) {
+    std::string p(8, 'a');
+    for (char& c : p) c = static_cast<char>('a' + std::uniform_int_distribution<int>(0, 25)(rng));
+    patterns.push_back(p);
+  }
+  const PhraseMatcher m = Build(patterns);
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += patterns[static_cast<std::size_t>(i * 37)].substr(i % 3) + " ";
+  text += "XYZ" + patterns[11999];
+  std::vector<int> want;
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    if (text.find(patterns[i]) != std::string::npos) want.push_back(static_cast<int>(i));
+  }
+  EXPECT_GT(want.size(), 60u);
+  EXPECT_EQ(m.Match(text), want);
+}
+
 TEST(PhraseMatcher, EmptyMatcherMatchesNothing) {
   PhraseMatcher m;
   std::string err;
