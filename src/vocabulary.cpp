@@ -66,6 +66,7 @@ std::string_view ErrorCodeToken(ErrorCode code) {
     case ErrorCode::kTooLarge: return "too_large";
     case ErrorCode::kNotMessage: return "not_a_message";
     case ErrorCode::kMimeTooDeep: return "mime_too_deep";
+    case ErrorCode::kMimeTooManyParts: return "mime_too_many_parts";
     case ErrorCode::kHeaderTooLong: return "header_too_long";
     case ErrorCode::kTooManyRecipients: return "too_many_recipients";
     case ErrorCode::kTooManyFields: return "too_many_fields";

@@ -21,6 +21,7 @@ enum class ErrorCode {
   kTooLarge,          ///< over AnalyzeOptions::max_message_bytes; arg: the limit
   kNotMessage,        ///< no header block at all (binary or garbage)
   kMimeTooDeep,       ///< nesting over the limit; the deeper parts were not read
+  kMimeTooManyParts,  ///< more parts than the limit; the others were not read
   kHeaderTooLong,     ///< a header line over the limit was cut
   kTooManyRecipients, ///< recipients over the limit were dropped
   kTooManyFields,     ///< over AnalyzeOptions::max_field_lines; the rest of the message was not read

@@ -107,8 +107,14 @@ std::string Unfold(const std::string& value) {
   return out;
 }
 
+// Which limit cut the tree short, if any.
+struct Truncation {
+  bool depth = false;  // max_mime_depth
+  bool parts = false;  // max_mime_parts
+};
+
 void Convert(mimetic::MimeEntity* me, int depth, const AnalyzeOptions& options, int* parts,
-             bool* truncated, Entity* out) {
+             Truncation* truncated, Entity* out) {
   out->depth = depth;
   const mimetic::Header& h = me->header();
   out->headers.reserve(h.size());
@@ -136,13 +142,13 @@ void Convert(mimetic::MimeEntity* me, int depth, const AnalyzeOptions& options, 
     return;
   }
   if (depth >= options.max_mime_depth) {
-    *truncated = true;
+    truncated->depth = true;
     return;
   }
   out->children.reserve(kids.size());
   for (mimetic::MimeEntity* kid : kids) {
     if (++*parts > options.max_mime_parts) {
-      *truncated = true;
+      truncated->parts = true;
       return;
     }
     out->children.emplace_back();
@@ -284,10 +290,14 @@ Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
     bounded.iMask(too_many ? mimetic::imChildParts : mimetic::imNone);
     bounded.run(message.data(), message.data() + message.size());
     int parts = 0;
-    bool truncated = too_many || bounded.stopped();
+    Truncation truncated;
+    truncated.parts = too_many || bounded.stopped();
     Convert(&me, 0, options, &parts, &truncated, &root);
-    if (truncated) {
+    if (truncated.depth) {
       problems->push_back(Problem{ErrorCode::kMimeTooDeep, std::to_string(options.max_mime_depth)});
+    }
+    if (truncated.parts) {
+      problems->push_back(Problem{ErrorCode::kMimeTooManyParts, std::to_string(options.max_mime_parts)});
     }
   } catch (const std::exception& e) {
     problems->push_back(Problem{ErrorCode::kInternal, std::string("mime: ") + e.what()});

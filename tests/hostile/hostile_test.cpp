@@ -168,6 +168,15 @@ std::string NestedMultiparts() {
   return m;
 }
 
+std::string FortyNestedMultiparts() {
+  // Deeper than max_mime_depth (32) with far fewer parts than max_mime_parts (512).
+  std::string m = std::string(kHeader) + "Content-Type: multipart/mixed; boundary=\"b0\"\n\n";
+  for (int i = 0; i < 40; ++i) {
+    m += "--b" + std::to_string(i) + "\nContent-Type: multipart/mixed; boundary=\"b" + std::to_string(i + 1) + "\"\n\n";
+  }
+  return m;
+}
+
 std::string NestedMessages() {
   return std::string(kHeader) + Repeat("Content-Type: message/rfc822\n\n", 100000 / kScale) + "x\n";
 }
@@ -273,9 +282,10 @@ std::string TwelveMillionFields() {
 }
 
 const Case kCases[] = {
-    {"nested_multiparts_100k", NestedMultiparts, {1}, "mime_too_deep", 0},
-    {"nested_message_rfc822_100k", NestedMessages, {1}, "mime_too_deep", 0},
-    {"empty_parts_12M", ManyEmptyParts, {1}, "mime_too_deep", 0},
+    {"nested_multiparts_100k", NestedMultiparts, {1}, "mime_too_many_parts", 0},
+    {"nested_multiparts_40", FortyNestedMultiparts, {1}, "mime_too_deep", 0},
+    {"nested_message_rfc822_100k", NestedMessages, {1}, "mime_too_many_parts", 0},
+    {"empty_parts_12M", ManyEmptyParts, {1}, "mime_too_many_parts", 0},
     {"boundary_search_bait", BoundarySearchBait, {1}, nullptr, 0},
     {"delimiter_lookalikes_400_deep", ManyBoundaries, {1}, nullptr, 0},
     {"boundary_never_closes", UnclosedBoundary, {0}, nullptr, 1},
