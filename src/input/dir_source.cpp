@@ -143,30 +143,11 @@ void DirListing::Select(const std::vector<std::size_t>& indexes) {
 struct MessageSource::Impl {
   enum class Role { kPlain, kMaildirRoot, kMaildirLeaf };
   // One level of the walk. Exactly one part is in use, as told by kind.
-  // A directory opened for openat(): a file in it is opened by its name, without the kernel
-  // walking the directory's path again for every file (perf: path lookup was 1-2% of a
-  // 100000-file Maildir run). -1 when not opened: the full path serves then.
-  struct DirFd {
-    int fd = -1;
-    DirFd() = default;
-    DirFd(DirFd&& o) noexcept : fd(std::exchange(o.fd, -1)) {}
-    DirFd& operator=(DirFd&& o) noexcept {
-      std::swap(fd, o.fd);
-      return *this;
-    }
-    DirFd(const DirFd&) = delete;
-    DirFd& operator=(const DirFd&) = delete;
-    ~DirFd() {
-      if (fd >= 0) ::close(fd);
-    }
-  };
-
   struct Frame {
     enum class Kind { kPaths, kList, kDir, kMbox } kind;
     std::vector<std::string> paths;   // kPaths
     std::FILE* list = nullptr;        // kList
     std::string dir;                  // kDir
-    DirFd dir_fd;                     // kDir
     DirListing entries;               // kDir
     Role role = Role::kPlain;         // kDir
     std::size_t next = 0;             // kPaths, kDir
@@ -190,12 +171,9 @@ struct MessageSource::Impl {
   }
 
   bool Next(InputMessage* out);
-  bool VisitPath(const std::string& path, EntryKind kind, int stat_error, bool top, InputMessage* out,
-                 int dir_fd = AT_FDCWD, const char* name = nullptr);
+  bool VisitPath(const std::string& path, EntryKind kind, int stat_error, bool top, InputMessage* out);
   bool PushDirectory(const std::string& path, Role role, InputMessage* out);
-  // \a dir_fd and \a name, when given, open the same file as \a path with openat().
-  bool ReadFile(const std::string& path, bool top, bool single, InputMessage* out, int dir_fd = AT_FDCWD,
-                const char* name = nullptr);
+  bool ReadFile(const std::string& path, bool top, bool single, InputMessage* out);
   bool TakeStream(std::string name, int fd, std::size_t size, bool single, InputMessage* out);
 };
 
@@ -247,11 +225,8 @@ bool MessageSource::Impl::Next(InputMessage* out) {
         // Everything needed from f and the entry is taken now: f (and the listing the entry's
         // name points into) may move when a frame is pushed below.
         const DirEntry entry = f.entries[f.next++];
-        const std::string name(entry.name);
-        const std::string path = JoinPath(f.dir, name);
+        const std::string path = JoinPath(f.dir, std::string(entry.name));
         const Role role = f.role;
-        const int dir_fd = f.dir_fd.fd;
-        const char* const relative = dir_fd >= 0 ? name.c_str() : nullptr;  // else the full path
         if (role == Role::kMaildirRoot && (entry.name == "cur" || entry.name == "new")) {
           if (PushDirectory(path, Role::kMaildirLeaf, out)) return true;
           break;
@@ -261,11 +236,11 @@ bool MessageSource::Impl::Next(InputMessage* out) {
           // which the Maildir specification excludes from message names.
           if (entry.kind == EntryKind::kDirectory || entry.name.front() == '.') break;
           if (entry.kind == EntryKind::kFile) {
-            if (ReadFile(path, false, true, out, dir_fd, relative)) return true;
+            if (ReadFile(path, false, true, out)) return true;
             break;
           }
         }
-        if (VisitPath(path, entry.kind, entry.error, false, out, dir_fd, relative)) return true;
+        if (VisitPath(path, entry.kind, entry.error, false, out)) return true;
         break;
       }
     }
@@ -276,7 +251,7 @@ bool MessageSource::Impl::Next(InputMessage* out) {
 // One path: a directory (pushed), a file (read), or a record saying why it cannot be read.
 // \a kind is kBroken with stat_error -1 when not yet known. Returns true when *out was filled.
 bool MessageSource::Impl::VisitPath(const std::string& path, EntryKind kind, int stat_error, bool top,
-                                    InputMessage* out, int dir_fd, const char* name) {
+                                    InputMessage* out) {
   out->name = path;
   if (top && path == "-") return TakeStream("-", 0, 0, false, out);
   if (kind == EntryKind::kBroken && stat_error < 0) {
@@ -296,7 +271,7 @@ bool MessageSource::Impl::VisitPath(const std::string& path, EntryKind kind, int
       SetError(out, ErrorCode::kNotRegularFile, "");
       return true;
     case EntryKind::kFile:
-      return ReadFile(path, top, false, out, dir_fd, name);
+      return ReadFile(path, top, false, out);
     case EntryKind::kDirectory:
       if (!top && !options.recursive) {
         ++skipped;
@@ -324,9 +299,6 @@ bool MessageSource::Impl::PushDirectory(const std::string& path, Role role, Inpu
   Frame frame;
   frame.kind = Frame::Kind::kDir;
   frame.dir = path;
-  // Only a Maildir's cur/ and new/, which never have frames below them: a descriptor per
-  // level of a deep tree could use up the process's descriptors.
-  if (role == Role::kMaildirLeaf) frame.dir_fd.fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (!frame.entries.Read(path)) {
     SetError(out, ErrorCode::kCannotOpen, std::strerror(errno));
     return true;
@@ -342,12 +314,10 @@ bool MessageSource::Impl::PushDirectory(const std::string& path, Role role, Inpu
 }
 
 // Opens \a path. \a single: a Maildir file, one message whatever its first line says.
-bool MessageSource::Impl::ReadFile(const std::string& path, bool top, bool single, InputMessage* out, int dir_fd,
-                                   const char* name) {
+bool MessageSource::Impl::ReadFile(const std::string& path, bool top, bool single, InputMessage* out) {
   out->name = path;
   if (single && options.names_only) return true;
-  const int fd = name ? ::openat(dir_fd, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-                      : ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     SetError(out, errno == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen, std::strerror(errno));
     return true;
