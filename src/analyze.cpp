@@ -5,6 +5,8 @@
 // or a bounce a person forwarded) -> per-recipient codes -> classification -> Report. The
 // stages live in their own modules; this file only orders them.
 
+#include <algorithm>
+
 #include "batch/date.h"
 #include "bouncetolk/bouncetolk.h"
 #include "classify/classify.h"
@@ -341,10 +343,14 @@ void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& 
                     &report, have_dsn ? nullptr : &view.normalized_text);
     report.recipients.push_back(std::move(r));
   }
-  // A delay notice without a Will-Retry-Until field may state the retry period in its text.
-  if (const std::int64_t period = RetryPeriodSeconds(view.text); period > 0) {
-    for (RecipientResult& r : report.recipients) {
-      if (r.action == "delayed" && r.will_retry_until.empty()) r.will_retry_until = DateAfter(report.date, period);
+  // A delay notice without a Will-Retry-Until field may state the retry period in its text
+  // (searched only then: two case-insensitive searches of the whole text per message).
+  const auto needs_period = [](const RecipientResult& r) { return r.action == "delayed" && r.will_retry_until.empty(); };
+  if (std::any_of(report.recipients.begin(), report.recipients.end(), needs_period)) {
+    if (const std::int64_t period = RetryPeriodSeconds(view.text); period > 0) {
+      for (RecipientResult& r : report.recipients) {
+        if (needs_period(r)) r.will_retry_until = DateAfter(report.date, period);
+      }
     }
   }
   if (!report.feedback_type.empty()) {
