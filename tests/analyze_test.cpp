@@ -131,6 +131,8 @@ TEST(AnalyzeTest, VendorWordingsInDiagnosticCodes) {
       {"4.0.0", "[Status: Error, Address: <a@example.org>, ResponseCode 421, , Host not reachable.]", "expired"},
       {"4.4.1", "Connection timed out", "expired"},
       {"5.0.0", "connect to mx.example.org[192.0.2.1]:25: No route to host", "networkerror"},
+      {"5.0.0", "550 No such domain at this location", "hostunknown"},
+      {"5.3.0", "553 5.3.0 flpd586 DNSBL:RBL 521< 192.0.2.1 >_is_blocked", "blocked"},
   };
   for (const auto& c : cases) {
     const std::string m = std::string(
