@@ -5,6 +5,8 @@
 // or a bounce a person forwarded) -> per-recipient codes -> classification -> Report. The
 // stages live in their own modules; this file only orders them.
 
+#include <algorithm>
+
 #include "batch/date.h"
 #include "bouncetolk/bouncetolk.h"
 #include "classify/classify.h"
@@ -183,8 +185,9 @@ std::vector<RecipientResult> TakeVendorRecipients(const Entity& root, const Mess
 
 // Codes, UTF-8 repair and classification of one recipient. An SES complaint (a Feedback-Type
 // extension field) turns the report into a feedback report.
+// \a vendor_normalized: NormalizeForMatch(vendor_text), when the caller has it.
 void FinishRecipient(const RuleSet& rules, std::string_view vendor_text, StatusSource diagnostic_source,
-                     RecipientResult* r, Report* report) {
+                     RecipientResult* r, Report* report, const std::string* vendor_normalized = nullptr) {
   if (r->action.empty()) r->action = "failed";
   ChooseCodes(vendor_text, diagnostic_source, r);
   if (!r->status_note.empty() && r->status_note != "text_more_specific") {
@@ -197,7 +200,7 @@ void FinishRecipient(const RuleSet& rules, std::string_view vendor_text, StatusS
   if (!report->feedback_type.empty()) {
     *r = MakeFeedbackRecipient(r->recipient, r->index);
   } else {
-    Classify(rules.tables(), vendor_text, report->subject, r);
+    Classify(rules.tables(), vendor_text, report->subject, r, vendor_normalized);
   }
 }
 
@@ -335,14 +338,19 @@ void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& 
       if (r.command.empty()) r.command = CommandFromTranscript(view.text, r.recipient);
       vendor_text = v ? std::string_view(v->diagnostic) : std::string_view();
     }
+    // Without a DSN part the vendor text is the view's, normalised already.
     FinishRecipient(rules, vendor_text, have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, &r,
-                    &report);
+                    &report, have_dsn ? nullptr : &view.normalized_text);
     report.recipients.push_back(std::move(r));
   }
-  // A delay notice without a Will-Retry-Until field may state the retry period in its text.
-  if (const std::int64_t period = RetryPeriodSeconds(view.text); period > 0) {
-    for (RecipientResult& r : report.recipients) {
-      if (r.action == "delayed" && r.will_retry_until.empty()) r.will_retry_until = DateAfter(report.date, period);
+  // A delay notice without a Will-Retry-Until field may state the retry period in its text
+  // (searched only then: two case-insensitive searches of the whole text per message).
+  const auto needs_period = [](const RecipientResult& r) { return r.action == "delayed" && r.will_retry_until.empty(); };
+  if (std::any_of(report.recipients.begin(), report.recipients.end(), needs_period)) {
+    if (const std::int64_t period = RetryPeriodSeconds(view.text); period > 0) {
+      for (RecipientResult& r : report.recipients) {
+        if (needs_period(r)) r.will_retry_until = DateAfter(report.date, period);
+      }
     }
   }
   if (!report.feedback_type.empty()) {

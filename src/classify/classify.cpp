@@ -25,10 +25,13 @@ bool IsSuccessAction(std::string_view action) {
 }
 
 // First phrase rule of \a matcher found in \a text, appending every hit to rules.
+// \a normalized: NormalizeForMatch(text) if the caller has it.
 const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher, std::string_view text,
-                               std::vector<std::string>* rules) {
+                               std::vector<std::string>* rules, const std::string* normalized_text = nullptr) {
   if (text.empty()) return nullptr;
-  const std::string normalized = NormalizeForMatch(text);
+  std::string own;
+  if (!normalized_text) own = NormalizeForMatch(text);
+  const std::string& normalized = normalized_text ? *normalized_text : own;
   const PhraseRule* first = nullptr;
   for (int index : matcher.Match(normalized)) {
     const PhraseRule& rule = t.phrases[static_cast<std::size_t>(index)];
@@ -77,7 +80,8 @@ bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence
   return false;
 }
 
-void Classify(const RuleTables& t, std::string_view extra_text, std::string_view subject, RecipientResult* r) {
+void Classify(const RuleTables& t, std::string_view extra_text, std::string_view subject, RecipientResult* r,
+              const std::string* extra_normalized) {
   r->rules.clear();
   const auto status = EnhancedStatus::Parse(r->status);
   const bool real_status = status && r->status_source != StatusSource::kInferred && !status->IsPseudo();
@@ -89,7 +93,7 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
   // of a mailbox file): the MTA had accepted the address before handing it over.
   if (phrase && phrase->reason == Reason::kUserUnknown && IsLocalMailerExit(*r)) phrase = nullptr;
   const bool mailer_exit = !phrase && IsLocalMailerExit(*r);
-  if (!phrase && !mailer_exit) phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules);
+  if (!phrase && !mailer_exit) phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules, extra_normalized);
 
   // Layers 2 and 3: the status code and its fallbacks.
   std::vector<const CodeRule*> status_chain;

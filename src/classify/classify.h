@@ -9,6 +9,7 @@
 #ifndef BOUNCETOLK_CLASSIFY_CLASSIFY_H_
 #define BOUNCETOLK_CLASSIFY_CLASSIFY_H_
 
+#include <string>
 #include <string_view>
 
 #include "bouncetolk/report.h"
@@ -18,9 +19,10 @@ namespace bouncetolk {
 
 /// Classifies \a r (whose codes are already chosen). \a extra_text is further text about this
 /// recipient (a vendor's human-readable lines) matched after the diagnostic; \a subject is the
-/// bounce's Subject, matched by subject-scope phrases as a last resort.
+/// bounce's Subject, matched by subject-scope phrases as a last resort. \a extra_normalized,
+/// when given, is NormalizeForMatch(extra_text), which the caller may have made already.
 void Classify(const RuleTables& tables, std::string_view extra_text, std::string_view subject,
-              RecipientResult* r);
+              RecipientResult* r, const std::string* extra_normalized = nullptr);
 
 /// True when \a reason with \a permanence means the address can never receive mail.
 bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence);

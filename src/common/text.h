@@ -20,8 +20,13 @@ inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == 
 
 /// ASCII-lowercased copy.
 std::string AsciiLowerCopy(std::string_view s);
-/// Case-insensitive ASCII equality.
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+/// Case-insensitive ASCII equality of two strings of the same size.
+bool EqualsIgnoreCaseSameSize(std::string_view a, std::string_view b);
+/// Case-insensitive ASCII equality. Inline so that the common case, different lengths (a
+/// header name against another), costs no call: header lookups compare every field's name.
+inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && EqualsIgnoreCaseSameSize(a, b);
+}
 /// Case-insensitive ASCII prefix test.
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 /// Position of \a needle in \a hay ignoring ASCII case (needle must be lower case), or npos.

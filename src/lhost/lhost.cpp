@@ -131,52 +131,77 @@ std::string Unquote(std::string text) {
   return out;
 }
 
-// Offset of the first line of \a text that starts with a "boundary" row of \a reader, and of
-// the line after it; both text.size() when there is none.
-void FindBoundaryLine(const RuleTables& t, std::string_view reader, std::string_view text, std::size_t* at,
-                      std::size_t* after) {
-  // A line can only start like a pattern when its first non-blank character, lower-cased, is
-  // a pattern's first character: other lines are not normalised and compared with every row
-  // (that was a third of a batch run). An empty pattern matches every line. Of a candidate
-  // line only as much is normalised as the longest pattern needs.
-  bool first_chars[256] = {};
-  bool any_line = false;
+// The "boundary" rows of one reader of lhost.tsv.
+struct BoundaryRows {
   std::vector<std::string_view> patterns;
-  patterns.reserve(32);
+  bool first_chars[256] = {};  // a pattern's first character
+  bool any_line = false;       // an empty pattern matches every line
   std::size_t longest = 0;
+  std::size_t found = std::string_view::npos;  // offset of the first line that matched
+
+  void Add(std::string_view pattern) {
+    patterns.push_back(pattern);
+    longest = std::max(longest, pattern.size());
+    if (pattern.empty()) any_line = true;
+    else first_chars[static_cast<unsigned char>(pattern[0])] = true;
+  }
+  // Whether \a first (the line's first non-blank character, lower-cased; 0 for a blank line)
+  // can start a match.
+  bool Candidate(unsigned char first) const { return any_line || (first != 0 && first_chars[first]); }
+  bool Matches(const std::string& prefix) const {
+    for (const std::string_view pattern : patterns) {
+      // The first characters are compared inline: most candidates fail there.
+      if (!pattern.empty() && (prefix.empty() || prefix[0] != pattern[0])) continue;
+      if (prefix.compare(0, pattern.size(), pattern) == 0) return true;
+    }
+    return false;
+  }
+};
+
+// Offsets in \a text of the line after the first line that starts with a "forward" boundary
+// row, and of the first line that starts with a "*" boundary row; text.size() when none.
+// One walk over the lines for both. A line can only start like a pattern when its first
+// non-blank character, lower-cased, is a pattern's first character: other lines are not
+// normalised and compared with every row (that was a third of a batch run). Of a candidate
+// line only as much is normalised as the longest pattern needs.
+void FindBoundaryLines(const RuleTables& t, std::string_view text, std::size_t* forward_after,
+                       std::size_t* original_at) {
+  BoundaryRows forward, original;
+  forward.patterns.reserve(16);
+  original.patterns.reserve(32);
   for (const LhostMarker& m : t.lhost_markers) {
-    if (!Is(m.reader, reader) || !Is(m.field, "boundary")) continue;
-    patterns.push_back(m.pattern);
-    longest = std::max(longest, m.pattern.size());
-    if (m.pattern.empty()) any_line = true;
-    else first_chars[static_cast<unsigned char>(m.pattern[0])] = true;
+    if (!Is(m.field, "boundary")) continue;
+    if (Is(m.reader, "forward")) forward.Add(m.pattern);
+    if (Is(m.reader, "*")) original.Add(m.pattern);
   }
   std::string prefix;
-  prefix.reserve(longest);
+  prefix.reserve(std::max(forward.longest, original.longest));
   std::size_t pos = 0;
-  while (pos < text.size()) {
+  bool forward_done = false, original_done = false;
+  while (pos < text.size() && !(forward_done && original_done)) {
     std::size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
     const std::string_view line = text.substr(pos, eol - pos);
     pos = eol + 1;
-    if (!any_line) {
-      std::size_t i = 0;
-      while (i < line.size() && IsSpace(line[i])) ++i;
-      if (i == line.size() || !first_chars[static_cast<unsigned char>(AsciiLower(line[i]))]) continue;
+    std::size_t i = 0;
+    while (i < line.size() && IsSpace(line[i])) ++i;
+    const unsigned char first = i == line.size() ? 0 : static_cast<unsigned char>(AsciiLower(line[i]));
+    const bool try_forward = !forward_done && forward.Candidate(first);
+    const bool try_original = !original_done && original.Candidate(first);
+    if (!try_forward && !try_original) continue;
+    NormalizedPrefix(line, std::max(forward.longest, original.longest), &prefix);
+    const std::size_t at = static_cast<std::size_t>(line.data() - text.data());
+    if (try_forward && forward.Matches(prefix)) {
+      forward_done = true;
+      *forward_after = std::min(text.size(), at + line.size() + 1);
     }
-    NormalizedPrefix(line, longest, &prefix);
-    for (const std::string_view pattern : patterns) {
-      // The first characters are compared inline: most candidates fail there.
-      if (!pattern.empty() && (prefix.empty() || prefix[0] != pattern[0])) continue;
-      if (prefix.compare(0, pattern.size(), pattern) == 0) {
-        *at = static_cast<std::size_t>(line.data() - text.data());
-        *after = std::min(text.size(), *at + line.size() + 1);
-        return;
-      }
+    if (try_original && original.Matches(prefix)) {
+      original_done = true;
+      *original_at = at;
     }
   }
-  *at = text.size();
-  *after = text.size();
+  if (!forward_done) *forward_after = text.size();
+  if (!original_done) *original_at = text.size();
 }
 
 // To and Cc addresses of the returned original: a message/rfc822 part, text/rfc822-headers,
@@ -236,11 +261,10 @@ MessageView BuildMessageView(const Entity& root, const RuleTables& tables, const
     body = StripHtml(ToUtf8(DecodeBody(*html, options.max_text_bytes), html->charset));
   }
   body = Unquote(NormalizeLineEndings(body));
-  std::size_t at = 0;
   std::size_t after = 0;
-  FindBoundaryLine(tables, "forward", body, &at, &after);
+  std::size_t at = 0;
+  FindBoundaryLines(tables, body, &after, &at);
   view.forwarded = body.substr(after);
-  FindBoundaryLine(tables, "*", body, &at, &after);
   view.original_to = OriginalRecipients(root, std::string_view(body).substr(at), options);
   body.resize(at);
   view.text = std::move(body);

@@ -45,14 +45,20 @@ ClampedText ClampLines(std::string_view text, const ClampLimits& limits) {
   const std::size_t max_line_bytes = std::max<std::size_t>(limits.max_line_bytes, 1);
   const std::size_t max_field_bytes = limits.max_field_bytes;
   ClampedText out;
-  // Pass 1: is there anything to do at all? Also where to cut for too many field lines.
+  // Nothing to look at in a text too short for any limit: no line and no field (the sum of
+  // some lines) can be longer than the text, and k field-shaped lines take at least 2k - 1
+  // bytes. Most messages are; pass 1 looked at every line of them.
+  const bool may_cut = text.size() / 2 >= limits.max_field_lines;
+  if (text.size() <= max_line_bytes && text.size() <= max_field_bytes && !may_cut) return out;
+  // Pass 1: is there anything to do at all? Also where to cut for too many field lines (only
+  // looked for when the text is long enough to hold more of them than allowed).
   bool needed = false;
   std::size_t field = 0;
   std::size_t field_lines = 0;
   std::size_t end = text.size();
   ForEachLine(text, [&](std::string_view line, bool) {
     field = (!line.empty() && IsBlank(line[0])) ? field + line.size() : line.size();
-    if (IsFieldShaped(line) && ++field_lines > limits.max_field_lines) {
+    if (may_cut && IsFieldShaped(line) && ++field_lines > limits.max_field_lines) {
       end = static_cast<std::size_t>(line.data() - text.data());
       out.cut = true;
       return false;

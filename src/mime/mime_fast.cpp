@@ -104,7 +104,10 @@ bool ParseContentType(std::string_view value, ContentType* ct) {
 class Parser {
  public:
   Parser(std::string_view text, const AnalyzeOptions& options)
-      : text_(text), options_(options), blocks_left_(3 * options.max_mime_parts + 8) {}
+      : text_(text),
+        options_(options),
+        has_nul_(text.find('\0') != std::string_view::npos),
+        blocks_left_(3 * options.max_mime_parts + 8) {}
 
   // doLoad(): the header block, then the body by type.
   bool Load(Entity* e, int depth) {
@@ -137,7 +140,8 @@ class Parser {
       const std::string_view line = text_.substr(pos_, eol - pos_);
       pos_ = eol + 1;
       if (line.empty()) break;
-      if (line.find('\0') != std::string_view::npos) return false;  // mimetic cuts values at NUL
+      // mimetic cuts values at NUL. One search of the whole message spares one per line.
+      if (has_nul_ && line.find('\0') != std::string_view::npos) return false;
       if (IsBlank(line[0])) {
         if (e->headers.empty()) return false;
         std::string_view rest = line;
@@ -217,13 +221,20 @@ class Parser {
     if (--blocks_left_ < 0) return false;
     const std::string* inner = boundaries_.empty() ? nullptr : &boundaries_.front();
     const std::size_t start = pos_;
-    for (std::size_t p = pos_; p < text_.size();) {
-      const std::size_t nl = text_.find('\n', p);
+    // Only a line whose first non-blank character is '-' can be a delimiter (the boundary
+    // starts with "--"), so the search goes from '-' to '-' and skips the rest of a line once
+    // it has seen one, instead of splitting every line of the body. pos_ is a line start.
+    for (std::size_t p = pos_; inner && p < text_.size();) {
+      const std::size_t dash = text_.find('-', p);
+      if (dash == std::string_view::npos) break;
+      std::size_t line_start = dash;  // back over the blanks before the '-'
+      while (line_start > p && IsBlank(text_[line_start - 1])) --line_start;
+      const std::size_t nl = text_.find('\n', dash);
       const std::size_t eol = nl == std::string_view::npos ? text_.size() : nl;
-      std::string_view line = text_.substr(p, eol - p);
-      while (!line.empty() && IsBlank(line.front())) line.remove_prefix(1);
-      if (inner && line.size() >= 2 && line[0] == '-' && line.compare(0, inner->size(), *inner) == 0) {
-        const std::size_t end = p > start ? p - 1 : p;  // the LF before belongs to the delimiter
+      const bool first_in_line = line_start == p || text_[line_start - 1] == '\n';
+      const std::string_view line = text_.substr(dash, eol - dash);
+      if (first_in_line && line.compare(0, inner->size(), *inner) == 0) {
+        const std::size_t end = line_start > start ? line_start - 1 : line_start;  // the LF before belongs to the delimiter
         if (out) out->append(text_.substr(start, end - start));
         last_ = line.compare(inner->size(), 2, "--") == 0 ? Found::kClosing : Found::kBoundary;
         pos_ = nl == std::string_view::npos ? text_.size() : nl + 1;
@@ -239,6 +250,7 @@ class Parser {
   std::string_view text_;
   const AnalyzeOptions& options_;
   std::size_t pos_ = 0;
+  bool has_nul_;  // anywhere in text_
   std::deque<std::string> boundaries_;
   Found last_ = Found::kNone;
   int entities_ = 0;

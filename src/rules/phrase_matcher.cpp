@@ -19,6 +19,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -54,118 +56,261 @@ bool IsAsciiLiteral(std::string_view pattern) {
   return true;
 }
 
-// Aho-Corasick over bytes with sparse edges (patterns are short; nodes have few children).
-// Edges live in one pool as per-node linked lists, so building allocates per pattern, not per
-// character (the automaton is built at every start). The root, which has many children and
-// where most text bytes end up, has a dense table instead. A node's outputs are its own
-// patterns plus those of the nodes on its output chain (the nearest suffixes with patterns of
-// their own), so building copies no output lists.
+// Aho-Corasick over bytes. Patterns go into a trie with per-node linked lists of edges (one
+// pool, so building allocates per pattern, not per character; the automaton is built at every
+// start); the root, which has many children, has a dense table. Build() lays the automaton out
+// flat for matching, numbering the nodes breadth-first: the children of a node get consecutive
+// numbers, so a node's edges are the range [first_child, next node's first_child) of one byte
+// array (the byte leading into each node), and its own patterns a range of one id array. A
+// node's outputs are its own patterns plus those of the nodes on its output chain (the
+// nearest suffixes with patterns of their own), so building copies no output lists. Matching
+// touches a 16-byte node and a few adjacent key bytes per step instead of chasing edge lists,
+// and the shallow nodes, where most text bytes are, share cache lines.
 class Automaton {
  public:
-  Automaton() : nodes_(1) { root_child_.fill(-1); }
+  Automaton() : trie_(1) { root_child_.fill(-1); }
 
   void Add(std::string_view pattern, int id) {
+    max_length_ = std::max(max_length_, pattern.size());
     int state = 0;
     for (char c : pattern) {
       const unsigned char b = static_cast<unsigned char>(AsciiLower(c));
-      int next = Child(state, b);
+      int next = TrieChild(state, b);
       if (next < 0) {
-        next = static_cast<int>(nodes_.size());
+        next = static_cast<int>(trie_.size());
         if (state == 0) {
           root_child_[b] = next;
         } else {
-          Node& parent = nodes_[static_cast<std::size_t>(state)];
-          edges_.push_back(Edge{next, parent.first_edge, b});
-          parent.first_edge = static_cast<int>(edges_.size()) - 1;
+          TrieNode& parent = trie_[static_cast<std::size_t>(state)];
+          trie_edges_.push_back(TrieEdge{next, parent.first_edge, b});
+          parent.first_edge = static_cast<int>(trie_edges_.size()) - 1;
         }
-        nodes_.emplace_back();
+        trie_.emplace_back();
       }
       state = next;
     }
-    Node& node = nodes_[static_cast<std::size_t>(state)];
-    outputs_.push_back(Output{id, node.out});
-    node.out = static_cast<int>(outputs_.size()) - 1;
+    TrieNode& node = trie_[static_cast<std::size_t>(state)];
+    own_.push_back(Own{id, node.first_own});
+    node.first_own = static_cast<int>(own_.size()) - 1;
   }
 
-  // Failure links and output chains in breadth-first order.
+  // The flat layout (see above), failure links, output chains and the transition table (see
+  // table_), breadth-first; the trie is freed.
   void Build() {
-    std::vector<int> queue;
-    queue.reserve(nodes_.size());
-    for (int b = 0; b < 256; ++b) {
-      const int child = root_child_[static_cast<std::size_t>(b)];
-      root_next_[static_cast<std::size_t>(b)] = child < 0 ? 0 : child;
-      if (child < 0) continue;
-      Node& node = nodes_[static_cast<std::size_t>(child)];
-      node.fail = 0;
-      node.out_link = -1;
-      queue.push_back(child);
-    }
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const int s = queue[head];
-      for (int e = nodes_[static_cast<std::size_t>(s)].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
-        const Edge edge = edges_[static_cast<std::size_t>(e)];
-        int f = nodes_[static_cast<std::size_t>(s)].fail;
-        while (f > 0 && Child(f, edge.b) < 0) f = nodes_[static_cast<std::size_t>(f)].fail;
-        const int target = Child(f, edge.b);
-        Node& node = nodes_[static_cast<std::size_t>(edge.child)];
-        node.fail = (target >= 0 && target != edge.child) ? target : 0;
-        const Node& fail = nodes_[static_cast<std::size_t>(node.fail)];
-        node.out_link = node.fail == 0 ? -1 : fail.out >= 0 ? node.fail : fail.out_link;
-        queue.push_back(edge.child);
+    const std::size_t n = trie_.size();
+    const bool table = PlanTable(n);
+    std::vector<int> order;  // trie node of each flat node
+    order.reserve(n);
+    order.push_back(0);
+    nodes_.assign(n + 1, Node{});
+    keys_.assign(n, 0);
+    has_out_.assign(table ? n : 0, 0);
+    ids_.clear();
+    ids_.reserve(own_.size());
+    root_next_.fill(0);
+    const std::uint32_t classes = classes_;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const TrieNode& ts = trie_[static_cast<std::size_t>(order[k])];
+      Node& node = nodes_[k];
+      node.out = static_cast<std::uint32_t>(ids_.size());
+      for (int o = ts.first_own; o >= 0; o = own_[static_cast<std::size_t>(o)].next) {
+        ids_.push_back(own_[static_cast<std::size_t>(o)].id);
+      }
+      // The failure node is shallower: its output link and its row are complete.
+      std::uint16_t* row = nullptr;
+      const std::uint16_t* fail_row = nullptr;
+      if (k > 0) {
+        node.out_link = ts.first_own >= 0 ? static_cast<std::uint32_t>(k) : nodes_[node.fail].out_link;
+      }
+      if (table) {
+        row = &table_[k * classes];
+        if (k > 0) {
+          fail_row = &table_[node.fail * classes];
+          std::memcpy(row, fail_row, classes * sizeof(std::uint16_t));
+          has_out_[k] = node.out_link != 0;
+        } else {
+          std::fill(row, row + classes, std::uint16_t{0});
+        }
+      }
+      // Children: consecutive flat numbers. A child's failure node is the failure node's
+      // successor on the same byte (the root for the root's children).
+      node.first_child = static_cast<std::uint32_t>(order.size());
+      auto add_child = [&](int trie_child, unsigned char b) {
+        const std::size_t c = order.size();
+        if (k > 0) nodes_[c].fail = fail_row ? fail_row[class_[b]] : Step(nodes_[k].fail, b);
+        keys_[c] = b;
+        if (k == 0) root_next_[b] = static_cast<std::uint32_t>(c);
+        if (row) row[class_[b]] = static_cast<std::uint16_t>(c);
+        order.push_back(trie_child);
+      };
+      if (k == 0) {
+        for (int b = 0; b < 256; ++b) {
+          const int child = root_child_[static_cast<std::size_t>(b)];
+          if (child >= 0) add_child(child, static_cast<unsigned char>(b));
+        }
+      } else {
+        for (int e = ts.first_edge; e >= 0; e = trie_edges_[static_cast<std::size_t>(e)].next) {
+          add_child(trie_edges_[static_cast<std::size_t>(e)].child, trie_edges_[static_cast<std::size_t>(e)].b);
+        }
       }
     }
+    nodes_[n].first_child = static_cast<std::uint32_t>(n);  // sentinels: the ends of the last ranges
+    nodes_[n].out = static_cast<std::uint32_t>(ids_.size());
+    std::vector<TrieNode>().swap(trie_);
+    std::vector<TrieEdge>().swap(trie_edges_);
+    std::vector<Own>().swap(own_);
   }
 
   // Appends the ids of all patterns occurring in \a text (lowercased on the fly).
   void Match(std::string_view text, std::vector<int>* hits) const {
-    int state = 0;
-    for (char c : text) {
-      const unsigned char b = static_cast<unsigned char>(AsciiLower(c));
-      int next = -1;
-      while (state > 0 && (next = Child(state, b)) < 0) state = nodes_[static_cast<std::size_t>(state)].fail;
-      state = state > 0 ? next : root_next_[b];
-      for (int s = state; s > 0;) {
-        const Node& node = nodes_[static_cast<std::size_t>(s)];
-        for (int o = node.out; o >= 0; o = outputs_[static_cast<std::size_t>(o)].next) {
-          hits->push_back(outputs_[static_cast<std::size_t>(o)].id);
+    if (nodes_.size() <= 2) return;
+    std::uint32_t state = 0;
+    if (table_) {
+      // Each step waits for the one before (multiply, add, load: about 9 cycles), so a long
+      // text is matched as two halves at once, the first extended by the longest pattern
+      // less one byte: every occurrence lies wholly in one of them (those in both are found
+      // twice; the caller removes repeats).
+      const char* p = text.data();
+      const char* end = p + text.size();
+      if (text.size() >= 64 && text.size() >= 4 * max_length_) {
+        const std::size_t half = text.size() / 2;
+        const char* q = p + half;
+        const char* p_end = q + (max_length_ - 1);
+        std::uint32_t other = 0;
+        const std::uint16_t* table = table_.get();
+        const unsigned char* klass = class_.data();
+        const std::uint32_t classes = classes_;
+        const unsigned char* out = has_out_.data();
+        for (; p != p_end && q != end; ++p, ++q) {
+          state = table[state * classes + klass[static_cast<unsigned char>(*p)]];
+          other = table[other * classes + klass[static_cast<unsigned char>(*q)]];
+          if ((out[state] | out[other]) != 0) {
+            if (out[state]) Emit(state, hits);
+            if (out[other]) Emit(other, hits);
+          }
         }
-        s = node.out_link;
+        if (q != end) {
+          p = q;
+          state = other;
+        } else {
+          end = p_end;
+        }
       }
+      Run(p, end, state, hits);
+      return;
+    }
+    for (char c : text) {
+      state = Step(state, static_cast<unsigned char>(AsciiLower(c)));
+      if (nodes_[state].out_link != 0) Emit(state, hits);
     }
   }
 
-  bool empty() const { return nodes_.size() == 1; }
-
  private:
-  struct Edge {
+  struct TrieEdge {
     int child;
     int next;  // the next edge of the same node, or -1
     unsigned char b;
   };
-  struct Node {
+  struct TrieNode {
     int first_edge = -1;
-    int fail = 0;
-    int out_link = -1;  // the nearest proper suffix node with outputs of its own, or -1
-    int out = -1;       // the patterns ending here: a list in outputs_, or -1
+    int first_own = -1;  // the patterns ending here: a list in own_, or -1
   };
-  struct Output {
+  struct Own {
     int id;    // the caller's
-    int next;  // the next output of the same node, or -1
+    int next;  // the next pattern of the same node, or -1
+  };
+  struct Node {
+    std::uint32_t first_child = 0;  // children: [first_child, next node's first_child)
+    std::uint32_t fail = 0;
+    std::uint32_t out = 0;       // own patterns: ids_[out, next node's out)
+    std::uint32_t out_link = 0;  // the nearest node on the failure chain, itself included,
+                                 // with patterns of its own, or 0 (the root has none)
   };
 
-  int Child(int state, unsigned char b) const {
+  // The state after reading \a b in \a state: its child for b, or else that of the longest
+  // suffix that has one (failure links), or the root. Needs the nodes up to state's children.
+  std::uint32_t Step(std::uint32_t state, unsigned char b) const {
+    const Node* nodes = nodes_.data();
+    const unsigned char* keys = keys_.data();
+    while (state != 0) {
+      const std::uint32_t end = nodes[state + 1].first_child;
+      std::uint32_t child = nodes[state].first_child;
+      while (child < end && keys[child] != b) ++child;
+      if (child < end) return child;
+      state = nodes[state].fail;
+    }
+    return root_next_[b];
+  }
+
+  // The byte classes of the transition table (a DFA: the failure links resolved in advance),
+  // one row per node and one column per class of bytes: the bytes of the patterns, lower-cased,
+  // with upper case folded in, and one class for every other byte. Matching is then one lookup
+  // per text byte. A node's row is its failure node's row (complete: shallower) with its
+  // children written over it. Only when the node numbers fit 16 bits and the table stays
+  // small (false: the sparse arrays serve).
+  bool PlanTable(std::size_t n) {
+    class_.assign(256, 0);
+    std::array<bool, 256> used{};
+    for (int b = 0; b < 256; ++b) used[static_cast<std::size_t>(b)] = root_child_[static_cast<std::size_t>(b)] >= 0;
+    for (const TrieEdge& e : trie_edges_) used[e.b] = true;
+    std::uint32_t classes = 1;  // class 0: bytes in no pattern
+    for (int b = 0; b < 256; ++b) {
+      if (used[static_cast<std::size_t>(b)]) class_[static_cast<std::size_t>(b)] = static_cast<unsigned char>(classes++);
+    }
+    for (int b = 'A'; b <= 'Z'; ++b) class_[static_cast<std::size_t>(b)] = class_[static_cast<std::size_t>(b - 'A' + 'a')];
+    constexpr std::size_t kMaxEntries = 1u << 21;  // 4 MiB of uint16_t
+    if (n > 0xFFFF || n * classes > kMaxEntries) return false;
+    classes_ = classes;
+    // Not zero-filled: every row is written whole.
+    table_.reset(new std::uint16_t[n * classes]);
+    return true;
+  }
+
+  // Steps through [p, end) from \a state with the table, appending the patterns found.
+  void Run(const char* p, const char* end, std::uint32_t state, std::vector<int>* hits) const {
+    const std::uint16_t* table = table_.get();
+    const unsigned char* klass = class_.data();
+    const std::uint32_t classes = classes_;
+    const unsigned char* out = has_out_.data();
+    for (; p != end; ++p) {
+      state = table[state * classes + klass[static_cast<unsigned char>(*p)]];
+      if (out[state]) Emit(state, hits);
+    }
+  }
+
+  // Appends the patterns that end in \a state. Out of line: inlined into Match's loops, it
+  // took the registers the loop needs, and the state went through the stack at every byte.
+  __attribute__((noinline)) void Emit(std::uint32_t state, std::vector<int>* hits) const {
+    const Node* nodes = nodes_.data();
+    for (std::uint32_t s = nodes[state].out_link; s != 0; s = nodes[nodes[s].fail].out_link) {
+      hits->insert(hits->end(), ids_.begin() + nodes[s].out, ids_.begin() + nodes[s + 1].out);
+    }
+  }
+
+  int TrieChild(int state, unsigned char b) const {
     if (state == 0) return root_child_[b];
-    for (int e = nodes_[static_cast<std::size_t>(state)].first_edge; e >= 0; e = edges_[static_cast<std::size_t>(e)].next) {
-      if (edges_[static_cast<std::size_t>(e)].b == b) return edges_[static_cast<std::size_t>(e)].child;
+    for (int e = trie_[static_cast<std::size_t>(state)].first_edge; e >= 0;
+         e = trie_edges_[static_cast<std::size_t>(e)].next) {
+      if (trie_edges_[static_cast<std::size_t>(e)].b == b) return trie_edges_[static_cast<std::size_t>(e)].child;
     }
     return -1;
   }
 
-  std::vector<Node> nodes_;
-  std::vector<Edge> edges_;
-  std::vector<Output> outputs_;
+  // While adding.
+  std::vector<TrieNode> trie_;
+  std::vector<TrieEdge> trie_edges_;
+  std::vector<Own> own_;
   std::array<int, 256> root_child_{};  // -1: none
-  std::array<int, 256> root_next_{};   // root_child_ with 0 for none, for Match
+  // After Build().
+  std::vector<Node> nodes_;          // flat, breadth-first; one sentinel at the end
+  std::vector<unsigned char> keys_;  // the byte leading into each flat node
+  std::vector<int> ids_;             // own patterns of all nodes, node after node
+  std::array<std::uint32_t, 256> root_next_{};
+  std::vector<unsigned char> class_;     // byte -> column of table_
+  std::uint32_t classes_ = 0;
+  std::size_t max_length_ = 0;           // of the patterns
+  std::unique_ptr<std::uint16_t[]> table_;  // node * classes_ + class -> next node, or null
+  std::vector<unsigned char> has_out_;   // per node: out_link != 0
 };
 
 // The longest run of plain characters that every match of \a regex contains, lower-cased,

@@ -47,5 +47,18 @@ TEST(LineClampTest, CutBeforeTooManyFieldLines) {
   EXPECT_FALSE(ClampLines("A: 1\nB: 2\n", {100, 100, 2}).cut);
 }
 
+// The shortcut for short texts must not skip a text that just reaches a limit.
+TEST(LineClampTest, TextsAtTheLimits) {
+  // One line one byte over max_line_bytes, in a text of max_line_bytes + 1 bytes.
+  EXPECT_TRUE(ClampLines("0123456789a", {10, 100, 100}).lines_broken);
+  EXPECT_FALSE(ClampLines("0123456789", {10, 100, 100}).lines_broken);
+  // A continuation after a field of max_field_bytes (10), in the shortest such text.
+  EXPECT_TRUE(ClampLines("A: 1234567\n 9", {100, 10, 100}).continuation_dropped);
+  EXPECT_FALSE(ClampLines("A: 123456\n 9", {100, 10, 100}).continuation_dropped);
+  // The shortest text with max_field_lines + 1 field lines: "a:" lines, 2k - 1 bytes.
+  EXPECT_TRUE(ClampLines(":\n:\n:", {100, 100, 2}).cut);
+  EXPECT_FALSE(ClampLines(":\n:", {100, 100, 2}).cut);
+}
+
 }  // namespace
 }  // namespace bouncetolk

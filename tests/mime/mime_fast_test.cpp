@@ -78,6 +78,11 @@ TEST(MimeFast, SameTreesAsMimeticOnHandMadeMessages) {
       "Content-Type: multipart/mixed; boundary=b\n\n  --b   \nX: 1\n\nindented delimiter\n--b-- junk after\nepi\n",
       "Content-Type: multipart/mixed; boundary=b\n\n--b\n\nnot a delimiter: --b\n--bb\nX: 2\n\nprefix match\n--b--\n",
       "Content-Type: text/plain;; charset=a; novalue; \n\nempty and bare parameters\n",
+      // The delimiter search goes from '-' to '-': dashes before a delimiter in the same line,
+      // blanks and dashes on lines before it, a delimiter as the first line of a body.
+      "Content-Type: multipart/mixed; boundary=b\n\n--b\n\n- a - b --b\n \t-\n\t --x --b\n\t --b\n\nsecond\n--b--\n",
+      "Content-Type: multipart/mixed; boundary=b\n\n--b\n\n--b\n\n--- - --b---\n---b--\n--b--",
+      "Content-Type: multipart/mixed; boundary=b\n\nno dash at all in the preamble\n",
   };
   int fast = 0;
   for (const char* c : cases) fast += Check(c, c);

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,60 @@ TEST(PhraseMatcher, ManyOverlappingLiterals) {
   const PhraseMatcher m = Build({"abcab", "bca", "abcd", "cd", "d"});
   EXPECT_EQ(m.Match("xabcabcdx"), (std::vector<int>{0, 1, 2, 3, 4}));
   EXPECT_EQ(m.Match("abcabcab"), (std::vector<int>{0, 1}));
+}
+
+// The automaton against a naive search: random literals over a small alphabet (so that
+// prefixes, suffixes and failure chains are shared a lot) in random texts, upper case mixed in;
+// occurrences across the middle of a long text are the ones the split must not lose.
+TEST(PhraseMatcher, RandomLiteralsAgreeWithNaiveSearch) {
+  std::mt19937 rng(20261123);
+  const std::string alphabet = "abcAB ";
+  auto random_string = [&](std::size_t min_len, std::size_t max_len) {
+    std::string s(std::uniform_int_distribution<std::size_t>(min_len, max_len)(rng), ' ');
+    for (char& c : s) c = alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(rng)];
+    return s;
+  };
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> patterns;
+    const int count = std::uniform_int_distribution<int>(1, 40)(rng);
+    for (int i = 0; i < count; ++i) patterns.push_back(random_string(1, 6));
+    const PhraseMatcher m = Build(patterns);
+    for (int t = 0; t < 20; ++t) {
+      // Short texts, and long ones that are matched as two halves at once.
+      const std::string text = t % 2 ? random_string(0, 60) : random_string(64, 400);
+      std::vector<int> want;
+      for (std::size_t i = 0; i < patterns.size(); ++i) {
+        if (lower(text).find(lower(patterns[i])) != std::string::npos) want.push_back(static_cast<int>(i));
+      }
+      ASSERT_EQ(m.Match(text), want) << "round " << round << " text '" << text << "'";
+    }
+  }
+}
+
+// Over 65535 nodes the transition table is not built and the sparse arrays match: 12000
+// random 8-letter patterns make about 90000 nodes.
+TEST(PhraseMatcher, LargeAutomatonAgreesWithNaiveSearch) {
+  std::mt19937 rng(5);
+  std::vector<std::string> patterns;
+  for (int i = 0; i < 12000; ++i) {
+    std::string p(8, 'a');
+    for (char& c : p) c = static_cast<char>('a' + std::uniform_int_distribution<int>(0, 25)(rng));
+    patterns.push_back(p);
+  }
+  const PhraseMatcher m = Build(patterns);
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += patterns[static_cast<std::size_t>(i * 37)].substr(i % 3) + " ";
+  text += "XYZ" + patterns[11999];
+  std::vector<int> want;
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    if (text.find(patterns[i]) != std::string::npos) want.push_back(static_cast<int>(i));
+  }
+  EXPECT_GT(want.size(), 60u);
+  EXPECT_EQ(m.Match(text), want);
 }
 
 TEST(PhraseMatcher, EmptyMatcherMatchesNothing) {
