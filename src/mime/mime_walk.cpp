@@ -256,8 +256,11 @@ std::string_view Entity::Header(std::string_view name) const {
   return {};
 }
 
-Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
-                 std::vector<Problem>* problems, MimeParser parser) {
+namespace {
+
+// One parse of \a message (see ParseMime).
+Entity ParseMimeOnce(std::string_view message, const AnalyzeOptions& options, std::vector<Problem>* problems,
+                     MimeParser parser) {
   Entity root;
   std::string trimmed;
   if (message.size() > kTrimAttachmentsAbove) {
@@ -265,11 +268,6 @@ Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
       trimmed = std::move(*t);
       message = trimmed;
     }
-  }
-  std::string mended;
-  if (std::optional<std::string> m = RepairParameterFolding(message)) {
-    mended = std::move(*m);
-    message = mended;
   }
   const ClampedText clamped =
       ClampLines(message, {options.max_line_bytes, options.max_header_bytes, options.max_field_lines});
@@ -302,6 +300,36 @@ Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
   } catch (const std::exception& e) {
     problems->push_back(Problem{ErrorCode::kInternal, std::string("mime: ") + e.what()});
   }
+  return root;
+}
+
+// A multipart entity without parts and without a boundary parameter: perhaps the parameters
+// were folded onto the next line without the leading blank (header_repair.h).
+bool LostItsBoundary(const Entity& e) {
+  if (e.IsMultipart() && e.children.empty() &&
+      FindIgnoreCase(e.Header("Content-Type"), "boundary") == std::string_view::npos) {
+    return true;
+  }
+  for (const Entity& child : e.children) {
+    if (LostItsBoundary(child)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Entity ParseMime(std::string_view message, const AnalyzeOptions& options, std::vector<Problem>* problems,
+                 MimeParser parser) {
+  std::vector<Problem> found;
+  Entity root = ParseMimeOnce(message, options, &found, parser);
+  if (LostItsBoundary(root)) {
+    // Rare: mend the folding and parse again (cheaper than looking for it in every message).
+    if (std::optional<std::string> mended = RepairParameterFolding(message)) {
+      found.clear();
+      root = ParseMimeOnce(*mended, options, &found, parser);
+    }
+  }
+  problems->insert(problems->end(), found.begin(), found.end());
   return root;
 }
 
