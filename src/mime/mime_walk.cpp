@@ -276,11 +276,13 @@ Entity ParseMimeOnce(std::string_view message, const AnalyzeOptions& options, st
   }
   if (clamped.cut) problems->push_back(Problem{ErrorCode::kTooManyFields, std::to_string(options.max_field_lines)});
   if (clamped.lines_broken || clamped.continuation_dropped || clamped.cut) message = clamped.text;
-  const bool too_many = CountNestingMarkers(message, options.max_mime_parts) > options.max_mime_parts;
-  if (!too_many && parser == MimeParser::kFastOrMimetic) {
+  // mime_fast gives up by itself past max_mime_depth or max_mime_parts, so the nesting markers
+  // (every '/' of the text) are counted only for mimetic, which recurses without a limit.
+  if (parser == MimeParser::kFastOrMimetic) {
     if (ParseMimeFast(message, options, &root)) return root;
     root = Entity();
   }
+  const bool too_many = CountNestingMarkers(message, options.max_mime_parts) > options.max_mime_parts;
   try {
     mimetic::MimeEntity me;
     // Preamble, body and epilogue of each part, plus slack: enough for max_mime_parts parts.
