@@ -8,6 +8,17 @@
 
 namespace bouncetolk {
 
+std::string_view FieldNameOf(std::string_view line) {
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return {};
+  const std::string_view name = Trim(line.substr(0, colon));
+  if (name.empty() || name.size() > 80) return {};
+  for (char c : name) {
+    if (!(IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '.')) return {};
+  }
+  return name;
+}
+
 std::vector<FieldGroup> ReadFieldGroups(std::string_view text, const FieldBlockOptions& options) {
   std::vector<FieldGroup> groups;
   bool in_group = false;
@@ -41,16 +52,8 @@ std::vector<FieldGroup> ReadFieldGroups(std::string_view text, const FieldBlockO
       if (eol == text.size()) break;
       continue;
     }
-    const std::size_t colon = line.find(':');
-    std::string_view name = colon == std::string_view::npos ? std::string_view() : Trim(line.substr(0, colon));
-    bool valid_name = !name.empty() && name.size() <= 80;
-    for (char c : name) {
-      if (!(IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '.')) {
-        valid_name = false;
-        break;
-      }
-    }
-    if (!valid_name) {
+    const std::string_view name = FieldNameOf(line);
+    if (name.empty()) {
       last_was_field = false;
       if (eol == text.size()) break;
       continue;
@@ -61,7 +64,7 @@ std::vector<FieldGroup> ReadFieldGroups(std::string_view text, const FieldBlockO
       groups.back().line = line_no;
       in_group = true;
     }
-    std::string value(Trim(line.substr(colon + 1)));
+    std::string value(Trim(line.substr(line.find(':') + 1)));
     if (value.size() > options.max_field_bytes) value.resize(options.max_field_bytes);
     groups.back().fields.push_back(Field{std::string(name), std::move(value)});
     last_was_field = true;

@@ -36,6 +36,10 @@ std::vector<FieldGroup> ReadFieldGroups(std::string_view text, const FieldBlockO
 /// First value of \a name in \a group (case-insensitive), or nullptr.
 const std::string* FindField(const std::vector<Field>& group, std::string_view name);
 
+/// The field name of \a line ("Name: value"), trimmed, when it is one ReadFieldGroups()
+/// accepts (1 to 80 letters, digits, '-', '_' or '.'); empty otherwise.
+std::string_view FieldNameOf(std::string_view line);
+
 }  // namespace bouncetolk
 
 #endif  // BOUNCETOLK_DSN_FIELD_BLOCK_H_

@@ -254,16 +254,8 @@ void IndexTexts(const DataFile& f, const LazyLang& l) {
       if (eol == text.size()) break;
       continue;
     }
-    const std::size_t colon = line.find(':');
-    const std::string_view name = colon == std::string_view::npos ? std::string_view() : Trim(line.substr(0, colon));
-    bool valid_name = !name.empty() && name.size() <= 80;
-    for (char c : name) {
-      if (!(IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '.')) {
-        valid_name = false;
-        break;
-      }
-    }
-    if (!valid_name) {
+    const std::string_view name = FieldNameOf(line);
+    if (name.empty()) {
       last_was_field = false;
       if (eol == text.size()) break;
       continue;
@@ -279,7 +271,7 @@ void IndexTexts(const DataFile& f, const LazyLang& l) {
     last_was_id = !has_id && EqualsIgnoreCase(name, "Id");
     if (last_was_id) {
       has_id = true;
-      id = Trim(line.substr(colon + 1));
+      id = Trim(line.substr(line.find(':') + 1));
     }
     last_was_field = true;
     if (eol == text.size()) break;
