@@ -334,6 +334,8 @@ std::int64_t RetryPeriodSeconds(std::string_view text) {
 }
 
 std::string CommandFromTranscript(std::string_view text, std::string_view address) {
+  // Called per DSN recipient on the whole text: most texts hold no transcript at all.
+  if (text.find(">>> ") == std::string_view::npos) return {};
   std::string command;       // the last ">>>" command, normalised
   bool names_address = false;  // whether that command names \a address
   for (std::string_view line : SplitLines(text)) {

@@ -34,11 +34,7 @@ const char kLines[] =
     "Cc: third@example.be\n";
 
 // An unknown format that names the recipient only in a summary of the SMTP envelope.
-const char kEnvelopeSummary[] =
-    "From: post_master@gateway.example.com\n"
-    "To: jan@example.nl\n"
-    "Subject: Re: offerte\n"
-    "\n"
+const std::string kEnvelopeSummaryText =
     "Error: Invalid user address\n"
     "\n"
     "Error message below:\n"
@@ -49,6 +45,35 @@ const char kEnvelopeSummary[] =
     "  MAIL FROM: jan@example.nl\n"
     "  RCPT TO: onbekend@gateway.example.com\n"
     "  From: jan@example.nl\n";
+
+const std::string kEnvelopeSummary =
+    "From: post_master@gateway.example.com\n"
+    "To: jan@example.nl\n"
+    "Subject: Re: offerte\n"
+    "\n" +
+    kEnvelopeSummaryText;
+
+// The same report as a carrier gateway sends it: the nested multipart's boundary parameter
+// is folded without the leading blank (src/mime/header_repair.h).
+const std::string kEnvelopeSummaryUnfoldedBoundary =
+    "From: post_master@gateway.example.com\n"
+    "To: jan@example.nl\n"
+    "Subject: Re: offerte\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: multipart/mixed; boundary=\"outer\"\n"
+    "\n"
+    "--outer\n"
+    "Content-Type: multipart/alternative;\n"
+    "boundary=\"inner\"\n"
+    "\n"
+    "--inner\n"
+    "Content-Type: text/plain; charset=us-ascii\n"
+    "\n" +
+    kEnvelopeSummaryText +
+    "\n"
+    "--inner--\n"
+    "\n"
+    "--outer--\n";
 
 const char kOrdinaryMail[] =
     "From: Jan Jansen <jan@example.nl>\n"
@@ -67,6 +92,15 @@ TEST(GenericTest, Table) {
        {{"onbekend@gateway.example.com", "5.0.0", 550, "userunknown", "", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);
+}
+
+TEST(GenericTest, UnfoldedBoundaryReportIsRead) {
+  const Report report = Analyze(kEnvelopeSummaryUnfoldedBoundary, TestRules());
+  ASSERT_EQ(report.recipients.size(), 1u);
+  EXPECT_EQ(report.format, "generic");
+  EXPECT_EQ(report.recipients[0].recipient, "onbekend@gateway.example.com");
+  EXPECT_EQ(report.recipients[0].reply_code.value_or(0), 550);
+  EXPECT_EQ(ReasonToken(report.recipients[0].reason), "userunknown");
 }
 
 TEST(GenericTest, OrdinaryMailIsNotABounce) {

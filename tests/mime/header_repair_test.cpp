@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Mirrors src/mime/header_repair.cpp: a parameter line that continues an unfolded Content-Type
 // or Content-Disposition gets its blank back; everything else passes unchanged (no copy).
+// The whole pipeline on such a report: tests/lhost/generic_test.cpp.
 
 #include "mime/header_repair.h"
 
@@ -8,8 +9,6 @@
 
 #include <string>
 
-#include "bouncetolk/bouncetolk.h"
-#include "tests/testing/test_rules.h"
 
 namespace bouncetolk {
 namespace {
@@ -53,45 +52,6 @@ TEST(HeaderRepairTest, LongFoldedFieldIsBounded) {
   for (int i = 0; i < 100000; ++i) in += " a=b;\n";
   in += "c=d\n";
   EXPECT_FALSE(RepairParameterFolding(in).has_value());
-}
-
-// The whole pipeline: a carrier gateway's report whose nested multipart has an unfolded
-// boundary parameter, naming the recipient only in its envelope summary ("RCPT TO:").
-TEST(HeaderRepairTest, UnfoldedBoundaryReportIsRead) {
-  const char kMessage[] =
-      "From: post_master@gateway.example.com\n"
-      "To: jan@example.nl\n"
-      "Subject: Re: offerte\n"
-      "MIME-Version: 1.0\n"
-      "Content-Type: multipart/mixed; boundary=\"outer\"\n"
-      "\n"
-      "--outer\n"
-      "Content-Type: multipart/alternative;\n"
-      "boundary=\"inner\"\n"
-      "\n"
-      "--inner\n"
-      "Content-Type: text/plain; charset=us-ascii\n"
-      "\n"
-      "Error: Invalid user address\n"
-      "\n"
-      "Error message below:\n"
-      "550 - Requested action not taken: no such user here\n"
-      "\n"
-      "Message details:\n"
-      "  Subject: offerte\n"
-      "  MAIL FROM: jan@example.nl\n"
-      "  RCPT TO: onbekend@gateway.example.com\n"
-      "  From: jan@example.nl\n"
-      "\n"
-      "--inner--\n"
-      "\n"
-      "--outer--\n";
-  const Report report = Analyze(kMessage, TestRules());
-  ASSERT_EQ(report.recipients.size(), 1u);
-  EXPECT_EQ(report.format, "generic");
-  EXPECT_EQ(report.recipients[0].recipient, "onbekend@gateway.example.com");
-  EXPECT_EQ(report.recipients[0].reply_code.value_or(0), 550);
-  EXPECT_EQ(ReasonToken(report.recipients[0].reason), "userunknown");
 }
 
 }  // namespace
