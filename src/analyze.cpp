@@ -67,11 +67,16 @@ std::string_view SkipMboxFromLine(std::string_view text) {
 void FillOriginal(const std::vector<Field>& headers, OriginalMessage* o) {
   for (const Field& f : headers) {
     std::string* target = nullptr;
-    if (EqualsIgnoreCase(f.name, "From")) target = &o->from;
-    else if (EqualsIgnoreCase(f.name, "To")) target = &o->to;
-    else if (EqualsIgnoreCase(f.name, "Subject")) target = &o->subject;
-    else if (EqualsIgnoreCase(f.name, "Date")) target = &o->date;
-    else if (EqualsIgnoreCase(f.name, "Message-ID")) target = &o->message_id;
+    if (EqualsIgnoreCase(f.name, "From"))
+      target = &o->from;
+    else if (EqualsIgnoreCase(f.name, "To"))
+      target = &o->to;
+    else if (EqualsIgnoreCase(f.name, "Subject"))
+      target = &o->subject;
+    else if (EqualsIgnoreCase(f.name, "Date"))
+      target = &o->date;
+    else if (EqualsIgnoreCase(f.name, "Message-ID"))
+      target = &o->message_id;
     if (target && target->empty()) *target = CollapseSpace(DecodeHeaderValue(f.value));
   }
 }
@@ -89,10 +94,10 @@ void FindOriginal(const Entity& container, const AnalyzeOptions& options, Origin
 std::string Utf8Field(const std::string& s) { return IsValidUtf8(s) ? s : ToUtf8(s, ""); }
 
 void RepairRecipientStrings(RecipientResult* r) {
-  for (std::string* s : {&r->recipient, &r->original_recipient, &r->action, &r->remote_mta,
-                         &r->diagnostic, &r->diagnostic_type, &r->last_attempt_date, &r->final_log_id,
-                         &r->will_retry_until, &r->recipient_type, &r->original_recipient_type,
-                         &r->remote_mta_type, &r->status_field}) {
+  for (std::string* s :
+       {&r->recipient, &r->original_recipient, &r->action, &r->remote_mta, &r->diagnostic,
+        &r->diagnostic_type, &r->last_attempt_date, &r->final_log_id, &r->will_retry_until,
+        &r->recipient_type, &r->original_recipient_type, &r->remote_mta_type, &r->status_field}) {
     *s = Utf8Field(*s);
   }
   for (Field& f : r->extension_fields) {
@@ -103,10 +108,12 @@ void RepairRecipientStrings(RecipientResult* r) {
 
 // The vendor recipient that describes the same address as \a r: same address, or the only
 // one on both sides.
-const RecipientResult* MatchingVendorRecipient(const RecipientResult& r, const VendorReading& vendor,
-                                               std::size_t dsn_count) {
+const RecipientResult* MatchingVendorRecipient(const RecipientResult& r,
+                                               const VendorReading& vendor, std::size_t dsn_count) {
   for (const RecipientResult& v : vendor.recipients) {
-    if (EqualsIgnoreCase(v.recipient, r.recipient) || EqualsIgnoreCase(v.recipient, r.original_recipient)) return &v;
+    if (EqualsIgnoreCase(v.recipient, r.recipient) ||
+        EqualsIgnoreCase(v.recipient, r.original_recipient))
+      return &v;
   }
   if (dsn_count == 1 && vendor.recipients.size() == 1) return &vendor.recipients.front();
   return nullptr;
@@ -143,13 +150,15 @@ void ChooseCodes(std::string_view vendor_text, StatusSource diagnostic_source, R
 // original; returns them numbered in order. Without such a part, RFC 3464 fields written into
 // the human-readable text stand in for it (format "rfc3464-text").
 std::vector<RecipientResult> ReadDeliveryStatusParts(const Entity& root, const MessageView& view,
-                                                     const AnalyzeOptions& options, Report* report) {
+                                                     const AnalyzeOptions& options,
+                                                     Report* report) {
   std::vector<std::pair<const Entity*, const Entity*>> parts;
   FindReportParts(root, &parts);
   std::vector<RecipientResult> recipients;
   for (const auto& [part, container] : parts) {
-    const std::string text = ToUtf8(DecodeBody(*part, options.max_text_bytes),
-                                    part->type == "message/global-delivery-status" ? "utf-8" : part->charset);
+    const std::string text =
+        ToUtf8(DecodeBody(*part, options.max_text_bytes),
+               part->type == "message/global-delivery-status" ? "utf-8" : part->charset);
     DsnFields dsn = ParseDeliveryStatus(text, options, &report->problems);
     if (report->format.empty()) {
       report->per_message = std::move(dsn.per_message);
@@ -169,8 +178,8 @@ std::vector<RecipientResult> ReadDeliveryStatusParts(const Entity& root, const M
 // The recipients a vendor reader found, with the report's format and original; delay notices
 // ("delayed" rows of lhost.tsv) make their failures delays.
 std::vector<RecipientResult> TakeVendorRecipients(const Entity& root, const MessageView& view,
-                                                  const AnalyzeOptions& options, VendorReading* vendor,
-                                                  Report* report) {
+                                                  const AnalyzeOptions& options,
+                                                  VendorReading* vendor, Report* report) {
   report->format = std::string(vendor->reader);
   FindOriginal(root, options, &report->original);
   std::vector<RecipientResult> recipients = std::move(vendor->recipients);
@@ -186,12 +195,14 @@ std::vector<RecipientResult> TakeVendorRecipients(const Entity& root, const Mess
 // Codes, UTF-8 repair and classification of one recipient. An SES complaint (a Feedback-Type
 // extension field) turns the report into a feedback report.
 // \a vendor_normalized: NormalizeForMatch(vendor_text), when the caller has it.
-void FinishRecipient(const RuleSet& rules, std::string_view vendor_text, StatusSource diagnostic_source,
-                     RecipientResult* r, Report* report, const std::string* vendor_normalized = nullptr) {
+void FinishRecipient(const RuleSet& rules, std::string_view vendor_text,
+                     StatusSource diagnostic_source, RecipientResult* r, Report* report,
+                     const std::string* vendor_normalized = nullptr) {
   if (r->action.empty()) r->action = "failed";
   ChooseCodes(vendor_text, diagnostic_source, r);
   if (!r->status_note.empty() && r->status_note != "text_more_specific") {
-    report->problems.push_back(Problem{ErrorCode::kStatusDisagrees, r->status_field + " / " + r->status_in_text});
+    report->problems.push_back(
+        Problem{ErrorCode::kStatusDisagrees, r->status_field + " / " + r->status_in_text});
   }
   RepairRecipientStrings(r);
   for (const Field& f : r->extension_fields) {
@@ -218,8 +229,8 @@ std::string_view ExampleBounce() {
 namespace {
 
 // Stages 3 to 6 for a parsed message; also used for a bounce a person forwarded (depth 1).
-void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& options, int forwarded_depth,
-                Report* out);
+void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& options,
+                int forwarded_depth, Report* out);
 
 // A bounce forwarded to the helpdesk, as an attachment (message/rfc822) or inline after a
 // "forward" line of lhost.tsv, is read as that bounce when it is one: \a report is replaced
@@ -228,7 +239,8 @@ bool ReadForwardedBounce(const Entity& root, const MessageView& view, const Rule
                          const AnalyzeOptions& options, Report* report) {
   std::vector<const Entity*> candidates;
   for (const Entity& part : root.children) {
-    if (part.type == "message/rfc822" && !part.children.empty()) candidates.push_back(&part.children.front());
+    if (part.type == "message/rfc822" && !part.children.empty())
+      candidates.push_back(&part.children.front());
   }
   Entity inline_message;
   if (!view.forwarded.empty()) {
@@ -257,7 +269,8 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
   }
   if (message.size() > options.max_message_bytes) {
     report.kind = MessageKind::kUnreadable;
-    report.problems.push_back(Problem{ErrorCode::kTooLarge, std::to_string(options.max_message_bytes)});
+    report.problems.push_back(
+        Problem{ErrorCode::kTooLarge, std::to_string(options.max_message_bytes)});
     return report;
   }
   // Stage 1: LF line endings; everything after works on views into the text (the MIME tree
@@ -282,8 +295,8 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
 
 namespace {
 
-void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& options, int forwarded_depth,
-                Report* out) {
+void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& options,
+                int forwarded_depth, Report* out) {
   Report& report = *out;
   report.subject = CollapseSpace(DecodeHeaderValue(root.Header("Subject")));
   report.from = CollapseSpace(DecodeHeaderValue(root.Header("From")));
@@ -325,7 +338,8 @@ void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& 
   // Stage 6: codes and classification per recipient.
   if (static_cast<int>(recipients.size()) > options.max_recipients) {
     recipients.resize(static_cast<std::size_t>(options.max_recipients));
-    report.problems.push_back(Problem{ErrorCode::kTooManyRecipients, std::to_string(options.max_recipients)});
+    report.problems.push_back(
+        Problem{ErrorCode::kTooManyRecipients, std::to_string(options.max_recipients)});
   }
   const std::size_t count = recipients.size();
   for (RecipientResult& r : recipients) {
@@ -339,13 +353,16 @@ void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& 
       vendor_text = v ? std::string_view(v->diagnostic) : std::string_view();
     }
     // Without a DSN part the vendor text is the view's, normalised already.
-    FinishRecipient(rules, vendor_text, have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, &r,
-                    &report, have_dsn ? nullptr : &view.normalized_text);
+    FinishRecipient(rules, vendor_text,
+                    have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, &r, &report,
+                    have_dsn ? nullptr : &view.normalized_text);
     report.recipients.push_back(std::move(r));
   }
   // A delay notice without a Will-Retry-Until field may state the retry period in its text
   // (searched only then: two case-insensitive searches of the whole text per message).
-  const auto needs_period = [](const RecipientResult& r) { return r.action == "delayed" && r.will_retry_until.empty(); };
+  const auto needs_period = [](const RecipientResult& r) {
+    return r.action == "delayed" && r.will_retry_until.empty();
+  };
   if (std::any_of(report.recipients.begin(), report.recipients.end(), needs_period)) {
     if (const std::int64_t period = RetryPeriodSeconds(view.text); period > 0) {
       for (RecipientResult& r : report.recipients) {

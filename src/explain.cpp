@@ -19,11 +19,13 @@ namespace bouncetolk {
 namespace {
 
 Permanence OfClass(char c) {
-  return c == '2' ? Permanence::kSuccess : c == '4' ? Permanence::kTemporary : Permanence::kPermanent;
+  return c == '2'   ? Permanence::kSuccess
+         : c == '4' ? Permanence::kTemporary
+                    : Permanence::kPermanent;
 }
 
-ExplainHit FromCodeRule(const CodeRule& rule, std::string_view kind, std::string matched, char klass,
-                        bool fallback) {
+ExplainHit FromCodeRule(const CodeRule& rule, std::string_view kind, std::string matched,
+                        char klass, bool fallback) {
   ExplainHit h;
   h.kind = std::string(kind);
   h.matched = std::move(matched);
@@ -65,8 +67,10 @@ void AddStatus(const RuleTables& t, const EnhancedStatus& code, ExplainResult* o
   const CodeRule* best = chain.front();
   const bool fallback = best->kind == "fallback";
   ExplainHit h = FromCodeRule(*best, "status", code.ToString(), code.klass(), fallback);
-  if (code.IsPseudo()) h.note = "pseudo_code";
-  else if (fallback) h.note = "not_registered";
+  if (code.IsPseudo())
+    h.note = "pseudo_code";
+  else if (fallback)
+    h.note = "not_registered";
   out->hits.push_back(std::move(h));
 }
 
@@ -75,7 +79,8 @@ void AddReply(const RuleTables& t, int code, ExplainResult* out) {
   const CodeRule* rule = LookupReply(t, code, &chain);
   if (!rule) return;
   const bool fallback = rule->code.find('x') != std::string::npos;
-  out->hits.push_back(FromCodeRule(*rule, "reply", std::to_string(code), static_cast<char>('0' + code / 100), fallback));
+  out->hits.push_back(FromCodeRule(*rule, "reply", std::to_string(code),
+                                   static_cast<char>('0' + code / 100), fallback));
 }
 
 // "X.1.1" (any class, as the registry and seed 003 write codes): the X row itself.
@@ -139,8 +144,10 @@ ExplainResult Explain(std::string_view query_in, const RuleSet& rules) {
     const std::string norm = NormalizeForMatch(q);
     std::vector<int> ids = t.text_matcher.Match(norm);
     for (int id : t.subject_matcher.Match(norm)) ids.push_back(id);
-    for (int id : ids) out.hits.push_back(FromPhrase(t.phrases[static_cast<std::size_t>(id)], std::string(q)));
-    if (ids.empty() && norm.size() >= 3 && norm.size() <= 40 && norm.find(' ') == std::string::npos) {
+    for (int id : ids)
+      out.hits.push_back(FromPhrase(t.phrases[static_cast<std::size_t>(id)], std::string(q)));
+    if (ids.empty() && norm.size() >= 3 && norm.size() <= 40 &&
+        norm.find(' ') == std::string::npos) {
       for (const PhraseRule& rule : t.phrases) {
         const std::size_t pos = rule.pattern.find(norm);
         if (pos != std::string::npos && IsWordBoundary(rule.pattern, pos) &&

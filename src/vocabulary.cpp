@@ -14,13 +14,13 @@ namespace {
 
 // Indexed by Reason; order must follow the enum.
 constexpr std::array<std::string_view, kReasonCount> kReasonTokens = {
-    "undefined",     "userunknown",   "hostunknown",  "mailboxfull",     "mesgtoobig",
-    "exceedlimit",   "filtered",      "rejected",     "blocked",         "spamdetected",
-    "virusdetected", "policyviolation", "authfailure", "requireptr",     "badreputation",
-    "norelaying",    "notaccept",     "notcompliantrfc", "securityerror", "suspend",
-    "hasmoved",      "expired",       "networkerror", "systemerror",     "systemfull",
-    "toomanyconn",   "speeding",      "syntaxerror",  "contenterror",    "mailererror",
-    "onhold",        "delivered",     "feedback",     "vacation",        "failedstarttls",
+    "undefined",     "userunknown",     "hostunknown",     "mailboxfull",   "mesgtoobig",
+    "exceedlimit",   "filtered",        "rejected",        "blocked",       "spamdetected",
+    "virusdetected", "policyviolation", "authfailure",     "requireptr",    "badreputation",
+    "norelaying",    "notaccept",       "notcompliantrfc", "securityerror", "suspend",
+    "hasmoved",      "expired",         "networkerror",    "systemerror",   "systemfull",
+    "toomanyconn",   "speeding",        "syntaxerror",     "contenterror",  "mailererror",
+    "onhold",        "delivered",       "feedback",        "vacation",      "failedstarttls",
     "suppressed",
 };
 
@@ -49,33 +49,54 @@ std::optional<Party> ParseParty(std::string_view token) {
 
 std::string_view PermanenceToken(Permanence permanence) {
   switch (permanence) {
-    case Permanence::kPermanent: return "permanent";
-    case Permanence::kTemporary: return "temporary";
-    case Permanence::kSuccess: return "success";
+    case Permanence::kPermanent:
+      return "permanent";
+    case Permanence::kTemporary:
+      return "temporary";
+    case Permanence::kSuccess:
+      return "success";
   }
   return "permanent";
 }
 
 std::string_view ErrorCodeToken(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kNone: return "none";
-    case ErrorCode::kCannotOpen: return "cannot_open";
-    case ErrorCode::kIsDirectory: return "is_directory";
-    case ErrorCode::kNotRegularFile: return "not_regular_file";
-    case ErrorCode::kEmpty: return "empty";
-    case ErrorCode::kTooLarge: return "too_large";
-    case ErrorCode::kNotMessage: return "not_a_message";
-    case ErrorCode::kMimeTooDeep: return "mime_too_deep";
-    case ErrorCode::kMimeTooManyParts: return "mime_too_many_parts";
-    case ErrorCode::kHeaderTooLong: return "header_too_long";
-    case ErrorCode::kTooManyRecipients: return "too_many_recipients";
-    case ErrorCode::kTooManyFields: return "too_many_fields";
-    case ErrorCode::kBadStatus: return "bad_status";
-    case ErrorCode::kMissingFinalRecipient: return "missing_final_recipient";
-    case ErrorCode::kStatusDisagrees: return "status_disagrees";
-    case ErrorCode::kCharsetUnknown: return "charset_unknown";
-    case ErrorCode::kInternal: return "internal";
-    case ErrorCode::kSymlinkLoop: return "symlink_loop";
+    case ErrorCode::kNone:
+      return "none";
+    case ErrorCode::kCannotOpen:
+      return "cannot_open";
+    case ErrorCode::kIsDirectory:
+      return "is_directory";
+    case ErrorCode::kNotRegularFile:
+      return "not_regular_file";
+    case ErrorCode::kEmpty:
+      return "empty";
+    case ErrorCode::kTooLarge:
+      return "too_large";
+    case ErrorCode::kNotMessage:
+      return "not_a_message";
+    case ErrorCode::kMimeTooDeep:
+      return "mime_too_deep";
+    case ErrorCode::kMimeTooManyParts:
+      return "mime_too_many_parts";
+    case ErrorCode::kHeaderTooLong:
+      return "header_too_long";
+    case ErrorCode::kTooManyRecipients:
+      return "too_many_recipients";
+    case ErrorCode::kTooManyFields:
+      return "too_many_fields";
+    case ErrorCode::kBadStatus:
+      return "bad_status";
+    case ErrorCode::kMissingFinalRecipient:
+      return "missing_final_recipient";
+    case ErrorCode::kStatusDisagrees:
+      return "status_disagrees";
+    case ErrorCode::kCharsetUnknown:
+      return "charset_unknown";
+    case ErrorCode::kInternal:
+      return "internal";
+    case ErrorCode::kSymlinkLoop:
+      return "symlink_loop";
   }
   return "internal";
 }
@@ -98,21 +119,30 @@ bool IsFatal(ErrorCode code) {
 
 std::string_view MessageKindToken(MessageKind kind) {
   switch (kind) {
-    case MessageKind::kBounce: return "bounce";
-    case MessageKind::kFeedback: return "feedback";
-    case MessageKind::kAutoReply: return "auto_reply";
-    case MessageKind::kNotABounce: return "not_a_bounce";
-    case MessageKind::kUnreadable: return "unreadable";
+    case MessageKind::kBounce:
+      return "bounce";
+    case MessageKind::kFeedback:
+      return "feedback";
+    case MessageKind::kAutoReply:
+      return "auto_reply";
+    case MessageKind::kNotABounce:
+      return "not_a_bounce";
+    case MessageKind::kUnreadable:
+      return "unreadable";
   }
   return "unreadable";
 }
 
 std::string_view StatusSourceToken(StatusSource source) {
   switch (source) {
-    case StatusSource::kStatusField: return "status_field";
-    case StatusSource::kDiagnosticCode: return "diagnostic_code";
-    case StatusSource::kText: return "text";
-    case StatusSource::kInferred: return "inferred";
+    case StatusSource::kStatusField:
+      return "status_field";
+    case StatusSource::kDiagnosticCode:
+      return "diagnostic_code";
+    case StatusSource::kText:
+      return "text";
+    case StatusSource::kInferred:
+      return "inferred";
   }
   return "inferred";
 }

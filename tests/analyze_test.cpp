@@ -72,9 +72,14 @@ const char kForwardedOrdinaryMail[] =
 
 TEST(AnalyzeTest, ForwardedBounces) {
   const VendorCase cases[] = {
-      {"forwarded as attachment", kForwardedAsAttachment, "exim",
-       {{"info@opgeheven.example.com", "5.1.1", 550, "userunknown", "RCPT", "mx.opgeheven.example.com"}}},
-      {"forwarded inline, Dutch Gmail", kForwardedInlineDutch, "qmail",
+      {"forwarded as attachment",
+       kForwardedAsAttachment,
+       "exim",
+       {{"info@opgeheven.example.com", "5.1.1", 550, "userunknown", "RCPT",
+         "mx.opgeheven.example.com"}}},
+      {"forwarded inline, Dutch Gmail",
+       kForwardedInlineDutch,
+       "qmail",
        {{"vol@example.org", "5.2.2", 552, "mailboxfull", "", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);
@@ -128,7 +133,9 @@ TEST(AnalyzeTest, VendorWordingsInDiagnosticCodes) {
   } cases[] = {
       {"5.0.0", "550 <a@example.org>: Recipient address rejected.", "userunknown"},
       {"5.0.0", "550 <a@example.org>: Recipient address rejected: Access denied", "securityerror"},
-      {"4.0.0", "[Status: Error, Address: <a@example.org>, ResponseCode 421, , Host not reachable.]", "expired"},
+      {"4.0.0",
+       "[Status: Error, Address: <a@example.org>, ResponseCode 421, , Host not reachable.]",
+       "expired"},
       {"4.4.1", "Connection timed out", "expired"},
       {"5.0.0", "connect to mx.example.org[192.0.2.1]:25: No route to host", "networkerror"},
       {"5.0.0", "550 No such domain at this location", "hostunknown"},
@@ -143,13 +150,14 @@ TEST(AnalyzeTest, VendorWordingsInDiagnosticCodes) {
       {"5.0.0", "554 rejected due to the sending MTA's poor reputation", "badreputation"},
   };
   for (const auto& c : cases) {
-    const std::string m = std::string(
-                              "From: MAILER-DAEMON@relay.example.nl\nSubject: Undelivered Mail Returned to Sender\n"
-                              "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
-                              "--b\nContent-Type: message/delivery-status\n\n"
-                              "Reporting-MTA: dns; relay.example.nl\n\n"
-                              "Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: ") +
-                          c.status + "\nDiagnostic-Code: smtp; " + c.diagnostic + "\n--b--\n";
+    const std::string m =
+        std::string(
+            "From: MAILER-DAEMON@relay.example.nl\nSubject: Undelivered Mail Returned to Sender\n"
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+            "--b\nContent-Type: message/delivery-status\n\n"
+            "Reporting-MTA: dns; relay.example.nl\n\n"
+            "Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: ") +
+        c.status + "\nDiagnostic-Code: smtp; " + c.diagnostic + "\n--b--\n";
     EXPECT_EQ(ReasonToken(SoleRecipient(m).reason), c.reason) << c.diagnostic;
   }
 }

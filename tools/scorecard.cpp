@@ -44,7 +44,8 @@ std::vector<std::string> Split(const std::string& line) {
 
 bool HasDsnPart(const std::string& bytes) {
   std::string lower(bytes);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return lower.find("message/delivery-status") != std::string::npos ||
          lower.find("message/global-delivery-status") != std::string::npos;
 }
@@ -58,7 +59,10 @@ bool IsPseudo(const std::string& status) {
 int main(int argc, char** argv) {
   using namespace bouncetolk;
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s DIR [--only-dsn] [--list] [--rules RULES_DIR] [--min COLUMN=PERCENT ...]\n", argv[0]);
+    std::fprintf(
+        stderr,
+        "usage: %s DIR [--only-dsn] [--list] [--rules RULES_DIR] [--min COLUMN=PERCENT ...]\n",
+        argv[0]);
     return 2;
   }
   const std::string dir = argv[1];
@@ -67,9 +71,12 @@ int main(int argc, char** argv) {
   std::map<std::string, double> floors;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--only-dsn") only_dsn = true;
-    else if (a == "--list") list = true;
-    else if (a == "--rules" && i + 1 < argc) rules_dir = argv[++i];
+    if (a == "--only-dsn")
+      only_dsn = true;
+    else if (a == "--list")
+      list = true;
+    else if (a == "--rules" && i + 1 < argc)
+      rules_dir = argv[++i];
     else if (a == "--min" && i + 1 < argc) {
       const std::string spec = argv[++i];
       const auto eq = spec.find('=');
@@ -130,17 +137,22 @@ int main(int argc, char** argv) {
       }
       taken.push_back(index);
       const RecipientResult* r = record_at(index);
-      std::string got_status = r ? r->status : "", got_reply = r && r->reply_code ? std::to_string(*r->reply_code) : "";
+      std::string got_status = r ? r->status : "",
+                  got_reply = r && r->reply_code ? std::to_string(*r->reply_code) : "";
       std::string got_reason = r ? std::string(ReasonToken(r->reason)) : "";
       std::string got_hard = r ? (r->hard_bounce ? "true" : "false") : "";
-      const bool ok_status = r && (IsPseudo(e.status) ? got_status.substr(0, 1) == e.status.substr(0, 1) : got_status == e.status);
-      const bool ok[] = {r != nullptr, ok_status, r && got_reply == e.reply, r && got_reason == e.reason,
-                         r && got_hard == e.hard};
+      const bool ok_status =
+          r && (IsPseudo(e.status) ? got_status.substr(0, 1) == e.status.substr(0, 1)
+                                   : got_status == e.status);
+      const bool ok[] = {r != nullptr, ok_status, r && got_reply == e.reply,
+                         r && got_reason == e.reason, r && got_hard == e.hard};
       for (int k = 0; k < 5; ++k) agree[kCols[k]] += ok[k];
       if (!(ok[0] && ok[1] && ok[2] && ok[3] && ok[4])) {
-        disagreements.push_back(file + "\t" + std::to_string(e.index) + "\twant " + e.status + " " + e.reply + " " +
-                                e.reason + " " + e.hard + "\tgot " + (r ? got_status + " " + got_reply + " " + got_reason +
-                                " " + got_hard : std::string("no recipient")));
+        disagreements.push_back(
+            file + "\t" + std::to_string(e.index) + "\twant " + e.status + " " + e.reply + " " +
+            e.reason + " " + e.hard + "\tgot " +
+            (r ? got_status + " " + got_reply + " " + got_reason + " " + got_hard
+               : std::string("no recipient")));
       }
     }
   }
@@ -151,7 +163,8 @@ int main(int argc, char** argv) {
     const double pct = rows ? 100.0 * agree[col] / rows : 0.0;
     std::printf("  %-10s %4d/%-4d %6.1f%%", col, agree[col], rows, pct);
     if (floors.count(col)) {
-      std::printf("  (floor %.1f%%%s)", floors[col], pct + 1e-9 < floors[col] ? " NOT REACHED" : "");
+      std::printf("  (floor %.1f%%%s)", floors[col],
+                  pct + 1e-9 < floors[col] ? " NOT REACHED" : "");
       if (pct + 1e-9 < floors[col]) ++failed_floors;
     }
     std::printf("\n");

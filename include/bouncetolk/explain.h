@@ -21,15 +21,15 @@ namespace bouncetolk {
 
 /// One reading of the query.
 struct ExplainHit {
-  std::string kind;      ///< "phrase", "status", "reply", "exchange", "client"
-  std::string matched;   ///< what was recognised: "5.7.26", "550", "B-URL", "0x800CCC0E"
-  std::string rule_id;   ///< "status:X.7.26", "phrase:b-url", ...
-  std::string text_id;   ///< the text record to show
+  std::string kind;     ///< "phrase", "status", "reply", "exchange", "client"
+  std::string matched;  ///< what was recognised: "5.7.26", "550", "B-URL", "0x800CCC0E"
+  std::string rule_id;  ///< "status:X.7.26", "phrase:b-url", ...
+  std::string text_id;  ///< the text record to show
   std::optional<Reason> reason;
   std::optional<Party> party;
   std::optional<Permanence> permanence;
-  bool fallback = false; ///< only a subject/class-level rule applied (the exact code is unknown)
-  std::string note;      ///< e.g. "not_registered" for codes outside the IANA registry
+  bool fallback = false;  ///< only a subject/class-level rule applied (the exact code is unknown)
+  std::string note;       ///< e.g. "not_registered" for codes outside the IANA registry
   std::string source;
 };
 

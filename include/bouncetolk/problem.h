@@ -14,29 +14,29 @@ namespace bouncetolk {
 /// Conditions found in an input. Fatal ones make the input unreadable; the others are notes.
 enum class ErrorCode {
   kNone,
-  kCannotOpen,        ///< arg: the OS error text
-  kIsDirectory,       ///< a directory where a file was expected
-  kNotRegularFile,    ///< socket, device, ...
-  kEmpty,             ///< zero bytes
-  kTooLarge,          ///< over AnalyzeOptions::max_message_bytes; arg: the limit
-  kNotMessage,        ///< no header block at all (binary or garbage)
-  kMimeTooDeep,       ///< nesting over the limit; the deeper parts were not read
-  kMimeTooManyParts,  ///< more parts than the limit; the others were not read
-  kHeaderTooLong,     ///< a header line over the limit was cut
-  kTooManyRecipients, ///< recipients over the limit were dropped
-  kTooManyFields,     ///< over AnalyzeOptions::max_field_lines; the rest of the message was not read
-  kBadStatus,         ///< a Status field that is not RFC 3463; arg: the value
+  kCannotOpen,         ///< arg: the OS error text
+  kIsDirectory,        ///< a directory where a file was expected
+  kNotRegularFile,     ///< socket, device, ...
+  kEmpty,              ///< zero bytes
+  kTooLarge,           ///< over AnalyzeOptions::max_message_bytes; arg: the limit
+  kNotMessage,         ///< no header block at all (binary or garbage)
+  kMimeTooDeep,        ///< nesting over the limit; the deeper parts were not read
+  kMimeTooManyParts,   ///< more parts than the limit; the others were not read
+  kHeaderTooLong,      ///< a header line over the limit was cut
+  kTooManyRecipients,  ///< recipients over the limit were dropped
+  kTooManyFields,  ///< over AnalyzeOptions::max_field_lines; the rest of the message was not read
+  kBadStatus,      ///< a Status field that is not RFC 3463; arg: the value
   kMissingFinalRecipient,
-  kStatusDisagrees,   ///< Status field and diagnostic text carry different codes; arg: both
-  kCharsetUnknown,    ///< arg: the charset name; bytes kept with U+FFFD for invalid ones
-  kInternal,          ///< a bug: an invariant did not hold
-  kSymlinkLoop,       ///< a directory reached a second time (symbolic-link loop); not read again
+  kStatusDisagrees,  ///< Status field and diagnostic text carry different codes; arg: both
+  kCharsetUnknown,   ///< arg: the charset name; bytes kept with U+FFFD for invalid ones
+  kInternal,         ///< a bug: an invariant did not hold
+  kSymlinkLoop,      ///< a directory reached a second time (symbolic-link loop); not read again
 };
 
 /// One finding about an input.
 struct Problem {
   ErrorCode code = ErrorCode::kNone;
-  std::string arg;   ///< free-form argument (a value, a limit, an OS message)
+  std::string arg;  ///< free-form argument (a value, a limit, an OS message)
 };
 
 /// Stable token for machine output: "cannot_open", "mime_too_deep", ...

@@ -31,14 +31,15 @@ enum class Format {
 struct RenderOptions {
   Format format = Format::kText;
   Lang lang = Lang::kNl;
-  std::string file;     ///< the input's name for the "file" field ("-" for stdin)
-  bool color = false;   ///< ANSI colours in text output
-  int width = 0;        ///< wrap prose in text output to this many columns (0: no wrapping)
+  std::string file;    ///< the input's name for the "file" field ("-" for stdin)
+  bool color = false;  ///< ANSI colours in text output
+  int width = 0;       ///< wrap prose in text output to this many columns (0: no wrapping)
 };
 
 /// Whether text output gets colour: \a mode is "always", "never" or "auto"; auto means only
 /// on a terminal, and never when NO_COLOR is set (https://no-color.org) or TERM is "dumb".
-bool ShouldUseColor(std::string_view mode, bool is_terminal, const char* no_color_env, const char* term_env);
+bool ShouldUseColor(std::string_view mode, bool is_terminal, const char* no_color_env,
+                    const char* term_env);
 
 /// The rendering of one input's report, ending in a newline.
 std::string Render(const Report& report, const RuleSet& rules, const RenderOptions& options);
@@ -48,8 +49,8 @@ std::string RenderHeader(const RenderOptions& options);
 /// unreadability, reason, status code, recipient domain, party, hard/soft and the \a top most
 /// frequent diagnostic texts. kText gives a table for people in options.lang; kJson and kJsonl
 /// one JSON object; kCsv and kTsv rows "table, key, count" with a header row.
-std::string RenderSummary(const BatchSummary& summary, const RuleSet& rules, const RenderOptions& options,
-                          std::size_t top = 10);
+std::string RenderSummary(const BatchSummary& summary, const RuleSet& rules,
+                          const RenderOptions& options, std::size_t top = 10);
 /// A ready-to-send message to the customer who received the bounce, in the polite form, from
 /// the templates in data/replies/<lang>/ (docs/replies.md): a frame naming the bounced message,
 /// and per reason one paragraph listing the recipients it applies to. Delayed-only reports get
@@ -57,7 +58,8 @@ std::string RenderSummary(const BatchSummary& summary, const RuleSet& rules, con
 std::string RenderReply(const Report& report, const RuleSet& rules, Lang lang);
 
 /// The rendering of an explain lookup (kText or kJson; other formats give JSON Lines).
-std::string RenderExplain(const struct ExplainResult& result, const RuleSet& rules, Format format, Lang lang);
+std::string RenderExplain(const struct ExplainResult& result, const RuleSet& rules, Format format,
+                          Lang lang);
 
 /// Version of the JSON/CSV schema; bumped on incompatible changes.
 inline constexpr int kSchemaVersion = 1;

@@ -65,11 +65,11 @@ struct RecipientResult {
   int index = 0;  ///< 1-based position in the message
 
   // RFC 3464 section 2.3 fields.
-  std::string recipient;        ///< Final-Recipient address (or the vendor text's address)
-  std::string recipient_type;   ///< "rfc822", "utf-8", ...
+  std::string recipient;       ///< Final-Recipient address (or the vendor text's address)
+  std::string recipient_type;  ///< "rfc822", "utf-8", ...
   std::string original_recipient;
   std::string original_recipient_type;
-  std::string action;           ///< lower case: failed, delayed, delivered, relayed, expanded
+  std::string action;  ///< lower case: failed, delayed, delivered, relayed, expanded
   std::string remote_mta;
   std::string remote_mta_type;
   std::string diagnostic;       ///< Diagnostic-Code text without its type, unfolded
@@ -78,16 +78,16 @@ struct RecipientResult {
   std::string final_log_id;
   std::string will_retry_until;
   std::vector<Field> extension_fields;
-  std::string command;          ///< SMTP command that failed, when the text says so (RCPT, DATA, ...)
+  std::string command;  ///< SMTP command that failed, when the text says so (RCPT, DATA, ...)
 
   // Codes.
-  std::string status;           ///< "5.1.1"; inferred ones are marked by status_source. Always set
-                                ///< for bounces; empty for feedback reports and auto-replies
+  std::string status;  ///< "5.1.1"; inferred ones are marked by status_source. Always set
+                       ///< for bounces; empty for feedback reports and auto-replies
 
   StatusSource status_source = StatusSource::kInferred;
-  std::string status_field;     ///< the Status field as written, when present
-  std::string status_in_text;   ///< the enhanced code found in the diagnostic text, when any
-  std::string status_note;      ///< why status was chosen when the two disagree (a token)
+  std::string status_field;    ///< the Status field as written, when present
+  std::string status_in_text;  ///< the enhanced code found in the diagnostic text, when any
+  std::string status_note;     ///< why status was chosen when the two disagree (a token)
   std::optional<int> reply_code;
 
   // Classification.
@@ -95,18 +95,18 @@ struct RecipientResult {
   Permanence permanence = Permanence::kPermanent;
   Party party = Party::kSender;
   bool hard_bounce = false;
-  std::string text_id;              ///< record that explains it ("status:X.1.1", "phrase:...")
-  std::vector<std::string> rules;   ///< every rule that matched, most specific first
+  std::string text_id;             ///< record that explains it ("status:X.1.1", "phrase:...")
+  std::vector<std::string> rules;  ///< every rule that matched, most specific first
 };
 
 /// Everything learned from one message.
 struct Report {
   MessageKind kind = MessageKind::kNotABounce;
-  std::string format;           ///< which reader decoded it: "rfc3464", "exim", ...
-  std::string subject;          ///< the bounce's own Subject, decoded
-  std::string from;             ///< the bounce's own From
-  std::string date;             ///< the bounce's own Date
-  std::string feedback_type;    ///< for kFeedback: Feedback-Type
+  std::string format;         ///< which reader decoded it: "rfc3464", "exim", ...
+  std::string subject;        ///< the bounce's own Subject, decoded
+  std::string from;           ///< the bounce's own From
+  std::string date;           ///< the bounce's own Date
+  std::string feedback_type;  ///< for kFeedback: Feedback-Type
   PerMessageFields per_message;
   OriginalMessage original;
   std::vector<RecipientResult> recipients;

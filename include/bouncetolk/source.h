@@ -27,8 +27,8 @@ struct InputMessage {
   /// Where it came from: the path as given or found ("dir/cur/123.host"), "-" for standard
   /// input, "box.mbox:7" for the 7th message of an mbox holding more than one message.
   std::string name;
-  std::string bytes;              ///< the raw message (empty when error is set)
-  std::optional<Problem> error;   ///< why it could not be read
+  std::string bytes;             ///< the raw message (empty when error is set)
+  std::optional<Problem> error;  ///< why it could not be read
 };
 
 /// Reads \a path ("-" = standard input). Reads at most max_bytes + 1 bytes, so a larger input

@@ -7,6 +7,8 @@
 // seen in the wild. No locale, no time zone database: named zones other than the RFC 5322 ones
 // count as UTC, which is at most a day off for --since.
 
+#include "batch/date.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <optional>
@@ -14,7 +16,6 @@
 #include <string_view>
 #include <vector>
 
-#include "batch/date.h"
 #include "bouncetolk/batch.h"
 #include "common/text.h"
 
@@ -61,9 +62,9 @@ std::optional<int> ZoneOf(std::string_view word) {
     std::string_view name;
     int minutes;
   };
-  static constexpr Zone kZones[] = {{"ut", 0},      {"utc", 0},     {"gmt", 0},     {"z", 0},
-                                    {"est", -300},  {"edt", -240},  {"cst", -360},  {"cdt", -300},
-                                    {"mst", -420},  {"mdt", -360},  {"pst", -480},  {"pdt", -420}};
+  static constexpr Zone kZones[] = {{"ut", 0},     {"utc", 0},    {"gmt", 0},    {"z", 0},
+                                    {"est", -300}, {"edt", -240}, {"cst", -360}, {"cdt", -300},
+                                    {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420}};
   for (const Zone& z : kZones) {
     if (EqualsIgnoreCase(word, z.name)) return z.minutes;
   }
@@ -78,7 +79,8 @@ std::optional<int> NumericZone(std::string_view w) {
     if (c != ':') digits.push_back(c);
   }
   if (digits.size() != 4 || !AllDigits(digits)) return std::nullopt;
-  const int minutes = ToInt(std::string_view(digits).substr(0, 2)) * 60 + ToInt(std::string_view(digits).substr(2));
+  const int minutes =
+      ToInt(std::string_view(digits).substr(0, 2)) * 60 + ToInt(std::string_view(digits).substr(2));
   return w[0] == '-' ? -minutes : minutes;
 }
 
@@ -88,9 +90,12 @@ std::optional<int> TimeOf(std::string_view w) {
   if (c1 == std::string_view::npos) return std::nullopt;
   const std::size_t c2 = w.find(':', c1 + 1);
   const std::string_view h = w.substr(0, c1);
-  const std::string_view m = w.substr(c1 + 1, c2 == std::string_view::npos ? std::string_view::npos : c2 - c1 - 1);
-  const std::string_view s = c2 == std::string_view::npos ? std::string_view("0") : w.substr(c2 + 1);
-  if (!AllDigits(h) || !AllDigits(m) || !AllDigits(s) || h.size() > 2 || m.size() != 2 || s.size() > 2) {
+  const std::string_view m =
+      w.substr(c1 + 1, c2 == std::string_view::npos ? std::string_view::npos : c2 - c1 - 1);
+  const std::string_view s =
+      c2 == std::string_view::npos ? std::string_view("0") : w.substr(c2 + 1);
+  if (!AllDigits(h) || !AllDigits(m) || !AllDigits(s) || h.size() > 2 || m.size() != 2 ||
+      s.size() > 2) {
     return std::nullopt;
   }
   const int hh = ToInt(h), mm = ToInt(m), ss = ToInt(s);
@@ -99,18 +104,20 @@ std::optional<int> TimeOf(std::string_view w) {
 }
 
 std::optional<std::int64_t> Assemble(int year, int month, int day, int seconds, int zone_minutes) {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 9999) return std::nullopt;
-  return DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + seconds -
-         static_cast<std::int64_t>(zone_minutes) * 60;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 9999)
+    return std::nullopt;
+  return DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+         seconds - static_cast<std::int64_t>(zone_minutes) * 60;
 }
 
 // "2026-11-23", "2026-11-23T16:47:12Z", "2026-11-23 16:47+01:00".
 std::optional<std::int64_t> ParseIso(std::string_view t) {
-  if (t.size() < 10 || !AllDigits(t.substr(0, 4)) || t[4] != '-' || !AllDigits(t.substr(5, 2)) || t[7] != '-' ||
-      !AllDigits(t.substr(8, 2))) {
+  if (t.size() < 10 || !AllDigits(t.substr(0, 4)) || t[4] != '-' || !AllDigits(t.substr(5, 2)) ||
+      t[7] != '-' || !AllDigits(t.substr(8, 2))) {
     return std::nullopt;
   }
-  const int year = ToInt(t.substr(0, 4)), month = ToInt(t.substr(5, 2)), day = ToInt(t.substr(8, 2));
+  const int year = ToInt(t.substr(0, 4)), month = ToInt(t.substr(5, 2)),
+            day = ToInt(t.substr(8, 2));
   std::string_view rest = t.substr(10);
   int seconds = 0, zone = 0;
   if (!rest.empty()) {
@@ -213,8 +220,9 @@ std::string FormatDate(std::int64_t when, int zone_minutes) {
   CivilFromDays(days, &year, &month, &day);
   const int zone = zone_minutes < 0 ? -zone_minutes : zone_minutes;
   char out[64];
-  std::snprintf(out, sizeof out, "%s, %02d %s %04d %02d:%02d:%02d %c%02d%02d", kDays[((days % 7) + 7) % 7], day,
-                kMonths[month - 1], year, static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+  std::snprintf(out, sizeof out, "%s, %02d %s %04d %02d:%02d:%02d %c%02d%02d",
+                kDays[((days % 7) + 7) % 7], day, kMonths[month - 1], year,
+                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
                 static_cast<int>(secs % 60), zone_minutes < 0 ? '-' : '+', zone / 60, zone % 60);
   return out;
 }

@@ -26,8 +26,9 @@ bool IsSuccessAction(std::string_view action) {
 
 // First phrase rule of \a matcher found in \a text, appending every hit to rules.
 // \a normalized: NormalizeForMatch(text) if the caller has it.
-const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher, std::string_view text,
-                               std::vector<std::string>* rules, const std::string* normalized_text = nullptr) {
+const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher,
+                               std::string_view text, std::vector<std::string>* rules,
+                               const std::string* normalized_text = nullptr) {
   if (text.empty()) return nullptr;
   std::string own;
   if (!normalized_text) own = NormalizeForMatch(text);
@@ -50,8 +51,9 @@ const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher
 // address (X.1.1) outranks the command: code and wording agree.
 bool AddressWasAccepted(const RecipientResult& r, const std::optional<EnhancedStatus>& status,
                         const std::vector<const CodeRule*>& status_chain) {
-  const CodeRule* exact = status_chain.empty() || status_chain.front()->kind == "fallback" ? nullptr
-                                                                                           : status_chain.front();
+  const CodeRule* exact = status_chain.empty() || status_chain.front()->kind == "fallback"
+                              ? nullptr
+                              : status_chain.front();
   if (exact && exact->reason == Reason::kUserUnknown) return false;
   if (r.command == "DATA") return true;
   const bool before_data = r.command == "CONN" || r.command == "EHLO" || r.command == "HELO" ||
@@ -80,11 +82,12 @@ bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence
   return false;
 }
 
-void Classify(const RuleTables& t, std::string_view extra_text, std::string_view subject, RecipientResult* r,
-              const std::string* extra_normalized) {
+void Classify(const RuleTables& t, std::string_view extra_text, std::string_view subject,
+              RecipientResult* r, const std::string* extra_normalized) {
   r->rules.clear();
   const auto status = EnhancedStatus::Parse(r->status);
-  const bool real_status = status && r->status_source != StatusSource::kInferred && !status->IsPseudo();
+  const bool real_status =
+      status && r->status_source != StatusSource::kInferred && !status->IsPseudo();
 
   // Layer 1: phrases in the diagnostic text, then (unless the diagnostic is a local mailer's
   // exit status, which says more about this recipient) in the vendor text.
@@ -93,7 +96,8 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
   // of a mailbox file): the MTA had accepted the address before handing it over.
   if (phrase && phrase->reason == Reason::kUserUnknown && IsLocalMailerExit(*r)) phrase = nullptr;
   const bool mailer_exit = !phrase && IsLocalMailerExit(*r);
-  if (!phrase && !mailer_exit) phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules, extra_normalized);
+  if (!phrase && !mailer_exit)
+    phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules, extra_normalized);
 
   // Layers 2 and 3: the status code and its fallbacks.
   std::vector<const CodeRule*> status_chain;
@@ -132,7 +136,8 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
     return;
   }
 
-  if (phrase && phrase->reason == Reason::kUserUnknown && AddressWasAccepted(*r, real_status ? status : std::nullopt, status_chain)) {
+  if (phrase && phrase->reason == Reason::kUserUnknown &&
+      AddressWasAccepted(*r, real_status ? status : std::nullopt, status_chain)) {
     r->reason = Reason::kFiltered;
     r->party = Party::kRecipient;
     r->text_id = "reason:filtered";
@@ -170,8 +175,8 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
     r->reason = Reason::kUndefined;
     r->party = Party::kSender;
   }
-  if (r->reason == Reason::kNetworkError && r->permanence == Permanence::kPermanent && !r->reply_code &&
-      r->command == "CONN") {
+  if (r->reason == Reason::kNetworkError && r->permanence == Permanence::kPermanent &&
+      !r->reply_code && r->command == "CONN") {
     // No connection was ever accepted, yet the failure is final: the sender's MTA gave up.
     r->reason = Reason::kExpired;
     r->text_id.clear();
@@ -195,13 +200,14 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
   if (r->text_id.empty() || r->text_id.compare(0, 7, "reason:") == 0) {
     r->text_id = fmt::format("reason:{}", ReasonToken(r->reason));
   }
-  if (const auto& reason_rule = t.reasons[static_cast<int>(r->reason)]; reason_rule && !phrase &&
-      status_chain.empty() && reply_chain.empty() && !subject_phrase) {
+  if (const auto& reason_rule = t.reasons[static_cast<int>(r->reason)];
+      reason_rule && !phrase && status_chain.empty() && reply_chain.empty() && !subject_phrase) {
     r->party = reason_rule->party;
   }
   r->hard_bounce = IsHardBounce(t, r->reason, r->permanence);
-  if (!r->hard_bounce && r->action == "failed" && r->permanence == Permanence::kTemporary && !status_chain.empty() &&
-      status_chain.front()->kind != "fallback" && status_chain.front()->reason == r->reason &&
+  if (!r->hard_bounce && r->action == "failed" && r->permanence == Permanence::kTemporary &&
+      !status_chain.empty() && status_chain.front()->kind != "fallback" &&
+      status_chain.front()->reason == r->reason &&
       IsHardBounce(t, r->reason, Permanence::kPermanent)) {
     // A final failure report (Action: failed: the MTA has given up, RFC 3464 section 2.3.3)
     // whose last, temporary code itself says the mailbox does not exist (450 4.1.1): the server

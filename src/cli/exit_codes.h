@@ -9,7 +9,7 @@
 namespace bouncetolk {
 
 enum ExitCode {
-  kExitOk = 0,          ///< a bounce (or other report) was read and explained; batch: all inputs read
+  kExitOk = 0,  ///< a bounce (or other report) was read and explained; batch: all inputs read
   kExitNotBounce = 1,   ///< readable, but no delivery report in it; explain: nothing matched
   kExitUsage = 2,       ///< wrong options or arguments
   kExitUnreadable = 3,  ///< an input could not be read (batch: the others were still processed)

@@ -4,11 +4,10 @@
 // CLI11, loads the rules once, and for each input calls Analyze() and Render(). Owns the exit
 // codes (exit_codes.h); CLI11's own codes are mapped to kExitUsage.
 
-#include <CLI/CLI.hpp>
-
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -16,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "bouncetolk/bouncetolk.h"
 #include "bouncetolk/batch.h"
+#include "bouncetolk/bouncetolk.h"
 #include "bouncetolk/explain.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
@@ -82,7 +81,8 @@ int RunRulesCheck(const std::string& dir, Lang lang) {
   if (rules) errors = rules->Check();
   for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
   if (!errors.empty()) return kExitNotBounce;
-  std::printf("%s\n", lang == Lang::kEn ? "rules: all tables are valid" : "regels: alle tabellen zijn in orde");
+  std::printf("%s\n", lang == Lang::kEn ? "rules: all tables are valid"
+                                        : "regels: alle tabellen zijn in orde");
   return kExitOk;
 }
 
@@ -109,64 +109,95 @@ Examples:
   bouncetolk --example)";
 
 int Main(int argc, char** argv) {
-  CLI::App app{"bouncetolk: explains bounced e-mail (Mail Delivery System messages) in plain Dutch."};
+  CLI::App app{
+      "bouncetolk: explains bounced e-mail (Mail Delivery System messages) in plain Dutch."};
   app.footer(kFooter);
   app.set_version_flag("--version", [] {
     std::vector<std::string> errors;
     auto rules = RuleSet::Load("", &errors);
-    return std::string("bouncetolk ") + std::string(Version()) + (rules ? "\n" + rules->VersionString() : "");
+    return std::string("bouncetolk ") + std::string(Version()) +
+           (rules ? "\n" + rules->VersionString() : "");
   });
   Options opt;
   ScanOptions& scan = opt.scan;
-  app.add_option("inputs", scan.inputs,
-                 "Bounce messages, mbox files, Maildirs or directories ('-' or nothing: standard input)");
+  app.add_option(
+      "inputs", scan.inputs,
+      "Bounce messages, mbox files, Maildirs or directories ('-' or nothing: standard input)");
   app.add_option("-f,--format", opt.format, "Output format")
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "tsv", "brief"}))
       ->capture_default_str();
-  app.add_option("--lang", opt.lang, "Language of the output: nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
-  app.add_option("--rules", opt.rules_dir, "Directory with extra or replacing rule tables (layout of data/)");
-  app.add_option("--color", opt.color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
+  app.add_option("--lang", opt.lang, "Language of the output: nl (default) or en")
+      ->check(CLI::IsMember({"nl", "en"}));
+  app.add_option("--rules", opt.rules_dir,
+                 "Directory with extra or replacing rule tables (layout of data/)");
+  app.add_option("--color", opt.color, "Colour in text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   app.add_flag("--example", scan.example, "Analyse the example bounce built into the program");
   app.add_flag("-r,--recursive", scan.recursive, "Also read the subdirectories of directories");
-  app.add_option("--files-from", scan.files_from, "Read more input paths from FILE, one a line ('-': standard input)")
+  app.add_option("--files-from", scan.files_from,
+                 "Read more input paths from FILE, one a line ('-': standard input)")
       ->type_name("FILE");
   app.add_option("-j,--jobs", scan.jobs, "Messages analysed in parallel (default: one per CPU)")
       ->type_name("N")
       ->check(CLI::Range(1, 1024));
   app.add_flag("-q,--quiet", scan.quiet, "No progress line and no notes on standard error");
-  auto* summary_flag = app.add_flag("--summary", scan.summary,
-                                    "Print a table of counts and shares (per reason, status code, domain, ...) "
-                                    "instead of one record per message");
-  auto* suppress_flag = app.add_flag("--suppress", scan.suppress,
-                                     "Print the hard-bounced addresses, unique and sorted, to remove from mailing lists");
+  auto* summary_flag =
+      app.add_flag("--summary", scan.summary,
+                   "Print a table of counts and shares (per reason, status code, domain, ...) "
+                   "instead of one record per message");
+  auto* suppress_flag = app.add_flag(
+      "--suppress", scan.suppress,
+      "Print the hard-bounced addresses, unique and sorted, to remove from mailing lists");
   suppress_flag->excludes(summary_flag);
-  app.add_option("--since", opt.since,
-                 "With --suppress: only bounces dated on or after DATE (YYYY-MM-DD or an RFC 5322 date), "
-                 "by their Date or Arrival-Date; bounces without a readable date are kept")
+  app.add_option(
+         "--since", opt.since,
+         "With --suppress: only bounces dated on or after DATE (YYYY-MM-DD or an RFC 5322 date), "
+         "by their Date or Arrival-Date; bounces without a readable date are kept")
       ->type_name("DATE")
       ->needs(suppress_flag);
   // Safety limits (docs/security.md); crossing one is reported, never a crash.
   const AnalyzeOptions defaults;
-  app.add_option("--max-size", scan.analyze.max_message_bytes, "Largest message read, in bytes (larger: too_large)")
-      ->type_name("BYTES")->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))->default_val(defaults.max_message_bytes)
+  app.add_option("--max-size", scan.analyze.max_message_bytes,
+                 "Largest message read, in bytes (larger: too_large)")
+      ->type_name("BYTES")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
+      ->default_val(defaults.max_message_bytes)
       ->group("Limits");
-  app.add_option("--max-depth", scan.analyze.max_mime_depth, "Deepest MIME nesting read (deeper: mime_too_deep)")
-      ->type_name("N")->check(CLI::Range(1, 1000))->default_val(defaults.max_mime_depth)->group("Limits");
-  app.add_option("--max-header", scan.analyze.max_header_bytes, "Longest header or report field kept, in bytes")
-      ->type_name("BYTES")->check(CLI::Range(std::size_t{256}, std::size_t{64} << 20))->default_val(defaults.max_header_bytes)
+  app.add_option("--max-depth", scan.analyze.max_mime_depth,
+                 "Deepest MIME nesting read (deeper: mime_too_deep)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 1000))
+      ->default_val(defaults.max_mime_depth)
       ->group("Limits");
-  app.add_option("--max-recipients", scan.analyze.max_recipients, "Most recipients read per message")
-      ->type_name("N")->check(CLI::Range(1, 10000000))->default_val(defaults.max_recipients)->group("Limits");
-  app.add_flag("--reply", scan.reply, "Print a ready-to-send reply to the customer who received the bounce");
+  app.add_option("--max-header", scan.analyze.max_header_bytes,
+                 "Longest header or report field kept, in bytes")
+      ->type_name("BYTES")
+      ->check(CLI::Range(std::size_t{256}, std::size_t{64} << 20))
+      ->default_val(defaults.max_header_bytes)
+      ->group("Limits");
+  app.add_option("--max-recipients", scan.analyze.max_recipients,
+                 "Most recipients read per message")
+      ->type_name("N")
+      ->check(CLI::Range(1, 10000000))
+      ->default_val(defaults.max_recipients)
+      ->group("Limits");
+  app.add_flag("--reply", scan.reply,
+               "Print a ready-to-send reply to the customer who received the bounce");
   app.add_flag("--brief", opt.brief, "One line per recipient (same as --format brief)");
   app.require_subcommand(0, 1);
   app.fallthrough();
 
   std::string query;
-  auto* explain_cmd = app.add_subcommand("explain", "Look up a code or error text without a bounce");
-  explain_cmd->add_option("query", query, "5.7.26, 550, \"550 5.7.1 Relay access denied\", B-URL, 0x800CCC0E")->required();
+  auto* explain_cmd =
+      app.add_subcommand("explain", "Look up a code or error text without a bounce");
+  explain_cmd
+      ->add_option("query", query,
+                   "5.7.26, 550, \"550 5.7.1 Relay access denied\", B-URL, 0x800CCC0E")
+      ->required();
   explain_cmd->footer(
-      "Exit 0 when an exact rule was found, 1 when only a general (class-level) explanation or nothing matched.\n\n"
+      "Exit 0 when an exact rule was found, 1 when only a general (class-level) explanation or "
+      "nothing matched.\n\n"
       "Examples:\n"
       "  bouncetolk explain 5.7.26\n"
       "  bouncetolk explain 571            # SMTP reply code and Exchange number (5.7.1)\n"
@@ -182,7 +213,8 @@ int Main(int argc, char** argv) {
       "  bouncetolk rules dump > all-rules.txt");
   rules_cmd->require_subcommand(1);
   std::string check_dir;
-  auto* check_cmd = rules_cmd->add_subcommand("check", "Validate the embedded tables, overlaid by DIR if given");
+  auto* check_cmd =
+      rules_cmd->add_subcommand("check", "Validate the embedded tables, overlaid by DIR if given");
   check_cmd->add_option("dir", check_dir, "Directory with rule tables (layout of data/)");
   auto* dump_cmd = rules_cmd->add_subcommand("dump", "Print the embedded tables in loadable form");
 
@@ -193,11 +225,13 @@ int Main(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
   const Lang lang = ChooseLang(opt.lang);
-  if (scan.files_from == "-" && std::find(scan.inputs.begin(), scan.inputs.end(), "-") != scan.inputs.end()) {
+  if (scan.files_from == "-" &&
+      std::find(scan.inputs.begin(), scan.inputs.end(), "-") != scan.inputs.end()) {
     std::fputs("--files-from -: standard input cannot hold both the list and a message\n", stderr);
     return kExitUsage;
   }
-  if (check_cmd->parsed()) return RunRulesCheck(check_dir.empty() ? opt.rules_dir : check_dir, lang);
+  if (check_cmd->parsed())
+    return RunRulesCheck(check_dir.empty() ? opt.rules_dir : check_dir, lang);
 
   std::vector<std::string> errors;
   auto rules = RuleSet::Load(opt.rules_dir, &errors);
@@ -222,7 +256,8 @@ int Main(int argc, char** argv) {
     scan.since = ParseDate(opt.since);
     scan.since_text = opt.since;
     if (!scan.since) {
-      std::fprintf(stderr, "%s\n", Msg(*rules, lang, "error.usage", {"--since " + opt.since}).c_str());
+      std::fprintf(stderr, "%s\n",
+                   Msg(*rules, lang, "error.usage", {"--since " + opt.since}).c_str());
       return kExitUsage;
     }
   }

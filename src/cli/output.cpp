@@ -20,8 +20,8 @@ namespace {
 
 enum State : int { kIdle, kWriting, kExiting };
 
-std::atomic<int> g_state{kIdle};    // lock-free, so usable in a signal handler
-std::atomic<int> g_pending{0};      // a signal that arrived during a write
+std::atomic<int> g_state{kIdle};  // lock-free, so usable in a signal handler
+std::atomic<int> g_pending{0};    // a signal that arrived during a write
 bool g_closed = false;
 
 extern "C" void OnStopSignal(int sig) {
@@ -52,7 +52,8 @@ bool WriteRecord(std::string_view record) {
     idle = kIdle;
     ::pause();  // a handler on another thread is exiting
   }
-  const bool ok = std::fwrite(record.data(), 1, record.size(), stdout) == record.size() && std::fflush(stdout) == 0;
+  const bool ok = std::fwrite(record.data(), 1, record.size(), stdout) == record.size() &&
+                  std::fflush(stdout) == 0;
   if (const int sig = g_pending.load()) ::_exit(128 + sig);
   g_state.store(kIdle);
   if (const int sig = g_pending.load()) ::_exit(128 + sig);  // arrived just before the store

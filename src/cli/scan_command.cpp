@@ -11,8 +11,6 @@
 
 #include "cli/scan_command.h"
 
-#include "cli/output.h"
-
 #include <sched.h>
 #include <unistd.h>
 
@@ -33,6 +31,7 @@
 #include "bouncetolk/bouncetolk.h"
 #include "bouncetolk/source.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
 #include "render/messages.h"
 
 namespace bouncetolk {
@@ -47,7 +46,7 @@ struct Result {
   std::string text;        // its rendering (empty in summary and suppress modes)
   bool to_stderr = false;  // text output of an unreadable input goes to stderr
   MessageKind kind = MessageKind::kNotABounce;
-  Report report;           // kept only for the summary or the suppression list
+  Report report;  // kept only for the summary or the suppression list
 };
 
 struct Batch {
@@ -72,7 +71,8 @@ class Pipeline {
   void Push(std::unique_ptr<Batch> batch) {
     std::unique_lock<std::mutex> lock(mu_);
     room_cv_.wait(lock, [&] {
-      return in_flight_ == 0 || (in_flight_ < window_ && bytes_in_flight_ + batch->bytes <= kMaxBytesInFlight);
+      return in_flight_ == 0 ||
+             (in_flight_ < window_ && bytes_in_flight_ + batch->bytes <= kMaxBytesInFlight);
     });
     ++in_flight_;
     bytes_in_flight_ += batch->bytes;
@@ -104,7 +104,8 @@ class Pipeline {
   // Writer: the batch after the last one taken, in order; nullptr after the last.
   std::unique_ptr<Batch> TakeNextDone() {
     std::unique_lock<std::mutex> lock(mu_);
-    done_cv_.wait(lock, [&] { return done_.count(next_) > 0 || (input_closed_ && next_ == total_batches_); });
+    done_cv_.wait(
+        lock, [&] { return done_.count(next_) > 0 || (input_closed_ && next_ == total_batches_); });
     auto it = done_.find(next_);
     if (it == done_.end()) return nullptr;
     std::unique_ptr<Batch> b = std::move(it->second);
@@ -133,7 +134,8 @@ class Pipeline {
 // times a second; the total comes from a counting walk in its own thread.
 class Progress {
  public:
-  Progress(bool enabled, const ScanOptions& o, const RuleSet& rules) : enabled_(enabled), rules_(rules), lang_(o.render.lang) {
+  Progress(bool enabled, const ScanOptions& o, const RuleSet& rules)
+      : enabled_(enabled), rules_(rules), lang_(o.render.lang) {
     if (!enabled_) return;
     SourceOptions so;
     so.recursive = o.recursive;
@@ -158,10 +160,11 @@ class Progress {
     const long long total = total_.load();
     std::string line;
     if (total >= 0 && static_cast<std::uint64_t>(total) >= done) {
-      const double left = rate > 0 ? static_cast<double>(static_cast<std::uint64_t>(total) - done) / rate : 0;
+      const double left =
+          rate > 0 ? static_cast<double>(static_cast<std::uint64_t>(total) - done) / rate : 0;
       line = Msg(rules_, lang_, "progress.total",
-                 {std::to_string(done), std::to_string(total), std::to_string(static_cast<long long>(rate)),
-                  Clock(secs), Clock(left)});
+                 {std::to_string(done), std::to_string(total),
+                  std::to_string(static_cast<long long>(rate)), Clock(secs), Clock(left)});
     } else {
       line = Msg(rules_, lang_, "progress.count",
                  {std::to_string(done), std::to_string(static_cast<long long>(rate)), Clock(secs)});
@@ -183,8 +186,10 @@ class Progress {
   static std::string Clock(double secs) {
     const long long s = static_cast<long long>(secs + 0.5);
     char buf[32];
-    if (s >= 3600) std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
-    else std::snprintf(buf, sizeof buf, "%lld:%02lld", s / 60, s % 60);
+    if (s >= 3600)
+      std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
+    else
+      std::snprintf(buf, sizeof buf, "%lld:%02lld", s / 60, s % 60);
     return buf;
   }
   const bool enabled_;
@@ -225,7 +230,8 @@ void ProcessBatch(Batch* batch, const ScanOptions& o, const RuleSet& rules) {
     res.kind = report.kind;
     if (!keep_report) {
       ro.file = std::move(in.name);
-      res.text = o.reply && !report.recipients.empty() ? RenderReply(report, rules, ro.lang) : Render(report, rules, ro);
+      res.text = o.reply && !report.recipients.empty() ? RenderReply(report, rules, ro.lang)
+                                                       : Render(report, rules, ro);
       res.to_stderr = ro.format == Format::kText && report.kind == MessageKind::kUnreadable;
     } else {
       res.report = std::move(report);
@@ -244,10 +250,12 @@ class BatchReader {
     auto batch = std::make_unique<Batch>();
     if (example_) {
       example_ = false;
-      batch->inputs.push_back(InputMessage{"voorbeeld.eml", std::string(ExampleBounce()), std::nullopt});
+      batch->inputs.push_back(
+          InputMessage{"voorbeeld.eml", std::string(ExampleBounce()), std::nullopt});
     }
     InputMessage in;
-    while (batch->inputs.size() < kBatchMessages && batch->bytes < kBatchBytes && source_->Next(&in)) {
+    while (batch->inputs.size() < kBatchMessages && batch->bytes < kBatchBytes &&
+           source_->Next(&in)) {
       batch->bytes += in.bytes.size();
       batch->inputs.push_back(std::move(in));
       in = InputMessage();
@@ -269,7 +277,11 @@ class BatchReader {
 class Output {
  public:
   Output(const ScanOptions& o, const RuleSet& rules, Progress* progress)
-      : o_(o), rules_(rules), progress_(progress), records_(!o.summary && !o.suppress), suppression_(o.since) {
+      : o_(o),
+        rules_(rules),
+        progress_(progress),
+        records_(!o.summary && !o.suppress),
+        suppression_(o.since) {
     if (records_) WriteRecord(RenderHeader(o.render));
   }
 
@@ -316,8 +328,10 @@ class Output {
     if (!tail.empty()) WriteRecord(tail);
     std::fflush(stdout);
     if (o_.quiet) return;
-    if (suppression_.too_old() > 0) Note("batch.suppress_too_old", {std::to_string(suppression_.too_old()), o_.since_text});
-    if (source.skipped_directories() > 0) Note("batch.skipped_dirs", {std::to_string(source.skipped_directories())});
+    if (suppression_.too_old() > 0)
+      Note("batch.suppress_too_old", {std::to_string(suppression_.too_old()), o_.since_text});
+    if (source.skipped_directories() > 0)
+      Note("batch.skipped_dirs", {std::to_string(source.skipped_directories())});
   }
 
   std::uint64_t total() const { return total_; }
@@ -393,7 +407,8 @@ int RunScan(const ScanOptions& o, const RuleSet& rules) {
   out.Finish(source);
 
   if (out.unreadable() > 0) return kExitUnreadable;
-  const bool single = inputs.size() + (o.example ? 1 : 0) <= 1 && o.files_from.empty() && !source.saw_directory();
+  const bool single =
+      inputs.size() + (o.example ? 1 : 0) <= 1 && o.files_from.empty() && !source.saw_directory();
   if (single && out.total() == 1 && out.not_bounces() == 1) return kExitNotBounce;
   return kExitOk;
 }

@@ -21,19 +21,19 @@ namespace bouncetolk {
 
 /// What to read and what to print.
 struct ScanOptions {
-  std::vector<std::string> inputs;  ///< paths; empty (and no files_from): standard input
-  std::string files_from;           ///< list of paths, one a line ("-": standard input)
-  bool recursive = false;           ///< descend into subdirectories
-  bool example = false;             ///< read the built-in example bounce first
-  int jobs = 0;                     ///< worker threads; 0: one per available CPU
-  bool quiet = false;               ///< no progress line, no notes on stderr
-  bool summary = false;             ///< print the summary table instead of the records
-  bool suppress = false;            ///< print the hard-bounced addresses instead of the records
-  bool reply = false;               ///< per bounce, a ready-to-send reply to the customer
+  std::vector<std::string> inputs;    ///< paths; empty (and no files_from): standard input
+  std::string files_from;             ///< list of paths, one a line ("-": standard input)
+  bool recursive = false;             ///< descend into subdirectories
+  bool example = false;               ///< read the built-in example bounce first
+  int jobs = 0;                       ///< worker threads; 0: one per available CPU
+  bool quiet = false;                 ///< no progress line, no notes on stderr
+  bool summary = false;               ///< print the summary table instead of the records
+  bool suppress = false;              ///< print the hard-bounced addresses instead of the records
+  bool reply = false;                 ///< per bounce, a ready-to-send reply to the customer
   std::optional<std::int64_t> since;  ///< with suppress: only bounces dated from then on
-  std::string since_text;           ///< since as the user wrote it, for messages
-  RenderOptions render;             ///< format, language, colour
-  AnalyzeOptions analyze;           ///< safety limits (--max-size, --max-depth, ...)
+  std::string since_text;             ///< since as the user wrote it, for messages
+  RenderOptions render;               ///< format, language, colour
+  AnalyzeOptions analyze;             ///< safety limits (--max-size, --max-depth, ...)
 };
 
 /// Reads, analyses and prints everything; returns kExitOk, kExitNotBounce (a single plain

@@ -123,7 +123,8 @@ std::string NormalizeLineEndings(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const void* cr = std::memchr(s.data() + i, '\r', s.size() - i);
-    const std::size_t stop = cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - s.data()) : s.size();
+    const std::size_t stop =
+        cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - s.data()) : s.size();
     out.append(s.data() + i, stop - i);
     if (stop == s.size()) break;
     out.push_back('\n');
@@ -143,11 +144,17 @@ std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
   unsigned min_cp;
   unsigned cp;
   if ((b0 & 0xE0) == 0xC0) {
-    len = 2; min_cp = 0x80; cp = b0 & 0x1F;
+    len = 2;
+    min_cp = 0x80;
+    cp = b0 & 0x1F;
   } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3; min_cp = 0x800; cp = b0 & 0x0F;
+    len = 3;
+    min_cp = 0x800;
+    cp = b0 & 0x0F;
   } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4; min_cp = 0x10000; cp = b0 & 0x07;
+    len = 4;
+    min_cp = 0x10000;
+    cp = b0 & 0x07;
   } else {
     return 0;
   }
@@ -267,13 +274,17 @@ std::string DecodeUtf8AddrXtext(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\\' && i + 3 < s.size() && s[i + 1] == 'x' && s[i + 2] == '{') {
-      const std::size_t close = s.substr(0, i + 10).find('}', i + 3);  // at most 6 digits: no rescans
+      const std::size_t close =
+          s.substr(0, i + 10).find('}', i + 3);  // at most 6 digits: no rescans
       if (close != std::string_view::npos && close - (i + 3) >= 2 && close - (i + 3) <= 6) {
         unsigned cp = 0;
         bool ok = true;
         for (std::size_t k = i + 3; k < close; ++k) {
           const int v = HexValue(s[k]);
-          if (v < 0) { ok = false; break; }
+          if (v < 0) {
+            ok = false;
+            break;
+          }
           cp = cp * 16 + static_cast<unsigned>(v);
         }
         if (ok && cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
@@ -296,13 +307,22 @@ std::string StripComments(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (c == '\\' && i + 1 < s.size() && (depth > 0 || in_quote)) {
-      if (depth == 0) { out.push_back(c); out.push_back(s[i + 1]); }
+      if (depth == 0) {
+        out.push_back(c);
+        out.push_back(s[i + 1]);
+      }
       ++i;
       continue;
     }
     if (depth == 0 && c == '"') in_quote = !in_quote;
-    if (!in_quote && c == '(') { ++depth; continue; }
-    if (!in_quote && c == ')' && depth > 0) { --depth; continue; }
+    if (!in_quote && c == '(') {
+      ++depth;
+      continue;
+    }
+    if (!in_quote && c == ')' && depth > 0) {
+      --depth;
+      continue;
+    }
     if (depth == 0) out.push_back(c);
   }
   return out;

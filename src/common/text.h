@@ -16,7 +16,9 @@ namespace bouncetolk {
 inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsBlank(char c) { return c == ' ' || c == '\t'; }
-inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+inline bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 /// ASCII-lowercased copy.
 std::string AsciiLowerCopy(std::string_view s);
@@ -30,7 +32,8 @@ inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 /// Case-insensitive ASCII prefix test.
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 /// Position of \a needle in \a hay ignoring ASCII case (needle must be lower case), or npos.
-std::size_t FindIgnoreCase(std::string_view hay, std::string_view lower_needle, std::size_t from = 0);
+std::size_t FindIgnoreCase(std::string_view hay, std::string_view lower_needle,
+                           std::size_t from = 0);
 /// View without leading and trailing white space (including CR/LF).
 std::string_view Trim(std::string_view s);
 /// Lower-cases ASCII and collapses every run of white space to one space; trims the ends.

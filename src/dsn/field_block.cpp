@@ -14,7 +14,9 @@ std::string_view FieldNameOf(std::string_view line) {
   const std::string_view name = Trim(line.substr(0, colon));
   if (name.empty() || name.size() > 80) return {};
   for (char c : name) {
-    if (!(IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '.')) return {};
+    if (!(IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' ||
+          c == '.'))
+      return {};
   }
   return name;
 }

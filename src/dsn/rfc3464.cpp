@@ -22,8 +22,9 @@ std::string DecodeAddress(const std::string& type, std::string_view value, bool 
 
 bool IsRecipientGroup(const std::vector<Field>& fields) {
   for (const Field& f : fields) {
-    if (EqualsIgnoreCase(f.name, "Final-Recipient") || EqualsIgnoreCase(f.name, "Original-Recipient") ||
-        EqualsIgnoreCase(f.name, "Action") || EqualsIgnoreCase(f.name, "Status")) {
+    if (EqualsIgnoreCase(f.name, "Final-Recipient") ||
+        EqualsIgnoreCase(f.name, "Original-Recipient") || EqualsIgnoreCase(f.name, "Action") ||
+        EqualsIgnoreCase(f.name, "Status")) {
       return true;
     }
   }
@@ -123,7 +124,8 @@ std::vector<std::vector<Field>> SplitRunTogether(std::vector<Field> fields) {
     const bool final = EqualsIgnoreCase(f.name, "Final-Recipient");
     const bool original = EqualsIgnoreCase(f.name, "Original-Recipient");
     const bool repeated = (final && has_final) || (original && has_original);
-    const bool after_per_message = (final || original) && has_per_message && !IsRecipientGroup(chunks.back());
+    const bool after_per_message =
+        (final || original) && has_per_message && !IsRecipientGroup(chunks.back());
     if ((repeated || after_per_message) && !chunks.back().empty()) {
       chunks.emplace_back();
       has_final = has_original = has_per_message = false;
@@ -179,7 +181,8 @@ DsnFields ParseDeliveryStatus(std::string_view text, const AnalyzeOptions& optio
         continue;
       }
       if (static_cast<int>(out.recipients.size()) >= options.max_recipients) {
-        problems->push_back(Problem{ErrorCode::kTooManyRecipients, std::to_string(options.max_recipients)});
+        problems->push_back(
+            Problem{ErrorCode::kTooManyRecipients, std::to_string(options.max_recipients)});
         return out;
       }
       out.recipients.push_back(ReadRecipient(chunk, problems));

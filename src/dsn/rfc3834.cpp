@@ -13,7 +13,8 @@ bool ReadAutoReply(const MessageView& view, Report* report) {
   if (!HasMarker(view, "autoreply") || HasMarker(view, "generic")) return false;
   // RFC 3834 section 5: "auto-generated" is a notification, not a reply.
   const std::string submitted = AsciiLowerCopy(Trim(view.Header("Auto-Submitted")));
-  if (submitted.compare(0, 14, "auto-generated") == 0 && view.normalized_subject.empty()) return false;
+  if (submitted.compare(0, 14, "auto-generated") == 0 && view.normalized_subject.empty())
+    return false;
   const std::vector<std::string> from = AllAddresses(view.from);
   RecipientResult r;
   r.index = 1;

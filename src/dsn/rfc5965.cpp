@@ -25,7 +25,8 @@ const Entity* FindFeedbackPart(const Entity& e) {
 std::vector<std::string> ReturnedTo(const Entity& root, const AnalyzeOptions& options) {
   std::vector<std::string> out;
   for (const Entity& part : root.children) {
-    const std::vector<Field> headers = ReturnedHeaders(part, options).value_or(std::vector<Field>());
+    const std::vector<Field> headers =
+        ReturnedHeaders(part, options).value_or(std::vector<Field>());
     for (const Field& f : headers) {
       if (!EqualsIgnoreCase(f.name, "To")) continue;
       for (std::string& a : AllAddresses(f.value)) out.push_back(std::move(a));
@@ -35,7 +36,8 @@ std::vector<std::string> ReturnedTo(const Entity& root, const AnalyzeOptions& op
 }
 
 void AddRecipient(std::string_view address, Report* report) {
-  report->recipients.push_back(MakeFeedbackRecipient(address, static_cast<int>(report->recipients.size() + 1)));
+  report->recipients.push_back(
+      MakeFeedbackRecipient(address, static_cast<int>(report->recipients.size() + 1)));
 }
 
 }  // namespace
@@ -66,12 +68,14 @@ bool ReadFeedbackReport(const Entity& root, const AnalyzeOptions& options, Repor
   FieldBlockOptions fb;
   fb.max_field_bytes = options.max_header_bytes;
   std::vector<Field> fields;
-  for (FieldGroup& g : ReadFieldGroups(ToUtf8(DecodeBody(*part, options.max_text_bytes), part->charset), fb)) {
+  for (FieldGroup& g :
+       ReadFieldGroups(ToUtf8(DecodeBody(*part, options.max_text_bytes), part->charset), fb)) {
     for (Field& f : g.fields) fields.push_back(std::move(f));
   }
   report->kind = MessageKind::kFeedback;
   report->format = "arf";
-  if (const std::string* type = FindField(fields, "Feedback-Type")) report->feedback_type = AsciiLowerCopy(Trim(*type));
+  if (const std::string* type = FindField(fields, "Feedback-Type"))
+    report->feedback_type = AsciiLowerCopy(Trim(*type));
   for (const Field& f : fields) {
     if (EqualsIgnoreCase(f.name, "Original-Rcpt-To")) AddRecipient(f.value, report);
   }
@@ -86,7 +90,8 @@ bool ReadFeedbackReport(const Entity& root, const AnalyzeOptions& options, Repor
   if (report->recipients.empty()) AddRecipient("", report);
   if (report->recipients.size() > static_cast<std::size_t>(options.max_recipients)) {
     report->recipients.resize(static_cast<std::size_t>(options.max_recipients));
-    report->problems.push_back(Problem{ErrorCode::kTooManyRecipients, std::to_string(options.max_recipients)});
+    report->problems.push_back(
+        Problem{ErrorCode::kTooManyRecipients, std::to_string(options.max_recipients)});
   }
   return true;
 }

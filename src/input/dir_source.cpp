@@ -98,11 +98,21 @@ bool DirListing::Read(const std::string& dir) {
       errno = ENAMETOOLONG;
       return false;
     }
-    Item item{static_cast<std::uint32_t>(names_.size()), static_cast<std::uint8_t>(len), EntryKind::kBroken, 0};
+    Item item{static_cast<std::uint32_t>(names_.size()), static_cast<std::uint8_t>(len),
+              EntryKind::kBroken, 0};
     switch (e->d_type) {
-      case DT_REG: item.kind = EntryKind::kFile; break;
-      case DT_DIR: item.kind = EntryKind::kDirectory; break;
-      case DT_FIFO: case DT_SOCK: case DT_CHR: case DT_BLK: item.kind = EntryKind::kSpecial; break;
+      case DT_REG:
+        item.kind = EntryKind::kFile;
+        break;
+      case DT_DIR:
+        item.kind = EntryKind::kDirectory;
+        break;
+      case DT_FIFO:
+      case DT_SOCK:
+      case DT_CHR:
+      case DT_BLK:
+        item.kind = EntryKind::kSpecial;
+        break;
       default: {  // a link or a file system without d_type: follow it
         struct stat st {};
         if (::stat(JoinPath(dir, n).c_str(), &st) == 0) {
@@ -123,14 +133,16 @@ bool DirListing::Read(const std::string& dir) {
     return false;
   }
   std::sort(items_.begin(), items_.end(), [this](const Item& a, const Item& b) {
-    return std::string_view(names_.data() + a.offset, a.length) < std::string_view(names_.data() + b.offset, b.length);
+    return std::string_view(names_.data() + a.offset, a.length) <
+           std::string_view(names_.data() + b.offset, b.length);
   });
   return true;
 }
 
 DirEntry DirListing::operator[](std::size_t i) const {
   const Item& item = items_[i];
-  return DirEntry{std::string_view(names_.data() + item.offset, item.length), item.kind, item.error};
+  return DirEntry{std::string_view(names_.data() + item.offset, item.length), item.kind,
+                  item.error};
 }
 
 void DirListing::Select(const std::vector<std::size_t>& indexes) {
@@ -145,13 +157,13 @@ struct MessageSource::Impl {
   // One level of the walk. Exactly one part is in use, as told by kind.
   struct Frame {
     enum class Kind { kPaths, kList, kDir, kMbox } kind;
-    std::vector<std::string> paths;   // kPaths
-    std::FILE* list = nullptr;        // kList
-    std::string dir;                  // kDir
-    DirListing entries;               // kDir
-    Role role = Role::kPlain;         // kDir
-    std::size_t next = 0;             // kPaths, kDir
-    std::unique_ptr<MboxReader> mbox; // kMbox
+    std::vector<std::string> paths;    // kPaths
+    std::FILE* list = nullptr;         // kList
+    std::string dir;                   // kDir
+    DirListing entries;                // kDir
+    Role role = Role::kPlain;          // kDir
+    std::size_t next = 0;              // kPaths, kDir
+    std::unique_ptr<MboxReader> mbox;  // kMbox
   };
 
   SourceOptions options;
@@ -171,7 +183,8 @@ struct MessageSource::Impl {
   }
 
   bool Next(InputMessage* out);
-  bool VisitPath(const std::string& path, EntryKind kind, int stat_error, bool top, InputMessage* out);
+  bool VisitPath(const std::string& path, EntryKind kind, int stat_error, bool top,
+                 InputMessage* out);
   bool PushDirectory(const std::string& path, Role role, InputMessage* out);
   bool ReadFile(const std::string& path, bool top, bool single, InputMessage* out);
   bool TakeStream(std::string name, int fd, std::size_t size, bool single, InputMessage* out);
@@ -211,7 +224,8 @@ bool MessageSource::Impl::Next(InputMessage* out) {
           stack.pop_back();
           if (error == 0) break;
           out->name = options.files_from;
-          SetError(out, error == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen, std::strerror(error));
+          SetError(out, error == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen,
+                   std::strerror(error));
           return true;
         }
         if (VisitPath(path, EntryKind::kBroken, -1, true, out)) return true;
@@ -250,8 +264,8 @@ bool MessageSource::Impl::Next(InputMessage* out) {
 
 // One path: a directory (pushed), a file (read), or a record saying why it cannot be read.
 // \a kind is kBroken with stat_error -1 when not yet known. Returns true when *out was filled.
-bool MessageSource::Impl::VisitPath(const std::string& path, EntryKind kind, int stat_error, bool top,
-                                    InputMessage* out) {
+bool MessageSource::Impl::VisitPath(const std::string& path, EntryKind kind, int stat_error,
+                                    bool top, InputMessage* out) {
   out->name = path;
   if (top && path == "-") return TakeStream("-", 0, 0, false, out);
   if (kind == EntryKind::kBroken && stat_error < 0) {
@@ -314,12 +328,14 @@ bool MessageSource::Impl::PushDirectory(const std::string& path, Role role, Inpu
 }
 
 // Opens \a path. \a single: a Maildir file, one message whatever its first line says.
-bool MessageSource::Impl::ReadFile(const std::string& path, bool top, bool single, InputMessage* out) {
+bool MessageSource::Impl::ReadFile(const std::string& path, bool top, bool single,
+                                   InputMessage* out) {
   out->name = path;
   if (single && options.names_only) return true;
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
-    SetError(out, errno == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen, std::strerror(errno));
+    SetError(out, errno == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen,
+             std::strerror(errno));
     return true;
   }
   struct stat st {};
@@ -334,11 +350,13 @@ bool MessageSource::Impl::ReadFile(const std::string& path, bool top, bool singl
     ::close(fd);
     return true;
   }
-  return TakeStream(path, fd, S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0, single, out);
+  return TakeStream(path, fd, S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0,
+                    single, out);
 }
 
 // Reads an open stream (fd 0 is never closed): whole, or first its head to see whether it is
-// an mbox (see below). Returns true when *out holds the message; false when an mbox frame was pushed instead.
+// an mbox (see below). Returns true when *out holds the message; false when an mbox frame was
+// pushed instead.
 bool MessageSource::Impl::TakeStream(std::string name, int fd, std::size_t size, bool single,
                                      InputMessage* out) {
   const std::size_t max = options.max_message_bytes;
@@ -346,14 +364,16 @@ bool MessageSource::Impl::TakeStream(std::string name, int fd, std::size_t size,
   std::string& bytes = out->bytes;
   // One read for a Maildir file or a small file. A larger file, or a pipe, first shows its
   // head, so that an mbox is never read whole: MboxReader goes on from there in chunks.
-  const bool whole = !options.names_only && size > 0 && size <= max && (single || size <= kHeadBytes);
+  const bool whole =
+      !options.names_only && size > 0 && size <= max && (single || size <= kHeadBytes);
   const std::size_t first_limit = whole ? size : options.names_only ? 4096 : kHeadBytes;
   bool ok = ReadAll(fd, first_limit, std::min(size, first_limit), &bytes);
   const bool complete = whole || bytes.size() < first_limit;
   if (ok && !single && StartsWithSeparator(bytes, complete)) {
     Frame frame;
     frame.kind = Frame::Kind::kMbox;
-    frame.mbox = std::make_unique<MboxReader>(std::move(name), fd, std::move(bytes), max, options.names_only);
+    frame.mbox = std::make_unique<MboxReader>(std::move(name), fd, std::move(bytes), max,
+                                              options.names_only);
     bytes.clear();
     stack.push_back(std::move(frame));
     return false;
@@ -393,7 +413,8 @@ MessageSource::MessageSource(std::vector<std::string> paths, SourceOptions optio
       Impl::CloseList(&list);
       InputMessage bad;
       bad.name = from;
-      bad.error = is_dir ? Problem{ErrorCode::kIsDirectory, ""} : Problem{ErrorCode::kCannotOpen, std::strerror(err)};
+      bad.error = is_dir ? Problem{ErrorCode::kIsDirectory, ""}
+                         : Problem{ErrorCode::kCannotOpen, std::strerror(err)};
       impl_->list_error = std::move(bad);
     }
   }
@@ -409,7 +430,8 @@ bool MessageSource::Next(InputMessage* out) { return impl_->Next(out); }
 std::size_t MessageSource::skipped_directories() const { return impl_->skipped; }
 bool MessageSource::saw_directory() const { return impl_->saw_directory; }
 
-std::optional<std::size_t> CountMessages(const std::vector<std::string>& paths, SourceOptions options) {
+std::optional<std::size_t> CountMessages(const std::vector<std::string>& paths,
+                                         SourceOptions options) {
   if (options.files_from == "-") return std::nullopt;
   if (std::find(paths.begin(), paths.end(), "-") != paths.end()) return std::nullopt;
   options.names_only = true;

@@ -43,7 +43,8 @@ bool ReadAll(int fd, std::size_t limit, std::size_t size_hint, std::string* out)
     out->resize(old + static_cast<std::size_t>(n));
     if (n == 0) break;
     if (size_hint > 0 && out->size() >= size_hint) break;
-    chunk = size_hint > out->size() ? size_hint - out->size() : std::min<std::size_t>(chunk * 2, 4u << 20);
+    chunk = size_hint > out->size() ? size_hint - out->size()
+                                    : std::min<std::size_t>(chunk * 2, 4u << 20);
   }
   return true;
 }
@@ -56,7 +57,8 @@ InputMessage ReadInput(std::string_view path, std::size_t max_bytes) {
   if (!is_stdin) {
     fd = ::open(in.name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-      in.error = Problem{errno == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen, std::strerror(errno)};
+      in.error = Problem{errno == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen,
+                         std::strerror(errno)};
       return in;
     }
   }
@@ -77,7 +79,8 @@ InputMessage ReadInput(std::string_view path, std::size_t max_bytes) {
     in.error = Problem{ErrorCode::kCannotOpen, std::strerror(errno)};
   }
   if (!is_stdin) ::close(fd);
-  if (!in.error && in.bytes.size() > max_bytes) in.error = Problem{ErrorCode::kTooLarge, std::to_string(max_bytes)};
+  if (!in.error && in.bytes.size() > max_bytes)
+    in.error = Problem{ErrorCode::kTooLarge, std::to_string(max_bytes)};
   if (!in.error && in.bytes.empty()) in.error = Problem{ErrorCode::kEmpty, ""};
   if (in.error) in.bytes.clear();
   return in;

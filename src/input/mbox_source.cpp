@@ -72,7 +72,8 @@ bool MboxReader::NextLine(std::string_view* line, bool* at_start) {
     const std::size_t avail = buf_.size() - pos_;
     const void* nl = std::memchr(base, '\n', avail);
     if (nl || eof_ || avail >= kChunk) {
-      std::size_t len = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1 : avail;
+      std::size_t len =
+          nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1 : avail;
       if (!nl && !eof_) len = kChunk;  // an overlong line: hand it over in pieces
       if (len == 0) return false;
       *line = std::string_view(base, len);

@@ -70,14 +70,16 @@ std::vector<RecipientResult> DecodeAmazonSes(const MessageView& view) {
       r.diagnostic = CollapseSpace(diagnostic);
       r.diagnostic_type = diagnostic_type;
       r.status_field = JsonString(object, "status");
-      if (const std::string action = JsonString(object, "action"); !action.empty()) r.action = NormalizeAction(action);
+      if (const std::string action = JsonString(object, "action"); !action.empty())
+        r.action = NormalizeAction(action);
       out.push_back(std::move(r));
     }
   } else if (type == "Complaint") {
     const std::string feedback_type = JsonString(json, "complaintFeedbackType");
     for (std::string_view object : JsonObjects(json, "complainedRecipients")) {
       RecipientResult r = MakeRecipient(JsonString(object, "emailAddress"), "");
-      r.extension_fields.push_back(Field{"Feedback-Type", feedback_type.empty() ? "abuse" : feedback_type});
+      r.extension_fields.push_back(
+          Field{"Feedback-Type", feedback_type.empty() ? "abuse" : feedback_type});
       out.push_back(std::move(r));
     }
   } else if (type == "Delivery") {

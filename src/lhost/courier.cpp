@@ -10,6 +10,8 @@
 
 namespace bouncetolk {
 
-std::vector<RecipientResult> DecodeCourier(const MessageView& view) { return DecodeRecipientBlocks(view); }
+std::vector<RecipientResult> DecodeCourier(const MessageView& view) {
+  return DecodeRecipientBlocks(view);
+}
 
 }  // namespace bouncetolk

@@ -10,6 +10,8 @@
 
 namespace bouncetolk {
 
-std::vector<RecipientResult> DecodeDragonFly(const MessageView& view) { return DecodeRecipientBlocks(view); }
+std::vector<RecipientResult> DecodeDragonFly(const MessageView& view) {
+  return DecodeRecipientBlocks(view);
+}
 
 }  // namespace bouncetolk

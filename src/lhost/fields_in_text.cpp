@@ -20,7 +20,8 @@ std::vector<RecipientResult> DecodeFieldsInText(const MessageView& view) {
   }
   // The fields start at the first line that is one of them.
   std::size_t start = std::string::npos;
-  for (std::string_view field : {"reporting-mta:", "final-recipient:", "original-recipient:", "action:"}) {
+  for (std::string_view field :
+       {"reporting-mta:", "final-recipient:", "original-recipient:", "action:"}) {
     std::size_t pos = 0;
     while ((pos = FindIgnoreCase(view.text, field, pos)) != std::string::npos) {
       if (pos == 0 || view.text[pos - 1] == '\n') break;
@@ -30,7 +31,8 @@ std::vector<RecipientResult> DecodeFieldsInText(const MessageView& view) {
   }
   if (start == std::string::npos) return {};
   std::vector<Problem> ignored;
-  DsnFields fields = ParseDeliveryStatus(std::string_view(view.text).substr(start), AnalyzeOptions(), &ignored);
+  DsnFields fields =
+      ParseDeliveryStatus(std::string_view(view.text).substr(start), AnalyzeOptions(), &ignored);
   std::vector<RecipientResult> out;
   for (RecipientResult& r : fields.recipients) {
     if (r.recipient.empty()) continue;

@@ -2,8 +2,8 @@
 //
 // filters.cpp: mail filters and gateways that return mail in their own words: m-FILTER
 // ("-------server message" / "-------SMTP command" sections), McAfee ("--- The following
-// addresses had delivery problems ---", "<a@b>   (reason)"), Mimecast ("-- a@b"), Symantec MessageLabs,
-// Barracuda, Trend Micro InterScan, SurfControl, MailMarshal, ActiveHunter, Amavis and
+// addresses had delivery problems ---", "<a@b>   (reason)"), Mimecast ("-- a@b"), Symantec
+// MessageLabs, Barracuda, Trend Micro InterScan, SurfControl, MailMarshal, ActiveHunter, Amavis and
 // MailFoundry. All list the address at the start of a line with the reason on the same or
 // the following lines; m-FILTER alone puts the failed command on the line after its
 // "SMTP command" header.
@@ -17,7 +17,8 @@ namespace bouncetolk {
 std::vector<RecipientResult> DecodeFilters(const MessageView& view) {
   std::vector<RecipientResult> out = DecodeRecipientBlocks(view);
   const std::string_view command_section = Trim(TextAfterLine(view.text, "-------smtp command"));
-  const std::string command = FindCommand("after " + std::string(command_section.substr(0, command_section.find('\n'))));
+  const std::string command =
+      FindCommand("after " + std::string(command_section.substr(0, command_section.find('\n'))));
   for (RecipientResult& r : out) {
     if (r.command.empty()) r.command = command;
   }

@@ -5,8 +5,9 @@
 // and takes the addresses that start a line, or end one after a lead-in, in the text before
 // the returned original, each with the lines that follow it. A block without any text is not
 // a failure report. When no line starts with an address, an address inside a line that says
-// it failed is taken, and last the envelope recipient of a "RCPT TO:" line. Addresses quoted from the returned message are never taken: the text is
-// cut before it, and quoted header lines ("To: a@b") are skipped.
+// it failed is taken, and last the envelope recipient of a "RCPT TO:" line. Addresses quoted from
+// the returned message are never taken: the text is cut before it, and quoted header lines ("To:
+// a@b") are skipped.
 
 #include "common/text.h"
 #include "lhost/lhost.h"
@@ -28,7 +29,8 @@ std::vector<RecipientResult> AddressesInFailureLines(const MessageView& view) {
   std::vector<RecipientResult> out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string normalized = NormalizeForMatch(lines[i]);
-    if (!LineHasMarker(*view.tables, "failure", normalized) && !ExtractCodes(lines[i]).reply) continue;
+    if (!LineHasMarker(*view.tables, "failure", normalized) && !ExtractCodes(lines[i]).reply)
+      continue;
     for (const std::string& address : AllAddresses(lines[i])) {
       if (!to.empty() && EqualsIgnoreCase(address, to.front())) continue;
       std::string text;
@@ -50,7 +52,8 @@ std::vector<RecipientResult> EnvelopeRecipients(const MessageView& view) {
   for (const std::string_view line : SplitLines(view.text)) {
     const std::string_view trimmed = Trim(line);
     if (!StartsWithIgnoreCase(trimmed, "rcpt to:")) continue;
-    for (const std::string& address : AllAddresses(trimmed.substr(8))) AppendRecipient(address, view.text, &out);
+    for (const std::string& address : AllAddresses(trimmed.substr(8)))
+      AppendRecipient(address, view.text, &out);
   }
   return out;
 }

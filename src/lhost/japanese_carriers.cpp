@@ -15,7 +15,8 @@ namespace bouncetolk {
 std::vector<RecipientResult> DecodeJapaneseCarriers(const MessageView& view) {
   std::vector<RecipientResult> out = DecodeRecipientBlocks(view);
   // EZweb also writes the reason ABOVE the address ("The user(s) account is disabled.").
-  const std::vector<RecipientResult> above = RecipientsAfterTheirErrors(view.text, IsAddressOnlyLine, nullptr);
+  const std::vector<RecipientResult> above =
+      RecipientsAfterTheirErrors(view.text, IsAddressOnlyLine, nullptr);
   for (RecipientResult& r : out) {
     if (!r.diagnostic.empty()) continue;
     for (const RecipientResult& a : above) {

@@ -64,12 +64,15 @@ std::string StripHtml(std::string_view html) {
     }
     const std::size_t close = html.find('>', i);
     if (close == std::string_view::npos) break;
-    const std::string tag = AsciiLowerCopy(html.substr(i + 1, std::min<std::size_t>(close - i - 1, 6)));
-    if (tag.compare(0, 2, "br") == 0 || tag.compare(0, 2, "/p") == 0 || tag.compare(0, 4, "/div") == 0 ||
-        tag.compare(0, 3, "/tr") == 0 || tag.compare(0, 3, "/h") == 0 || tag.compare(0, 3, "/li") == 0) {
+    const std::string tag =
+        AsciiLowerCopy(html.substr(i + 1, std::min<std::size_t>(close - i - 1, 6)));
+    if (tag.compare(0, 2, "br") == 0 || tag.compare(0, 2, "/p") == 0 ||
+        tag.compare(0, 4, "/div") == 0 || tag.compare(0, 3, "/tr") == 0 ||
+        tag.compare(0, 3, "/h") == 0 || tag.compare(0, 3, "/li") == 0) {
       out.push_back('\n');
     } else if (tag.compare(0, 5, "style") == 0 || tag.compare(0, 6, "script") == 0) {
-      const std::size_t end = FindIgnoreCase(html, tag.compare(0, 5, "style") == 0 ? "</style" : "</script", close);
+      const std::size_t end =
+          FindIgnoreCase(html, tag.compare(0, 5, "style") == 0 ? "</style" : "</script", close);
       i = end == std::string_view::npos ? html.size() : end;
       continue;
     } else if (tag.compare(0, 3, "/td") == 0) {
@@ -82,7 +85,9 @@ std::string StripHtml(std::string_view html) {
 
 // lhost.tsv columns are compared as string_views: std::string == "literal" calls strlen and
 // compare() for every row, and the rows are walked per reader per message.
-inline bool Is(const std::string& column, std::string_view value) { return std::string_view(column) == value; }
+inline bool Is(const std::string& column, std::string_view value) {
+  return std::string_view(column) == value;
+}
 
 // The first \a max bytes of NormalizeForMatch(\a line) into *out, without normalising the
 // rest of the line (boundary rows only look at how a line starts).
@@ -109,7 +114,8 @@ void NormalizedPrefix(std::string_view line, std::size_t max, std::string* out) 
 std::string Unquote(std::string text) {
   // Fewer than 5 lines starting with '>': nothing to do (found without splitting the text).
   std::size_t starts = !text.empty() && text[0] == '>' ? 1 : 0;
-  for (std::size_t nl = text.find('\n'); nl != std::string::npos && starts < 5; nl = text.find('\n', nl + 1)) {
+  for (std::size_t nl = text.find('\n'); nl != std::string::npos && starts < 5;
+       nl = text.find('\n', nl + 1)) {
     if (nl + 1 < text.size() && text[nl + 1] == '>') ++starts;
   }
   if (starts < 5) return text;
@@ -125,7 +131,8 @@ std::string Unquote(std::string text) {
   std::string out;
   out.reserve(text.size());
   for (std::string_view line : lines) {
-    if (!line.empty() && line[0] == '>') line.remove_prefix(line.size() > 1 && line[1] == ' ' ? 2 : 1);
+    if (!line.empty() && line[0] == '>')
+      line.remove_prefix(line.size() > 1 && line[1] == ' ' ? 2 : 1);
     out.append(line).push_back('\n');
   }
   return out;
@@ -142,12 +149,16 @@ struct BoundaryRows {
   void Add(std::string_view pattern) {
     patterns.push_back(pattern);
     longest = std::max(longest, pattern.size());
-    if (pattern.empty()) any_line = true;
-    else first_chars[static_cast<unsigned char>(pattern[0])] = true;
+    if (pattern.empty())
+      any_line = true;
+    else
+      first_chars[static_cast<unsigned char>(pattern[0])] = true;
   }
   // Whether \a first (the line's first non-blank character, lower-cased; 0 for a blank line)
   // can start a match.
-  bool Candidate(unsigned char first) const { return any_line || (first != 0 && first_chars[first]); }
+  bool Candidate(unsigned char first) const {
+    return any_line || (first != 0 && first_chars[first]);
+  }
   bool Matches(const std::string& prefix) const {
     for (const std::string_view pattern : patterns) {
       // The first characters are compared inline: most candidates fail there.
@@ -185,7 +196,8 @@ void FindBoundaryLines(const RuleTables& t, std::string_view text, std::size_t* 
     pos = eol + 1;
     std::size_t i = 0;
     while (i < line.size() && IsSpace(line[i])) ++i;
-    const unsigned char first = i == line.size() ? 0 : static_cast<unsigned char>(AsciiLower(line[i]));
+    const unsigned char first =
+        i == line.size() ? 0 : static_cast<unsigned char>(AsciiLower(line[i]));
     const bool try_forward = !forward_done && forward.Candidate(first);
     const bool try_original = !original_done && original.Candidate(first);
     if (!try_forward && !try_original) continue;
@@ -223,8 +235,9 @@ std::vector<std::string> OriginalRecipients(const Entity& root, std::string_view
   if (headers->empty() && !quoted.empty()) {
     // Skip the boundary line itself and blank lines before the quoted header block.
     const std::size_t eol = quoted.find('\n');
-    parsed = ParseHeaderBlock(eol == std::string_view::npos ? std::string_view() : quoted.substr(eol + 1),
-                              options.max_header_bytes);
+    parsed = ParseHeaderBlock(
+        eol == std::string_view::npos ? std::string_view() : quoted.substr(eol + 1),
+        options.max_header_bytes);
     headers = &parsed;
   }
   std::vector<std::string> out;
@@ -241,14 +254,16 @@ bool HeaderMarkerMatches(const MessageView& view, std::string_view pattern) {
   for (const Field& f : view.root->headers) {
     if (!EqualsIgnoreCase(f.name, name)) continue;
     if (colon == std::string_view::npos) return true;
-    if (NormalizeForMatch(f.value).find(Trim(pattern.substr(colon + 1))) != std::string::npos) return true;
+    if (NormalizeForMatch(f.value).find(Trim(pattern.substr(colon + 1))) != std::string::npos)
+      return true;
   }
   return false;
 }
 
 }  // namespace
 
-MessageView BuildMessageView(const Entity& root, const RuleTables& tables, const AnalyzeOptions& options) {
+MessageView BuildMessageView(const Entity& root, const RuleTables& tables,
+                             const AnalyzeOptions& options) {
   MessageView view;
   view.root = &root;
   view.tables = &tables;
@@ -271,8 +286,10 @@ MessageView BuildMessageView(const Entity& root, const RuleTables& tables, const
   view.normalized_text = NormalizeForMatch(view.text);
   view.normalized_subject = NormalizeForMatch(view.subject);
   view.marker_hits.assign(tables.lhost_markers.size(), false);
-  for (int i : tables.lhost_text_matcher.Match(view.normalized_text)) view.marker_hits[static_cast<std::size_t>(i)] = true;
-  for (int i : tables.lhost_subject_matcher.Match(view.normalized_subject)) view.marker_hits[static_cast<std::size_t>(i)] = true;
+  for (int i : tables.lhost_text_matcher.Match(view.normalized_text))
+    view.marker_hits[static_cast<std::size_t>(i)] = true;
+  for (int i : tables.lhost_subject_matcher.Match(view.normalized_subject))
+    view.marker_hits[static_cast<std::size_t>(i)] = true;
   return view;
 }
 
@@ -283,7 +300,9 @@ bool HasMarker(const MessageView& view, std::string_view reader) {
   for (int i : rows->second) {
     const LhostMarker& m = view.tables->lhost_markers[static_cast<std::size_t>(i)];
     if (Is(m.field, "subject") || Is(m.field, "text")) {
-      if (static_cast<std::size_t>(i) < view.marker_hits.size() && view.marker_hits[static_cast<std::size_t>(i)]) return true;
+      if (static_cast<std::size_t>(i) < view.marker_hits.size() &&
+          view.marker_hits[static_cast<std::size_t>(i)])
+        return true;
     } else if (Is(m.field, "from")) {
       if (from_lower.empty()) from_lower = AsciiLowerCopy(view.from);
       if (from_lower.find(m.pattern) != std::string::npos) return true;
@@ -294,9 +313,11 @@ bool HasMarker(const MessageView& view, std::string_view reader) {
   return false;
 }
 
-bool LineHasMarker(const RuleTables& tables, std::string_view reader, std::string_view normalized_line) {
+bool LineHasMarker(const RuleTables& tables, std::string_view reader,
+                   std::string_view normalized_line) {
   for (const LhostMarker& m : tables.lhost_markers) {
-    if (Is(m.reader, reader) && Is(m.field, "text") && normalized_line.find(m.pattern) != std::string_view::npos) {
+    if (Is(m.reader, reader) && Is(m.field, "text") &&
+        normalized_line.find(m.pattern) != std::string_view::npos) {
       return true;
     }
   }

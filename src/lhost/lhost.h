@@ -25,19 +25,19 @@ namespace bouncetolk {
 
 /// What a reader sees of one message. Built once per message by BuildMessageView().
 struct MessageView {
-  const Entity* root = nullptr;           ///< the whole message
-  const RuleTables* tables = nullptr;     ///< for the lhost.tsv markers
-  std::string subject;                    ///< decoded Subject
-  std::string from;                       ///< decoded From
+  const Entity* root = nullptr;        ///< the whole message
+  const RuleTables* tables = nullptr;  ///< for the lhost.tsv markers
+  std::string subject;                 ///< decoded Subject
+  std::string from;                    ///< decoded From
   /// The human-readable text in UTF-8 with LF line endings: the first text/plain part outside
   /// any returned message (or text/html without tags), cut before the returned original
   /// (boundary rows of lhost.tsv, or the first header block of the quoted message).
   std::string text;
-  std::string normalized_text;            ///< NormalizeForMatch(text)
-  std::string normalized_subject;         ///< NormalizeForMatch(subject)
+  std::string normalized_text;     ///< NormalizeForMatch(text)
+  std::string normalized_subject;  ///< NormalizeForMatch(subject)
   /// Per row of RuleTables::lhost_markers: whether its "text" or "subject" pattern occurs.
   std::vector<bool> marker_hits;
-  std::vector<std::string> original_to;   ///< To/Cc addresses of the returned original, if any
+  std::vector<std::string> original_to;  ///< To/Cc addresses of the returned original, if any
   /// The text after a line that starts a message forwarded inline ("---------- Forwarded
   /// message ---------", "Begin forwarded message:"; "forward" rows of lhost.tsv), uncut, or
   /// empty. A person who forwards a bounce to the helpdesk puts it there.
@@ -54,7 +54,8 @@ MessageView BuildMessageView(const Entity& root, const RuleTables& tables,
 /// True when a marker row of lhost.tsv for \a reader matches the message.
 bool HasMarker(const MessageView& view, std::string_view reader);
 /// True when a "text" row of lhost.tsv for \a reader occurs in \a normalized_line.
-bool LineHasMarker(const RuleTables& tables, std::string_view reader, std::string_view normalized_line);
+bool LineHasMarker(const RuleTables& tables, std::string_view reader,
+                   std::string_view normalized_line);
 
 /// One vendor reader.
 struct VendorReader {

@@ -21,18 +21,21 @@ bool IsQuotedHeaderLine(std::string_view line) {
   const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 30) return false;
   const std::string name = AsciiLowerCopy(Trim(line.substr(0, colon)));
-  for (std::string_view h : {"to", "from", "cc", "bcc", "reply-to", "sender", "return-path", "subject",
-                             "delivered-to", "envelope-to", "message-id", "received", "date",
-                             "in-reply-to", "references", "sent", "mail from", "x-sender",
-                             "van", "aan", "datum", "onderwerp", "verzonden", "beantwoorden",
-                             "von", "an", "betreff", "gesendet", "de", "\xc3\xa0", "objet", "envoy\xc3\xa9"}) {
+  for (std::string_view h :
+       {"to",          "from",         "cc",           "bcc",         "reply-to",   "sender",
+        "return-path", "subject",      "delivered-to", "envelope-to", "message-id", "received",
+        "date",        "in-reply-to",  "references",   "sent",        "mail from",  "x-sender",
+        "van",         "aan",          "datum",        "onderwerp",   "verzonden",  "beantwoorden",
+        "von",         "an",           "betreff",      "gesendet",    "de",         "\xc3\xa0",
+        "objet",       "envoy\xc3\xa9"}) {
     if (name == h) return true;
   }
   return name.compare(0, 2, "x-") == 0 && name.find(' ') == std::string::npos;
 }
 
 bool IsTranscriptLine(std::string_view line) {
-  return line.compare(0, 3, ">>>") == 0 || line.compare(0, 3, "<<<") == 0 || line.compare(0, 1, ">") == 0;
+  return line.compare(0, 3, ">>>") == 0 || line.compare(0, 3, "<<<") == 0 ||
+         line.compare(0, 1, ">") == 0;
 }
 
 // Strips quoting and decoration around an address at the start of a recipient line and
@@ -49,18 +52,20 @@ std::string_view RestAfterAddress(std::string_view line, std::size_t end) {
 
 // "<a@b>: text", "a@b ... User unknown", "\"a@b\":", "* a@b", "-- a@b": the line starts with
 // the address after optional quoting or a bullet.
-bool StartsWithAddress(std::string_view line, AddressSpan span, std::string* address, std::string* rest) {
+bool StartsWithAddress(std::string_view line, AddressSpan span, std::string* address,
+                       std::string* rest) {
   std::size_t lead = 0;
-  while (lead < span.begin && (line[lead] == '<' || line[lead] == '"' || line[lead] == '\'' ||
-                               line[lead] == '(' || line[lead] == '*' || line[lead] == '-' ||
-                               IsBlank(line[lead]))) {
+  while (lead < span.begin &&
+         (line[lead] == '<' || line[lead] == '"' || line[lead] == '\'' || line[lead] == '(' ||
+          line[lead] == '*' || line[lead] == '-' || IsBlank(line[lead]))) {
     ++lead;
   }
   if (lead != span.begin) return false;
   *address = std::string(line.substr(span.begin, span.end - span.begin));
   std::string_view after = RestAfterAddress(line, span.end);
   // Exchange repeats the address: "a@b (a@b)", "a@b<mailto:a@b>".
-  for (const std::string& echo : {"(" + *address + ")", "<mailto:" + *address + ">", "mailto:" + *address + ">"}) {
+  for (const std::string& echo :
+       {"(" + *address + ")", "<mailto:" + *address + ">", "mailto:" + *address + ">"}) {
     if (StartsWithIgnoreCase(after, echo)) after = Trim(after.substr(echo.size()));
   }
   *rest = std::string(after);
@@ -70,18 +75,21 @@ bool StartsWithAddress(std::string_view line, AddressSpan span, std::string* add
 // "Could not be delivered to: <a@b>", "RCPT TO: a@b", "exceeds allowed size: a@b": the line
 // ends with its only address after a lead-in that names the address as the target. Not
 // "please contact a@b", nor a sender ("MAIL FROM:<a@b>").
-bool EndsWithTargetAddress(std::string_view line, AddressSpan span, std::string* address, std::string* rest) {
+bool EndsWithTargetAddress(std::string_view line, AddressSpan span, std::string* address,
+                           std::string* rest) {
   std::string_view tail = line.substr(span.end);
   while (!tail.empty() && std::string_view(">\"'.:);,").find(tail[0]) != std::string_view::npos) {
     tail.remove_prefix(1);
   }
   if (!Trim(tail).empty() || FindAddress(line, span.end).found()) return false;
   std::string before = AsciiLowerCopy(Trim(line.substr(0, span.begin)));
-  while (!before.empty() && (before.back() == '<' || before.back() == '"' || IsBlank(before.back()))) {
+  while (!before.empty() &&
+         (before.back() == '<' || before.back() == '"' || IsBlank(before.back()))) {
     before.pop_back();
   }
   auto ends_with = [&before](std::string_view suffix) {
-    return before.size() >= suffix.size() && before.compare(before.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return before.size() >= suffix.size() &&
+           before.compare(before.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   const bool target = ends_with(":") || before == "to" || ends_with(" to");
   if (!target || ends_with("from:") || ends_with("sender:")) return false;
@@ -97,7 +105,8 @@ bool ParseRecipientLine(std::string_view raw, std::string* address, std::string*
   if (line.empty() || IsTranscriptLine(line) || IsQuotedHeaderLine(line)) return false;
   const AddressSpan span = FindAddress(line);
   if (!span.found()) return false;
-  return StartsWithAddress(line, span, address, rest) || EndsWithTargetAddress(line, span, address, rest);
+  return StartsWithAddress(line, span, address, rest) ||
+         EndsWithTargetAddress(line, span, address, rest);
 }
 
 // A regex is only run when the text holds the literals every match of it contains (lower
@@ -109,11 +118,12 @@ struct GatedPattern {
   std::vector<std::string_view> all;  ///< every match contains each of these
   std::vector<std::string_view> any;  ///< and, when not empty, one of these
   CapturePattern pattern;
-  GatedPattern(std::vector<std::string_view> all_of, std::vector<std::string_view> any_of, const char* re)
+  GatedPattern(std::vector<std::string_view> all_of, std::vector<std::string_view> any_of,
+               const char* re)
       : all(std::move(all_of)), any(std::move(any_of)), pattern(re) {}
   /// \a lower is AsciiLowerCopy(\a text); \a exotic_folds whether it holds U+212A or U+017F.
-  bool FirstCapture(std::string_view text, std::string_view lower, bool exotic_folds, std::string* capture,
-                    int* group = nullptr) const {
+  bool FirstCapture(std::string_view text, std::string_view lower, bool exotic_folds,
+                    std::string* capture, int* group = nullptr) const {
     if (!exotic_folds && !Possible(lower)) return false;
     return pattern.FirstCapture(text, capture, group);
   }
@@ -133,7 +143,8 @@ struct GatedPattern {
 
 // The Kelvin sign (U+212A) or the long s (U+017F) in UTF-8.
 bool HasExoticFolds(std::string_view text) {
-  return text.find("\xE2\x84\xAA") != std::string_view::npos || text.find("\xC5\xBF") != std::string_view::npos;
+  return text.find("\xE2\x84\xAA") != std::string_view::npos ||
+         text.find("\xC5\xBF") != std::string_view::npos;
 }
 
 // Ordered: the first pattern that matches names the host.
@@ -145,17 +156,24 @@ const std::vector<std::unique_ptr<GatedPattern>>& HostPatterns() {
       const char* re;
     };
     const Row rows[] = {
-        {{"host", "["}, R"(host\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\.?\s*\[[0-9a-f.:]+\])"},   // exim
-        {{"host", "said"}, R"((?:remote )?host\s+([a-z0-9][a-z0-9.-]*)\s+said)"},                // qmail
-        {{"while talking to"}, R"(while talking to\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\.?:)"},          // sendmail
-        {{"server", "["}, R"(server\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\s*\[[0-9a-f.:]+\])"},      // mailfoundry
-        {{"did not like", "["}, R"(^\s*([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\s+\[[0-9a-f.:]+\]\s+did not like)"},  // dma
-        {{"recipient", "domain", "by"}, R"(recipient\s+domain\s+\S+\s+by\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\.?\s)"},  // gmail
-        {{"remote ", ":"}, R"(remote (?:system|server|host|mta)s?:\s*(?:dns;\s*)?([a-z0-9][a-z0-9.-]*[a-z0-9]))"},
-        {{"host:"}, R"(host:\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,}))"},                      // gmx
+        {{"host", "["}, R"(host\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\.?\s*\[[0-9a-f.:]+\])"},  // exim
+        {{"host", "said"}, R"((?:remote )?host\s+([a-z0-9][a-z0-9.-]*)\s+said)"},  // qmail
+        {{"while talking to"},
+         R"(while talking to\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\.?:)"},  // sendmail
+        {{"server", "["},
+         R"(server\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\s*\[[0-9a-f.:]+\])"},  // mailfoundry
+        {{"did not like", "["},
+         R"(^\s*([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\s+\[[0-9a-f.:]+\]\s+did not like)"},  // dma
+        {{"recipient", "domain", "by"},
+         R"(recipient\s+domain\s+\S+\s+by\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\.?\s)"},  // gmail
+        {{"remote ", ":"},
+         R"(remote (?:system|server|host|mta)s?:\s*(?:dns;\s*)?([a-z0-9][a-z0-9.-]*[a-z0-9]))"},
+        {{"host:"}, R"(host:\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,}))"},  // gmx
         {{"connect", " to"}, R"(connect(?:ing)? to\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})\.?)"},
     };
-    for (const Row& row : rows) v->push_back(std::make_unique<GatedPattern>(row.all, std::vector<std::string_view>(), row.re));
+    for (const Row& row : rows)
+      v->push_back(
+          std::make_unique<GatedPattern>(row.all, std::vector<std::string_view>(), row.re));
     return v;
   }();
   return *kPatterns;
@@ -166,7 +184,9 @@ const std::vector<std::unique_ptr<GatedPattern>>& HostPatterns() {
 // ("initial connection" contains "connect") or "does not like".
 const GatedPattern& CommandPattern() {
   static const GatedPattern* kPattern = new GatedPattern(
-      {}, {"rcpt", "mail", "data", "helo", "ehlo", "starttls", "auth", "bdat", "connect", "does not like"},
+      {},
+      {"rcpt", "mail", "data", "helo", "ehlo", "starttls", "auth", "bdat", "connect",
+       "does not like"},
       R"((?:\b(?:after|in reply to|to|for|our|during|following|most progress was)|>>>)\s+(?:the\s+)?(?:final\s+|end of\s+)?)"
       R"((rcpt to|rcpt|mail from|mail|data|end of data|helo|ehlo|starttls|auth|bdat|connect|initial connection)\b)"
       R"(|\[(rcpt_to|mail_from|data)\])"
@@ -218,7 +238,8 @@ std::vector<AddressBlock> SplitAtRecipients(std::string_view text) {
 namespace {
 
 // The first line of \a text whose normalised form contains \a lower_marker, or nullopt.
-std::optional<std::string_view> FindMarkerLine(std::string_view text, std::string_view lower_marker) {
+std::optional<std::string_view> FindMarkerLine(std::string_view text,
+                                               std::string_view lower_marker) {
   for (const std::string_view line : SplitLines(text)) {
     if (NormalizeForMatch(line).find(lower_marker) != std::string::npos) return line;
   }
@@ -248,9 +269,11 @@ bool IsAddressOnlyLine(std::string_view line, std::string* address, std::string*
   return true;
 }
 
-std::vector<RecipientResult> RecipientsAfterTheirErrors(
-    std::string_view text, bool (*parse_line)(std::string_view line, std::string* address, std::string* rest),
-    std::string* trailing) {
+std::vector<RecipientResult> RecipientsAfterTheirErrors(std::string_view text,
+                                                        bool (*parse_line)(std::string_view line,
+                                                                           std::string* address,
+                                                                           std::string* rest),
+                                                        std::string* trailing) {
   std::vector<RecipientResult> out;
   std::string pending;
   for (const std::string_view raw : SplitLines(text)) {
@@ -292,14 +315,17 @@ std::string FindRemoteHost(std::string_view text) {
   return FindRemoteHost(text, AsciiLowerCopy(text), HasExoticFolds(text));
 }
 
-std::string FindCommand(std::string_view text) { return FindCommand(text, AsciiLowerCopy(text), HasExoticFolds(text)); }
+std::string FindCommand(std::string_view text) {
+  return FindCommand(text, AsciiLowerCopy(text), HasExoticFolds(text));
+}
 
 namespace {
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 }  // namespace
 
 std::int64_t RetryPeriodSeconds(std::string_view text) {
-  static constexpr std::string_view kLeadIns[] = {"will be retried for ", "keep trying to deliver this message for "};
+  static constexpr std::string_view kLeadIns[] = {"will be retried for ",
+                                                  "keep trying to deliver this message for "};
   for (const std::string_view lead : kLeadIns) {
     const std::size_t at = FindIgnoreCase(text, lead);
     if (at == std::string_view::npos) continue;
@@ -326,7 +352,8 @@ std::int64_t RetryPeriodSeconds(std::string_view text) {
       if (unit == 0) break;
       total += n * unit;
       // The rest of the unit word: "days", "day(s)", "hours".
-      while (!rest.empty() && (IsAsciiLetter(rest[0]) || rest[0] == '(' || rest[0] == ')')) rest.remove_prefix(1);
+      while (!rest.empty() && (IsAsciiLetter(rest[0]) || rest[0] == '(' || rest[0] == ')'))
+        rest.remove_prefix(1);
     }
     if (total > 0) return total;
   }
@@ -336,14 +363,15 @@ std::int64_t RetryPeriodSeconds(std::string_view text) {
 std::string CommandFromTranscript(std::string_view text, std::string_view address) {
   // Called per DSN recipient on the whole text: most texts hold no transcript at all.
   if (text.find(">>> ") == std::string_view::npos) return {};
-  std::string command;       // the last ">>>" command, normalised
+  std::string command;         // the last ">>>" command, normalised
   bool names_address = false;  // whether that command names \a address
   for (std::string_view line : SplitLines(text)) {
     line = Trim(line);
     if (line.substr(0, 4) == ">>> ") {
       const std::string_view sent = Trim(line.substr(4));
       command = NormalizeCommand(sent.substr(0, sent.find_first_of(" :")));
-      names_address = !address.empty() && FindIgnoreCase(sent, AsciiLowerCopy(address)) != std::string_view::npos;
+      names_address = !address.empty() &&
+                      FindIgnoreCase(sent, AsciiLowerCopy(address)) != std::string_view::npos;
       continue;
     }
     if (line.size() < 7 || line.substr(0, 4) != "<<< " || command.empty()) continue;
@@ -370,7 +398,8 @@ RecipientResult MakeRecipient(std::string_view address, std::string_view text) {
   return r;
 }
 
-void AppendRecipient(std::string_view address, std::string_view text, std::vector<RecipientResult>* out) {
+void AppendRecipient(std::string_view address, std::string_view text,
+                     std::vector<RecipientResult>* out) {
   out->push_back(MakeRecipient(address, text));
   out->back().index = static_cast<int>(out->size());
 }

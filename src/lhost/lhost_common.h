@@ -43,9 +43,11 @@ bool IsAddressOnlyLine(std::string_view line, std::string* address, std::string*
 /// transcripts): each line for which \a parse_line returns true (filling the address and the
 /// rest of the line) closes one recipient, whose text is the lines since the previous such line
 /// plus that rest. The lines after the last address go to \a trailing (may be nullptr).
-std::vector<RecipientResult> RecipientsAfterTheirErrors(
-    std::string_view text, bool (*parse_line)(std::string_view line, std::string* address, std::string* rest),
-    std::string* trailing);
+std::vector<RecipientResult> RecipientsAfterTheirErrors(std::string_view text,
+                                                        bool (*parse_line)(std::string_view line,
+                                                                           std::string* address,
+                                                                           std::string* rest),
+                                                        std::string* trailing);
 
 /// The text after the first line whose normalised form contains \a lower_marker (the
 /// marker line itself excluded), or empty when the marker is absent. A view into \a text.
@@ -76,7 +78,8 @@ std::string CommandFromTranscript(std::string_view text, std::string_view addres
 /// remote host and command read from the text, action "failed".
 RecipientResult MakeRecipient(std::string_view address, std::string_view text);
 /// Appends MakeRecipient(address, text) to \a out, numbered after the ones already there.
-void AppendRecipient(std::string_view address, std::string_view text, std::vector<RecipientResult>* out);
+void AppendRecipient(std::string_view address, std::string_view text,
+                     std::vector<RecipientResult>* out);
 /// MakeRecipient() for every block, numbered from 1.
 std::vector<RecipientResult> RecipientsFromBlocks(const std::vector<AddressBlock>& blocks);
 

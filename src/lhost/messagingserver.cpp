@@ -13,7 +13,8 @@ namespace bouncetolk {
 
 std::vector<RecipientResult> DecodeMessagingServer(const MessageView& view) {
   std::vector<RecipientResult> out;
-  std::string_view text = TextAfterLine(view.text, "cannot be delivered to the following recipients");
+  std::string_view text =
+      TextAfterLine(view.text, "cannot be delivered to the following recipients");
   if (text.empty()) text = view.text;
   std::string address;
   std::string details;

@@ -15,7 +15,8 @@
 namespace bouncetolk {
 
 std::vector<RecipientResult> DecodeNotes(const MessageView& view) {
-  return RecipientsAfterTheirErrors(TextAfterLine(view.text, "failure reasons"), IsAddressOnlyLine, nullptr);
+  return RecipientsAfterTheirErrors(TextAfterLine(view.text, "failure reasons"), IsAddressOnlyLine,
+                                    nullptr);
 }
 
 }  // namespace bouncetolk

@@ -9,6 +9,8 @@
 
 namespace bouncetolk {
 
-std::vector<RecipientResult> DecodeOpenSmtpd(const MessageView& view) { return DecodeRecipientBlocks(view); }
+std::vector<RecipientResult> DecodeOpenSmtpd(const MessageView& view) {
+  return DecodeRecipientBlocks(view);
+}
 
 }  // namespace bouncetolk

@@ -27,7 +27,8 @@ std::vector<RecipientResult> DecodeServerTranscript(std::string_view transcript)
       if (span.found()) recipients.emplace_back(command.substr(span.begin, span.end - span.begin));
     } else if (StartsWithIgnoreCase(line, "out:")) {
       const std::string_view reply = Trim(line.substr(4));
-      if (!reply.empty() && (reply[0] == '4' || reply[0] == '5')) errors.append(reply).push_back('\n');
+      if (!reply.empty() && (reply[0] == '4' || reply[0] == '5'))
+        errors.append(reply).push_back('\n');
     }
   }
   std::vector<RecipientResult> out;

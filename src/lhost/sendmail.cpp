@@ -21,7 +21,8 @@ namespace {
 // "554 <a@b>... 550 Host unknown": the address and the text after "...".
 bool ParseErrorLine(std::string_view line, std::string* address, std::string* rest) {
   line = Trim(line);
-  if (line.size() < 5 || !IsDigit(line[0]) || !IsDigit(line[1]) || !IsDigit(line[2]) || line[3] != ' ') {
+  if (line.size() < 5 || !IsDigit(line[0]) || !IsDigit(line[1]) || !IsDigit(line[2]) ||
+      line[3] != ' ') {
     return false;
   }
   std::string_view tail = Trim(line.substr(4));
@@ -30,19 +31,23 @@ bool ParseErrorLine(std::string_view line, std::string* address, std::string* re
   if (span.begin != 1) return false;
   *address = std::string(tail.substr(span.begin, span.end - span.begin));
   std::string_view after = tail.substr(span.end);
-  while (!after.empty() && (after[0] == '>' || after[0] == '.' || after[0] == ',' || IsBlank(after[0]))) {
+  while (!after.empty() &&
+         (after[0] == '>' || after[0] == '.' || after[0] == ',' || IsBlank(after[0]))) {
     after.remove_prefix(1);
   }
   // "554 <a@b>... 550 Host unknown": the inner reply is the remote's; "554 <a@b>... Service
   // unavailable": the leading code is the only one.
-  const bool inner_code = after.size() >= 3 && IsDigit(after[0]) && IsDigit(after[1]) && IsDigit(after[2]);
+  const bool inner_code =
+      after.size() >= 3 && IsDigit(after[0]) && IsDigit(after[1]) && IsDigit(after[2]);
   *rest = inner_code ? std::string(after) : std::string(line.substr(0, 4)) + std::string(after);
   return true;
 }
 
-std::vector<RecipientResult> DecodeTranscript(const MessageView& view, std::string_view transcript) {
+std::vector<RecipientResult> DecodeTranscript(const MessageView& view,
+                                              std::string_view transcript) {
   std::string trailing;
-  std::vector<RecipientResult> out = RecipientsAfterTheirErrors(transcript, ParseErrorLine, &trailing);
+  std::vector<RecipientResult> out =
+      RecipientsAfterTheirErrors(transcript, ParseErrorLine, &trailing);
   if (out.empty() && !Trim(trailing).empty()) {
     for (const std::string& address : view.original_to) AppendRecipient(address, trailing, &out);
   }
@@ -52,8 +57,10 @@ std::vector<RecipientResult> DecodeTranscript(const MessageView& view, std::stri
 }  // namespace
 
 std::vector<RecipientResult> DecodeSendmail(const MessageView& view) {
-  std::vector<AddressBlock> blocks = SplitAtRecipients(TextBeforeLine(view.text, "transcript of session follows"));
-  std::vector<RecipientResult> transcript = DecodeTranscript(view, TextAfterLine(view.text, "transcript of session follows"));
+  std::vector<AddressBlock> blocks =
+      SplitAtRecipients(TextBeforeLine(view.text, "transcript of session follows"));
+  std::vector<RecipientResult> transcript =
+      DecodeTranscript(view, TextAfterLine(view.text, "transcript of session follows"));
   // An address listed without a "(reason: ...)" line takes its error from the transcript.
   for (AddressBlock& b : blocks) {
     if (!Trim(b.text).empty()) continue;

@@ -47,7 +47,8 @@ class IconvCache {
       }
       it = map_.emplace(charset, cd).first;
     }
-    if (it->second != Failed()) iconv(it->second, nullptr, nullptr, nullptr, nullptr);  // reset state
+    if (it->second != Failed())
+      iconv(it->second, nullptr, nullptr, nullptr, nullptr);  // reset state
     return it->second;
   }
   static iconv_t Failed() { return reinterpret_cast<iconv_t>(-1); }
@@ -93,7 +94,8 @@ bool IconvToUtf8(std::string_view bytes, const std::string& charset, std::string
 // sequences for JIS X 0208 ("ESC $ B", "ESC $ @") give it away. Japanese servers write it
 // raw into Diagnostic-Code fields and unlabelled text parts.
 bool LooksLikeIso2022Jp(std::string_view bytes) {
-  return bytes.find("\x1b$B") != std::string_view::npos || bytes.find("\x1b$@") != std::string_view::npos;
+  return bytes.find("\x1b$B") != std::string_view::npos ||
+         bytes.find("\x1b$@") != std::string_view::npos;
 }
 
 std::string Windows1252ToUtf8(std::string_view bytes) {
@@ -162,9 +164,11 @@ struct CloseCache {
 
 // Parses an encoded-word at s[i] ("=?cs?e?text?="). On success returns true, the decoded
 // UTF-8 in *out and the length consumed in *len.
-bool ReadEncodedWord(std::string_view s, std::size_t i, CloseCache* close, std::string* out, std::size_t* len) {
+bool ReadEncodedWord(std::string_view s, std::size_t i, CloseCache* close, std::string* out,
+                     std::size_t* len) {
   if (s.compare(i, 2, "=?") != 0) return false;
-  const std::size_t q1 = s.find('?', i + 2);  // stops at the next "=?" at the latest: linear overall
+  const std::size_t q1 =
+      s.find('?', i + 2);  // stops at the next "=?" at the latest: linear overall
   if (q1 == std::string_view::npos || q1 + 2 >= s.size() || s[q1 + 2] != '?') return false;
   const char enc = AsciiLower(s[q1 + 1]);
   if (enc != 'q' && enc != 'b') return false;
@@ -189,11 +193,13 @@ bool IsAsciiCompatible(std::string_view cs) {
       cs == "gb2312" || cs == "big5" || cs == "euc-kr") {
     return true;
   }
-  if (cs.size() == 12 && cs.compare(0, 11, "windows-125") == 0) return cs[11] >= '0' && cs[11] <= '8';
+  if (cs.size() == 12 && cs.compare(0, 11, "windows-125") == 0)
+    return cs[11] >= '0' && cs[11] <= '8';
   if (cs.compare(0, 9, "iso-8859-") == 0) {
     const std::string_view n = cs.substr(9);
     return (n.size() == 1 && n[0] >= '1' && n[0] <= '9') ||
-           (n.size() == 2 && n[0] == '1' && ((n[1] >= '0' && n[1] <= '1') || (n[1] >= '3' && n[1] <= '6')));
+           (n.size() == 2 && n[0] == '1' &&
+            ((n[1] >= '0' && n[1] <= '1') || (n[1] >= '3' && n[1] <= '6')));
   }
   return false;
 }
@@ -221,7 +227,8 @@ std::string ToUtf8(std::string_view bytes, std::string_view charset_in, bool* kn
   // ASCII text in an ASCII-compatible charset: what iconv would give, without iconv.
   if (IsAsciiCompatible(charset) && IsPlainAscii(bytes)) return std::string(bytes);
   std::string out;
-  const std::string name = (charset == "iso-8859-1" || charset == "latin1") ? "WINDOWS-1252" : charset;
+  const std::string name =
+      (charset == "iso-8859-1" || charset == "latin1") ? "WINDOWS-1252" : charset;
   if (IconvToUtf8(bytes, name, &out)) return RepairUtf8(out);
   if (known) *known = false;
   return IsValidUtf8(bytes) ? std::string(bytes) : Windows1252ToUtf8(bytes);

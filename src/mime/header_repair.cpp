@@ -18,8 +18,8 @@ bool IsParameterLine(std::string_view line) {
   while (i < line.size()) {
     const char c = line[i];
     if (c == '=') return i > 0;
-    const bool token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c) || c == '-' || c == '_' ||
-                       c == '.' || c == '*';
+    const bool token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c) || c == '-' ||
+                       c == '_' || c == '.' || c == '*';
     if (!token) return false;
     ++i;
   }
@@ -35,10 +35,12 @@ bool InParameterField(std::string_view text, std::size_t line_start) {
     const std::string_view line = text.substr(line_start);
     if (line.empty() || line[0] == '\n') return false;
     if (!IsBlank(line[0])) {
-      return StartsWithIgnoreCase(line, "content-type:") || StartsWithIgnoreCase(line, "content-disposition:");
+      return StartsWithIgnoreCase(line, "content-type:") ||
+             StartsWithIgnoreCase(line, "content-disposition:");
     }
     if (line_start == 0) return false;
-    const std::size_t nl = line_start >= 2 ? text.rfind('\n', line_start - 2) : std::string_view::npos;
+    const std::size_t nl =
+        line_start >= 2 ? text.rfind('\n', line_start - 2) : std::string_view::npos;
     line_start = nl == std::string_view::npos ? 0 : nl + 1;
   }
   return false;
@@ -58,7 +60,8 @@ std::optional<std::string> RepairParameterFolding(std::string_view text) {
     const std::size_t next = pos + 1;
     if (next >= text.size() || IsBlank(text[next]) || text[next] == '\n') continue;
     const std::size_t eol = text.find('\n', next);
-    const std::string_view following = text.substr(next, (eol == std::string_view::npos ? text.size() : eol) - next);
+    const std::string_view following =
+        text.substr(next, (eol == std::string_view::npos ? text.size() : eol) - next);
     if (!IsParameterLine(following)) continue;
     const std::size_t nl = semi == 0 ? std::string_view::npos : text.rfind('\n', semi - 1);
     if (InParameterField(text, nl == std::string_view::npos ? 0 : nl + 1)) mend.push_back(next);

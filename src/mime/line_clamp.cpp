@@ -19,7 +19,8 @@ void ForEachLine(std::string_view text, Visit visit) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
-    const std::size_t eol = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+    const std::size_t eol =
+        nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
     if (!visit(text.substr(pos, eol - pos), eol < text.size())) return;
     pos = eol + 1;
   }

@@ -21,9 +21,9 @@ namespace bouncetolk {
 /// Result of ClampLines: \a text is empty when nothing had to change (use the input then).
 struct ClampedText {
   std::string text;
-  bool lines_broken = false;       ///< a line over max_line_bytes was broken into pieces
+  bool lines_broken = false;          ///< a line over max_line_bytes was broken into pieces
   bool continuation_dropped = false;  ///< folded lines beyond max_field_bytes were dropped
-  bool cut = false;                ///< the text was cut at the field line over max_field_lines
+  bool cut = false;                   ///< the text was cut at the field line over max_field_lines
 };
 
 /// The limits ClampLines applies.

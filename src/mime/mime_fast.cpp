@@ -43,7 +43,8 @@ struct TokenTable {
   bool token[256];
   constexpr TokenTable() : token() {
     for (int c = 33; c < 127; ++c) token[c] = true;
-    for (const char c : std::string_view("()<>@,;:\\\"/[]?=")) token[static_cast<unsigned char>(c)] = false;
+    for (const char c : std::string_view("()<>@,;:\\\"/[]?="))
+      token[static_cast<unsigned char>(c)] = false;
   }
 };
 constexpr TokenTable kToken;
@@ -66,7 +67,8 @@ bool ParseContentType(std::string_view value, ContentType* ct) {
   std::size_t semi = value.find(';');
   const std::string_view main = value.substr(0, semi);
   const std::size_t slash = main.find('/');
-  if (slash == std::string_view::npos || !IsToken(main.substr(0, slash)) || !IsToken(main.substr(slash + 1))) {
+  if (slash == std::string_view::npos || !IsToken(main.substr(0, slash)) ||
+      !IsToken(main.substr(slash + 1))) {
     return false;
   }
   ct->type = std::string(main.substr(0, slash));
@@ -74,7 +76,8 @@ bool ParseContentType(std::string_view value, ContentType* ct) {
   while (semi != std::string_view::npos) {
     const std::size_t start = semi + 1;
     semi = value.find(';', start);
-    std::string_view seg = value.substr(start, semi == std::string_view::npos ? std::string_view::npos : semi - start);
+    std::string_view seg =
+        value.substr(start, semi == std::string_view::npos ? std::string_view::npos : semi - start);
     if (seg.empty() && semi == std::string_view::npos) break;  // trailing ';'
     while (!seg.empty() && IsBlank(seg.front())) seg.remove_prefix(1);
     const std::size_t eq = seg.find('=');
@@ -118,7 +121,8 @@ class Parser {
     ConvertType(e, ct);
     const bool multipart = ct.present && EqualsIgnoreCase(ct.type, "multipart");
     if (multipart) return LoadMultipart(e, ct, depth);
-    if (ct.present && EqualsIgnoreCase(ct.type, "message") && EqualsIgnoreCase(ct.subtype, "rfc822")) {
+    if (ct.present && EqualsIgnoreCase(ct.type, "message") &&
+        EqualsIgnoreCase(ct.subtype, "rfc822")) {
       e->children.emplace_back();
       return Load(&e->children.back(), depth + 1);
     }
@@ -234,7 +238,9 @@ class Parser {
       const bool first_in_line = line_start == p || text_[line_start - 1] == '\n';
       const std::string_view line = text_.substr(dash, eol - dash);
       if (first_in_line && line.compare(0, inner->size(), *inner) == 0) {
-        const std::size_t end = line_start > start ? line_start - 1 : line_start;  // the LF before belongs to the delimiter
+        const std::size_t end = line_start > start
+                                    ? line_start - 1
+                                    : line_start;  // the LF before belongs to the delimiter
         if (out) out->append(text_.substr(start, end - start));
         last_ = line.compare(inner->size(), 2, "--") == 0 ? Found::kClosing : Found::kBoundary;
         pos_ = nl == std::string_view::npos ? text_.size() : nl + 1;

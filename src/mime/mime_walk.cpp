@@ -38,14 +38,18 @@ int CountNestingMarkers(std::string_view message, int stop_at) {
   if (message.empty()) return 0;  // data() may be null, and memchr(nullptr, ...) is undefined
   const char* const begin = message.data();
   const char* const end = begin + message.size();
-  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '/', static_cast<std::size_t>(end - p))));
+  for (const char* p = begin;
+       (p = static_cast<const char*>(std::memchr(p, '/', static_cast<std::size_t>(end - p))));
        ++p) {
     const std::size_t slash = static_cast<std::size_t>(p - begin);
     const std::string_view after = message.substr(slash + 1);
     bool hit = false;
     for (std::string_view word : kBefore) {
-      if (slash < word.size() || !EqualsIgnoreCase(message.substr(slash - word.size(), word.size()), word)) continue;
-      hit = word == "multipart" || StartsWithIgnoreCase(after, "rfc822") || StartsWithIgnoreCase(after, "global");
+      if (slash < word.size() ||
+          !EqualsIgnoreCase(message.substr(slash - word.size(), word.size()), word))
+        continue;
+      hit = word == "multipart" || StartsWithIgnoreCase(after, "rfc822") ||
+            StartsWithIgnoreCase(after, "global");
     }
     if (hit && ++count > stop_at) return count;
   }
@@ -62,7 +66,8 @@ using InputParser = mimetic::IteratorParser<const char*, std::input_iterator_tag
 
 class BoundedParser : public InputParser {
  public:
-  BoundedParser(mimetic::MimeEntity& me, int max_blocks) : InputParser(me), blocks_left_(max_blocks) {}
+  BoundedParser(mimetic::MimeEntity& me, int max_blocks)
+      : InputParser(me), blocks_left_(max_blocks) {}
   bool stopped() const { return stopped_; }
 
  private:
@@ -76,11 +81,14 @@ class BoundedParser : public InputParser {
     const std::string* inner = m_boundaryList.empty() ? nullptr : &m_boundaryList.front();
     const char* start = m_bit;
     for (const char* p = m_bit; p < m_eit;) {
-      const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(m_eit - p)));
+      const char* nl =
+          static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(m_eit - p)));
       std::string_view line(p, static_cast<std::size_t>((nl ? nl : m_eit) - p));
-      while (!line.empty() && IsBlank(line.front())) line.remove_prefix(1);  // " --b" is seen in the wild
+      while (!line.empty() && IsBlank(line.front()))
+        line.remove_prefix(1);  // " --b" is seen in the wild
       if (inner && line.size() >= 2 && line.compare(0, inner->size(), *inner) == 0) {
-        const char* end = (p > start && p[-1] == '\n') ? p - 1 : p;  // that LF belongs to the delimiter
+        const char* end =
+            (p > start && p[-1] == '\n') ? p - 1 : p;  // that LF belongs to the delimiter
         onBlock(start, static_cast<int>(end - start), pe);
         m_lastBoundary = line.compare(inner->size(), 2, "--") == 0 ? ClosingBoundary : Boundary;
         m_bit = nl ? nl + 1 : m_eit;
@@ -169,7 +177,8 @@ bool IsAttachmentType(std::string_view header_block) {
     pos = eol + 1;
     if (!StartsWithIgnoreCase(line, "content-type:")) continue;
     const std::string_view type = Trim(line.substr(13));
-    for (std::string_view prefix : {"application/", "image/", "audio/", "video/", "font/", "model/"}) {
+    for (std::string_view prefix :
+         {"application/", "image/", "audio/", "video/", "font/", "model/"}) {
       if (StartsWithIgnoreCase(type, prefix)) return true;
     }
     return false;
@@ -212,9 +221,10 @@ std::optional<std::string> WithoutAttachmentBodies(std::string_view message) {
     const std::size_t eol = std::min(message.find('\n', pos), message.size());
     const std::string_view line = message.substr(pos, eol - pos);
     const std::size_t next = std::min(eol + 1, message.size());
-    const bool is_boundary = line.size() >= 2 && line[0] == '-' && line[1] == '-' &&
-                             std::any_of(boundaries.begin(), boundaries.end(),
-                                         [&](const std::string& b) { return line.compare(0, b.size(), b) == 0; });
+    const bool is_boundary =
+        line.size() >= 2 && line[0] == '-' && line[1] == '-' &&
+        std::any_of(boundaries.begin(), boundaries.end(),
+                    [&](const std::string& b) { return line.compare(0, b.size(), b) == 0; });
     if (top_header || part_header) {
       if (!Trim(line).empty()) {
         LearnBoundary(line, &boundaries);
@@ -229,9 +239,11 @@ std::optional<std::string> WithoutAttachmentBodies(std::string_view message) {
     } else if (is_boundary) {
       out.append(message.substr(pos, next - pos));
       skipping = false;
-      const bool closing = std::any_of(boundaries.begin(), boundaries.end(), [&](const std::string& b) {
-        return line.size() >= b.size() + 2 && line.compare(b.size(), 2, "--") == 0 && line.compare(0, b.size(), b) == 0;
-      });
+      const bool closing =
+          std::any_of(boundaries.begin(), boundaries.end(), [&](const std::string& b) {
+            return line.size() >= b.size() + 2 && line.compare(b.size(), 2, "--") == 0 &&
+                   line.compare(0, b.size(), b) == 0;
+          });
       if (!closing) {
         part_header = true;
         header_start = next;
@@ -259,8 +271,8 @@ std::string_view Entity::Header(std::string_view name) const {
 namespace {
 
 // One parse of \a message (see ParseMime).
-Entity ParseMimeOnce(std::string_view message, const AnalyzeOptions& options, std::vector<Problem>* problems,
-                     MimeParser parser) {
+Entity ParseMimeOnce(std::string_view message, const AnalyzeOptions& options,
+                     std::vector<Problem>* problems, MimeParser parser) {
   Entity root;
   std::string trimmed;
   if (message.size() > kTrimAttachmentsAbove) {
@@ -269,12 +281,15 @@ Entity ParseMimeOnce(std::string_view message, const AnalyzeOptions& options, st
       message = trimmed;
     }
   }
-  const ClampedText clamped =
-      ClampLines(message, {options.max_line_bytes, options.max_header_bytes, options.max_field_lines});
+  const ClampedText clamped = ClampLines(
+      message, {options.max_line_bytes, options.max_header_bytes, options.max_field_lines});
   if (clamped.lines_broken || clamped.continuation_dropped) {
-    problems->push_back(Problem{ErrorCode::kHeaderTooLong, std::to_string(options.max_header_bytes)});
+    problems->push_back(
+        Problem{ErrorCode::kHeaderTooLong, std::to_string(options.max_header_bytes)});
   }
-  if (clamped.cut) problems->push_back(Problem{ErrorCode::kTooManyFields, std::to_string(options.max_field_lines)});
+  if (clamped.cut)
+    problems->push_back(
+        Problem{ErrorCode::kTooManyFields, std::to_string(options.max_field_lines)});
   if (clamped.lines_broken || clamped.continuation_dropped || clamped.cut) message = clamped.text;
   // mime_fast gives up by itself past max_mime_depth or max_mime_parts, so the nesting markers
   // (every '/' of the text) are counted only for mimetic, which recurses without a limit.
@@ -282,7 +297,8 @@ Entity ParseMimeOnce(std::string_view message, const AnalyzeOptions& options, st
     if (ParseMimeFast(message, options, &root)) return root;
     root = Entity();
   }
-  const bool too_many = CountNestingMarkers(message, options.max_mime_parts) > options.max_mime_parts;
+  const bool too_many =
+      CountNestingMarkers(message, options.max_mime_parts) > options.max_mime_parts;
   try {
     mimetic::MimeEntity me;
     // Preamble, body and epilogue of each part, plus slack: enough for max_mime_parts parts.
@@ -297,7 +313,8 @@ Entity ParseMimeOnce(std::string_view message, const AnalyzeOptions& options, st
       problems->push_back(Problem{ErrorCode::kMimeTooDeep, std::to_string(options.max_mime_depth)});
     }
     if (truncated.parts) {
-      problems->push_back(Problem{ErrorCode::kMimeTooManyParts, std::to_string(options.max_mime_parts)});
+      problems->push_back(
+          Problem{ErrorCode::kMimeTooManyParts, std::to_string(options.max_mime_parts)});
     }
   } catch (const std::exception& e) {
     problems->push_back(Problem{ErrorCode::kInternal, std::string("mime: ") + e.what()});
@@ -320,8 +337,8 @@ bool LostItsBoundary(const Entity& e) {
 
 }  // namespace
 
-Entity ParseMime(std::string_view message, const AnalyzeOptions& options, std::vector<Problem>* problems,
-                 MimeParser parser) {
+Entity ParseMime(std::string_view message, const AnalyzeOptions& options,
+                 std::vector<Problem>* problems, MimeParser parser) {
   std::vector<Problem> found;
   Entity root = ParseMimeOnce(message, options, &found, parser);
   if (LostItsBoundary(root)) {
@@ -344,11 +361,12 @@ std::string DecodeBody(const Entity& entity, std::size_t max_bytes) {
   return std::string(raw);
 }
 
-std::optional<std::vector<Field>> ReturnedHeaders(const Entity& part, const AnalyzeOptions& options) {
+std::optional<std::vector<Field>> ReturnedHeaders(const Entity& part,
+                                                  const AnalyzeOptions& options) {
   if (part.type == "message/rfc822" && !part.children.empty()) return part.children.front().headers;
-  if (part.type == "message/rfc822" || part.type == "message/global" || part.type == "message/partial" ||
-      part.type == "text/rfc822-headers" || part.type == "text/rfc822-header" ||
-      part.type == "message/global-headers") {
+  if (part.type == "message/rfc822" || part.type == "message/global" ||
+      part.type == "message/partial" || part.type == "text/rfc822-headers" ||
+      part.type == "text/rfc822-header" || part.type == "message/global-headers") {
     return ParseHeaderBlock(DecodeBody(part, options.max_text_bytes), options.max_header_bytes);
   }
   return std::nullopt;

@@ -23,13 +23,13 @@ namespace bouncetolk {
 
 /// One MIME entity: a whole message, a part, or an embedded message.
 struct Entity {
-  std::vector<Field> headers;   ///< as written, values unfolded (CR/LF removed)
-  std::string type;             ///< lower case "type/subtype"; "text/plain" when absent
-  std::string charset;          ///< lower case charset parameter, may be empty
+  std::vector<Field> headers;     ///< as written, values unfolded (CR/LF removed)
+  std::string type;               ///< lower case "type/subtype"; "text/plain" when absent
+  std::string charset;            ///< lower case charset parameter, may be empty
   std::string transfer_encoding;  ///< lower case, may be empty
-  std::string body;             ///< raw body of a leaf entity (empty for containers)
-  std::vector<Entity> children; ///< parts of a multipart, or the one message of message/rfc822
-  int depth = 0;                ///< 0 for the top-level message
+  std::string body;               ///< raw body of a leaf entity (empty for containers)
+  std::vector<Entity> children;   ///< parts of a multipart, or the one message of message/rfc822
+  int depth = 0;                  ///< 0 for the top-level message
 
   /// Value of the first header named \a name (case-insensitive), or empty.
   std::string_view Header(std::string_view name) const;
@@ -53,7 +53,8 @@ std::string DecodeBody(const Entity& entity, std::size_t max_bytes);
 /// message/rfc822 part, or the header block at the start of message/global, message/partial,
 /// text/rfc822-headers (also the misspelt text/rfc822-header) and message/global-headers.
 /// std::nullopt when \a part is none of these.
-std::optional<std::vector<Field>> ReturnedHeaders(const Entity& part, const AnalyzeOptions& options);
+std::optional<std::vector<Field>> ReturnedHeaders(const Entity& part,
+                                                  const AnalyzeOptions& options);
 
 /// Parses the header block at the start of \a text into fields (used for text/rfc822-headers).
 std::vector<Field> ParseHeaderBlock(std::string_view text, std::size_t max_header_bytes);

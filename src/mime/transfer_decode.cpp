@@ -99,8 +99,8 @@ std::string DecodeQuotedPrintableBody(std::string_view in_view) {
   std::string out;
   out.reserve(size);
   State state = kWaitingChar;
-  unsigned char nl = 0;        // the line-end character that started kNewline, or 0
-  std::size_t prev_at = 0;     // mimetic's m_prev is in[prev_at, prev_at + prev_len)
+  unsigned char nl = 0;     // the line-end character that started kNewline, or 0
+  std::size_t prev_at = 0;  // mimetic's m_prev is in[prev_at, prev_at + prev_len)
   std::size_t prev_len = 0;
   auto flush_prev = [&] {
     out.append(in_view.data() + prev_at, prev_len);
@@ -149,7 +149,7 @@ std::string DecodeQuotedPrintableBody(std::string_view in_view) {
           ++prev_len;
           ++i;
         } else if (IsQpNewline(c)) {
-          state = kNewline;  // a soft line break
+          state = kNewline;         // a soft line break
         } else if (prev_len > 1) {  // "=" and blanks, then text: kept as they are
           flush_prev();
           state = kWaitingChar;
@@ -174,7 +174,8 @@ std::string DecodeQuotedPrintableBody(std::string_view in_view) {
           out.push_back(static_cast<char>(c));
         } else {
           const unsigned char first = in[prev_at + prev_len - 1];
-          out.push_back(static_cast<char>(static_cast<unsigned char>(QpHexValue(first) << 4 | QpHexValue(c))));
+          out.push_back(static_cast<char>(
+              static_cast<unsigned char>(QpHexValue(first) << 4 | QpHexValue(c))));
           prev_len = 0;
         }
         state = kWaitingChar;

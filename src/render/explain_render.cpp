@@ -30,7 +30,8 @@ std::string ExplainJson(const ExplainResult& r, const RuleSet& rules, Lang lang)
     w.KeyString("rule", h.rule_id);
     w.KeyStringOrNull("reason", h.reason ? ReasonToken(*h.reason) : std::string_view());
     w.KeyStringOrNull("party", h.party ? PartyToken(*h.party) : std::string_view());
-    w.KeyStringOrNull("permanence", h.permanence ? PermanenceToken(*h.permanence) : std::string_view());
+    w.KeyStringOrNull("permanence",
+                      h.permanence ? PermanenceToken(*h.permanence) : std::string_view());
     w.KeyBool("fallback", h.fallback);
     w.KeyStringOrNull("note", h.note);
     w.KeyStringOrNull("title", t ? std::string_view(t->title) : std::string_view());
@@ -61,15 +62,18 @@ std::string RenderExplain(const ExplainResult& r, const RuleSet& rules, Format f
   for (const ExplainHit& h : r.hits) {
     const TextRecord* t = rules.Text(h.text_id, lang);
     if (!out.empty()) out += "\n";
-    out += fmt::format("{} ({}) — {}\n", TerminalSafe(h.matched), Msg(rules, lang, "explain.kind." + h.kind),
-                       t ? t->title : h.rule_id);
+    out += fmt::format("{} ({}) — {}\n", TerminalSafe(h.matched),
+                       Msg(rules, lang, "explain.kind." + h.kind), t ? t->title : h.rule_id);
     if (!h.note.empty()) out += "   " + Msg(rules, lang, "explain." + h.note) + "\n";
     if (t) {
       line("label.explanation", t->explanation);
       line("label.fix", t->fix);
     }
-    if (h.party) line("label.party", Msg(rules, lang, "party." + std::string(PartyToken(*h.party))));
-    if (h.permanence) line("label.kind", Msg(rules, lang, "permanence." + std::string(PermanenceToken(*h.permanence))));
+    if (h.party)
+      line("label.party", Msg(rules, lang, "party." + std::string(PartyToken(*h.party))));
+    if (h.permanence)
+      line("label.kind",
+           Msg(rules, lang, "permanence." + std::string(PermanenceToken(*h.permanence))));
     if (h.reason) line("label.reason", ReasonToken(*h.reason));
     line("label.rules", h.rule_id);
     line("label.source", h.source);

@@ -29,8 +29,9 @@ std::size_t PlainAsciiPrefix(std::string_view s) {
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t x;
     std::memcpy(&x, s.data() + i, 8);
-    const std::uint64_t flagged = (x & kHigh) | ((x - 0x20 * kOnes) & ~x & kHigh) | has_zero(x ^ (0x7F * kOnes)) |
-                                  has_zero(x ^ ('"' * kOnes)) | has_zero(x ^ ('\\' * kOnes));
+    const std::uint64_t flagged = (x & kHigh) | ((x - 0x20 * kOnes) & ~x & kHigh) |
+                                  has_zero(x ^ (0x7F * kOnes)) | has_zero(x ^ ('"' * kOnes)) |
+                                  has_zero(x ^ ('\\' * kOnes));
     if (flagged) break;
   }
   while (i < s.size()) {
@@ -67,12 +68,28 @@ void AppendJsonString(std::string* out, std::string_view in) {
     if (i == s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out->append("\\\""); ++i; continue;
-      case '\\': out->append("\\\\"); ++i; continue;
-      case '\n': out->append("\\n"); ++i; continue;
-      case '\r': out->append("\\r"); ++i; continue;
-      case '\t': out->append("\\t"); ++i; continue;
-      default: break;
+      case '"':
+        out->append("\\\"");
+        ++i;
+        continue;
+      case '\\':
+        out->append("\\\\");
+        ++i;
+        continue;
+      case '\n':
+        out->append("\\n");
+        ++i;
+        continue;
+      case '\r':
+        out->append("\\r");
+        ++i;
+        continue;
+      case '\t':
+        out->append("\\t");
+        ++i;
+        continue;
+      default:
+        break;
     }
     if (c < 0x20 || c == 0x7F) {
       out->append("\\u00");
@@ -85,7 +102,8 @@ void AppendJsonString(std::string* out, std::string_view in) {
       out->push_back(kHex[static_cast<unsigned char>(s[i + 1]) & 0xF]);
       i += 1;
     } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(s[i + 2]) >= 0xA8 && static_cast<unsigned char>(s[i + 2]) <= 0xAE) {
+               static_cast<unsigned char>(s[i + 2]) >= 0xA8 &&
+               static_cast<unsigned char>(s[i + 2]) <= 0xAE) {
       // U+2028/2029 (unsafe in JavaScript) and the bidi embeddings/overrides U+202A-202E.
       out->append("\\u202");
       out->push_back(kHex[static_cast<unsigned char>(s[i + 2]) - 0xA0]);
@@ -109,10 +127,24 @@ void JsonWriter::Separate() {
   }
 }
 
-void JsonWriter::BeginObject() { Separate(); out_->push_back('{'); first_.push_back(true); }
-void JsonWriter::EndObject() { out_->push_back('}'); first_.pop_back(); }
-void JsonWriter::BeginArray() { Separate(); out_->push_back('['); first_.push_back(true); }
-void JsonWriter::EndArray() { out_->push_back(']'); first_.pop_back(); }
+void JsonWriter::BeginObject() {
+  Separate();
+  out_->push_back('{');
+  first_.push_back(true);
+}
+void JsonWriter::EndObject() {
+  out_->push_back('}');
+  first_.pop_back();
+}
+void JsonWriter::BeginArray() {
+  Separate();
+  out_->push_back('[');
+  first_.push_back(true);
+}
+void JsonWriter::EndArray() {
+  out_->push_back(']');
+  first_.pop_back();
+}
 
 void JsonWriter::Key(std::string_view key) {
   Separate();
@@ -121,9 +153,21 @@ void JsonWriter::Key(std::string_view key) {
   after_key_ = true;
 }
 
-void JsonWriter::String(std::string_view value) { Separate(); AppendJsonString(out_, value); }
-void JsonWriter::Int(long long value) { Separate(); out_->append(std::to_string(value)); }
-void JsonWriter::Bool(bool value) { Separate(); out_->append(value ? "true" : "false"); }
-void JsonWriter::Null() { Separate(); out_->append("null"); }
+void JsonWriter::String(std::string_view value) {
+  Separate();
+  AppendJsonString(out_, value);
+}
+void JsonWriter::Int(long long value) {
+  Separate();
+  out_->append(std::to_string(value));
+}
+void JsonWriter::Bool(bool value) {
+  Separate();
+  out_->append(value ? "true" : "false");
+}
+void JsonWriter::Null() {
+  Separate();
+  out_->append("null");
+}
 
 }  // namespace bouncetolk

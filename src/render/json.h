@@ -31,16 +31,28 @@ class JsonWriter {
   void Int(long long value);
   void Bool(bool value);
   void Null();
-  void KeyString(std::string_view key, std::string_view value) { Key(key); String(value); }
+  void KeyString(std::string_view key, std::string_view value) {
+    Key(key);
+    String(value);
+  }
   void KeyStringOrNull(std::string_view key, std::string_view value) {
     Key(key);
-    if (value.empty()) Null(); else String(value);
+    if (value.empty())
+      Null();
+    else
+      String(value);
   }
   void KeyInt(std::string_view key, std::optional<int> value) {
     Key(key);
-    if (value) Int(*value); else Null();
+    if (value)
+      Int(*value);
+    else
+      Null();
   }
-  void KeyBool(std::string_view key, bool value) { Key(key); Bool(value); }
+  void KeyBool(std::string_view key, bool value) {
+    Key(key);
+    Bool(value);
+  }
 
  private:
   void Separate();

@@ -4,12 +4,13 @@
 // per input without recipients) is shared by jsonl, csv and tsv so the three never drift; the
 // JSON document and the Dutch/English prose are built from the same Report.
 
+#include "bouncetolk/render.h"
+
 #include <fmt/format.h>
 
 #include <cassert>
 #include <deque>
 
-#include "bouncetolk/render.h"
 #include "common/text.h"
 #include "render/json.h"
 #include "render/messages.h"
@@ -19,16 +20,49 @@
 namespace bouncetolk {
 namespace {
 
-
 // ---- flat records: jsonl, csv, tsv ------------------------------------------------------
 
-constexpr std::string_view kColumns[] = {
-    "file", "kind", "index", "recipient", "original_recipient", "action", "status", "status_source",
-    "status_field", "status_in_text", "status_note", "reply_code", "diagnostic", "diagnostic_type",
-    "reporting_mta", "remote_mta", "arrival_date", "last_attempt_date", "will_retry_until",
-    "final_log_id", "command", "reason", "hard_bounce", "permanent", "permanence", "party", "title",
-    "explanation", "fix", "rules", "subject", "message_id", "from", "to", "date", "bounce_subject",
-    "bounce_date", "format", "feedback_type", "error", "error_message"};
+constexpr std::string_view kColumns[] = {"file",
+                                         "kind",
+                                         "index",
+                                         "recipient",
+                                         "original_recipient",
+                                         "action",
+                                         "status",
+                                         "status_source",
+                                         "status_field",
+                                         "status_in_text",
+                                         "status_note",
+                                         "reply_code",
+                                         "diagnostic",
+                                         "diagnostic_type",
+                                         "reporting_mta",
+                                         "remote_mta",
+                                         "arrival_date",
+                                         "last_attempt_date",
+                                         "will_retry_until",
+                                         "final_log_id",
+                                         "command",
+                                         "reason",
+                                         "hard_bounce",
+                                         "permanent",
+                                         "permanence",
+                                         "party",
+                                         "title",
+                                         "explanation",
+                                         "fix",
+                                         "rules",
+                                         "subject",
+                                         "message_id",
+                                         "from",
+                                         "to",
+                                         "date",
+                                         "bounce_subject",
+                                         "bounce_date",
+                                         "format",
+                                         "feedback_type",
+                                         "error",
+                                         "error_message"};
 
 // Columns after the per-recipient ones: "subject" ... "error_message".
 constexpr std::size_t kMessageColumns = 11;
@@ -115,8 +149,10 @@ void AppendJsonl(std::string* out, const std::vector<Cell>& cells) {
     if (!cells[i].present) {
       w.Null();
     } else if (cells[i].literal) {
-      if (cells[i].text == "true" || cells[i].text == "false") w.Bool(cells[i].text == "true");
-      else w.Int(std::stoll(std::string(cells[i].text)));
+      if (cells[i].text == "true" || cells[i].text == "false")
+        w.Bool(cells[i].text == "true");
+      else
+        w.Int(std::stoll(std::string(cells[i].text)));
     } else {
       w.String(cells[i].text);
     }
@@ -254,8 +290,10 @@ std::string Render(const Report& report, const RuleSet& rules, const RenderOptio
       auto emit = [&](const RecipientResult* r) {
         CellStore store;
         const auto cells = FlatRecord(report, r, rules, options, &store);
-        if (options.format == Format::kJsonl) AppendJsonl(&out, cells);
-        else AppendSeparated(&out, cells, options.format == Format::kCsv ? ',' : '\t');
+        if (options.format == Format::kJsonl)
+          AppendJsonl(&out, cells);
+        else
+          AppendSeparated(&out, cells, options.format == Format::kCsv ? ',' : '\t');
       };
       if (report.recipients.empty()) emit(nullptr);
       for (const RecipientResult& r : report.recipients) emit(&r);

@@ -55,7 +55,8 @@ std::string DisplayName(std::string_view from) {
   const std::size_t lt = from.find('<');
   if (lt == std::string_view::npos || lt == 0) return {};
   std::string name(Trim(from.substr(0, lt)));
-  if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+  if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
+    name = name.substr(1, name.size() - 2);
   return name;
 }
 
@@ -88,8 +89,10 @@ std::string RenderReply(const Report& report, const RuleSet& rules, Lang lang) {
   if (report.recipients.empty()) return {};
   bool any_failed = false, any_delayed = false;
   for (const RecipientResult& r : report.recipients) {
-    if (r.action == "delayed") any_delayed = true;
-    else if (r.permanence != Permanence::kSuccess) any_failed = true;
+    if (r.action == "delayed")
+      any_delayed = true;
+    else if (r.permanence != Permanence::kSuccess)
+      any_failed = true;
   }
   const std::string frame_id = any_failed ? "frame" : any_delayed ? "frame-delayed" : "frame-other";
   const std::string* frame = rules.ReplyTemplate(frame_id, lang);
@@ -105,14 +108,17 @@ std::string RenderReply(const Report& report, const RuleSet& rules, Lang lang) {
   std::string recipient_list;
   for (const RecipientResult& r : report.recipients) {
     if (any_failed && r.permanence == Permanence::kSuccess) continue;  // only what went wrong
-    const std::string address = TerminalSafe(r.recipient.empty() ? r.original_recipient : r.recipient);
+    const std::string address =
+        TerminalSafe(r.recipient.empty() ? r.original_recipient : r.recipient);
     recipient_list += "- " + address + "\n";
     const std::string id = ParagraphId(rules, lang, r);
     auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& x) {
       return x.template_id == id && x.first->text_id == r.text_id && x.first->reason == r.reason;
     });
-    if (g == groups.end()) groups.push_back(Group{id, &r, {address}});
-    else g->addresses.push_back(address);
+    if (g == groups.end())
+      groups.push_back(Group{id, &r, {address}});
+    else
+      g->addresses.push_back(address);
   }
 
   std::string paragraphs;
@@ -122,7 +128,9 @@ std::string RenderReply(const Report& report, const RuleSet& rules, Lang lang) {
     if (!text) text = rules.Text(fmt::format("reason:{}", ReasonToken(r.reason)), lang);
     std::string addresses;
     for (std::size_t i = 0; i < g.addresses.size(); ++i) {
-      if (i) addresses += i + 1 == g.addresses.size() ? " " + Msg(rules, lang, "reply.and") + " " : std::string(", ");
+      if (i)
+        addresses += i + 1 == g.addresses.size() ? " " + Msg(rules, lang, "reply.and") + " "
+                                                 : std::string(", ");
       addresses += g.addresses[i];
     }
     const Values v = {
@@ -130,9 +138,11 @@ std::string RenderReply(const Report& report, const RuleSet& rules, Lang lang) {
         {"title", text ? text->title : std::string(ReasonToken(r.reason))},
         {"explanation", text ? text->explanation : std::string()},
         {"fix", text ? text->fix : std::string()},
-        {"retry_until", r.will_retry_until.empty() ? Msg(rules, lang, "reply.retry_unknown") : TerminalSafe(r.will_retry_until)},
+        {"retry_until", r.will_retry_until.empty() ? Msg(rules, lang, "reply.retry_unknown")
+                                                   : TerminalSafe(r.will_retry_until)},
         {"status", r.status},
-        {"diagnostic", r.diagnostic.empty() ? Msg(rules, lang, "label.none") : TerminalSafe(r.diagnostic)},
+        {"diagnostic",
+         r.diagnostic.empty() ? Msg(rules, lang, "label.none") : TerminalSafe(r.diagnostic)},
     };
     const std::string* tmpl = rules.ReplyTemplate(g.template_id, lang);
     if (!paragraphs.empty()) paragraphs += "\n";
@@ -141,12 +151,17 @@ std::string RenderReply(const Report& report, const RuleSet& rules, Lang lang) {
 
   std::string name = TerminalSafe(DisplayName(report.original.from));
   if (name.empty()) name = Msg(rules, lang, "reply.default_name");
-  const std::string subject = report.original.subject.empty() ? Msg(rules, lang, "reply.no_subject")
-                                                             : "\"" + TerminalSafe(report.original.subject) + "\"";
+  const std::string subject = report.original.subject.empty()
+                                  ? Msg(rules, lang, "reply.no_subject")
+                                  : "\"" + TerminalSafe(report.original.subject) + "\"";
   std::string date = report.original.date.empty() ? report.date : report.original.date;
   date = date.empty() ? Msg(rules, lang, "reply.no_date") : TerminalSafe(date);
   const Values frame_values = {
-      {"name", name}, {"date", date}, {"subject", subject}, {"recipients", recipient_list}, {"paragraphs", paragraphs},
+      {"name", name},
+      {"date", date},
+      {"subject", subject},
+      {"recipients", recipient_list},
+      {"paragraphs", paragraphs},
   };
   return Rewrap(Fill(*frame, frame_values), kReplyWidth);
 }

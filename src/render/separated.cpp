@@ -14,7 +14,8 @@ void AppendSeparatedCell(std::string* out, std::string_view value, char sep) {
   std::string v = TerminalSafe(value, /*keep_newlines=*/sep == ',');
   // A spreadsheet runs a cell that starts with = + - @ as a formula (CSV injection): a
   // bounce's text must stay text, so such a cell gets a leading apostrophe (OWASP's advice).
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v.insert(0, 1, '\'');
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@'))
+    v.insert(0, 1, '\'');
   if (sep == '\t') {
     // TSV has no quoting: tabs and line breaks become spaces.
     for (char ch : v) out->push_back((ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch);

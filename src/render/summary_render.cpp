@@ -22,14 +22,15 @@ namespace {
 constexpr std::size_t kTextRows = 15;
 
 struct Table {
-  std::string id;                ///< "kind", "reason", ...
-  std::uint64_t total = 0;       ///< what the shares are of
+  std::string id;           ///< "kind", "reason", ...
+  std::uint64_t total = 0;  ///< what the shares are of
   std::vector<CountRow> rows;
   std::vector<std::string> labels;  ///< one per row, for people
 };
 
 // A label key's text, or \a fallback when the tables have none.
-std::string LabelOr(const RuleSet& rules, Lang lang, const std::string& key, std::string_view fallback) {
+std::string LabelOr(const RuleSet& rules, Lang lang, const std::string& key,
+                    std::string_view fallback) {
   const std::string_view text = rules.Message(key, lang);
   return text == key ? std::string(fallback) : std::string(text);
 }
@@ -46,12 +47,16 @@ std::vector<Table> Gather(const BatchSummary& s, const RuleSet& rules, Lang lang
   auto make = [&](std::string id, std::uint64_t total, std::vector<CountRow> rows, auto label_of) {
     Table t{std::move(id), total, std::move(rows), {}};
     for (const CountRow& r : t.rows) {
-      t.labels.push_back(r.key == BatchSummary::kOtherKey ? other : r.key.empty() ? none : label_of(r.key));
+      t.labels.push_back(r.key == BatchSummary::kOtherKey ? other
+                         : r.key.empty()                  ? none
+                                                          : label_of(r.key));
     }
     return t;
   };
   auto token_label = [&](std::string prefix) {
-    return [&rules, lang, prefix](const std::string& key) { return LabelOr(rules, lang, prefix + key, key); };
+    return [&rules, lang, prefix](const std::string& key) {
+      return LabelOr(rules, lang, prefix + key, key);
+    };
   };
   auto safe = [](const std::string& key) { return TerminalSafe(key); };
   std::vector<CountRow> errors = s.ByError();
@@ -82,7 +87,8 @@ std::string Thousands(std::uint64_t n, Lang lang) {
 }
 
 std::string Share(std::uint64_t part, std::uint64_t whole, Lang lang) {
-  std::string s = fmt::format("{:.1f}%", whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
+  std::string s = fmt::format(
+      "{:.1f}%", whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
   if (lang == Lang::kNl) {
     for (char& c : s) {
       if (c == '.') c = ',';
@@ -91,14 +97,16 @@ std::string Share(std::uint64_t part, std::uint64_t whole, Lang lang) {
   return s;
 }
 
-std::string RenderText(const std::vector<Table>& tables, const BatchSummary& s, const RuleSet& rules, Lang lang) {
+std::string RenderText(const std::vector<Table>& tables, const BatchSummary& s,
+                       const RuleSet& rules, Lang lang) {
   std::string out = Msg(rules, lang, "batch.title", {Thousands(s.messages(), lang)}) + "\n";
   out += Msg(rules, lang, "batch.recipients", {Thousands(s.recipients(), lang)}) + "\n";
   const std::string count = Msg(rules, lang, "batch.col_count");
   const std::string share = Msg(rules, lang, "batch.col_share");
   for (const Table& t : tables) {
     if (t.rows.empty()) continue;
-    out += fmt::format("\n{}\n  {:>10}  {:>8}\n", Msg(rules, lang, "batch.table." + t.id), count, share);
+    out += fmt::format("\n{}\n  {:>10}  {:>8}\n", Msg(rules, lang, "batch.table." + t.id), count,
+                       share);
     // Long tables (status codes, domains) show their top rows and one row for the rest.
     std::uint64_t sum = 0, rest = 0;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
@@ -111,8 +119,9 @@ std::string RenderText(const std::vector<Table>& tables, const BatchSummary& s, 
                          Share(t.rows[i].count, t.total, lang), t.labels[i]);
     }
     if (rest > 0) {
-      out += fmt::format("  {:>10}  {:>8}  {}\n", Thousands(rest, lang), Share(rest, t.total, lang),
-                         Msg(rules, lang, "batch.rest", {Thousands(t.rows.size() - kTextRows, lang)}));
+      out +=
+          fmt::format("  {:>10}  {:>8}  {}\n", Thousands(rest, lang), Share(rest, t.total, lang),
+                      Msg(rules, lang, "batch.rest", {Thousands(t.rows.size() - kTextRows, lang)}));
     }
     if (t.id != "diagnostic") {
       out += fmt::format("  {:>10}  {:>8}  {}\n", Thousands(sum, lang), Share(sum, t.total, lang),
@@ -165,16 +174,20 @@ std::string RenderRows(const std::vector<Table>& tables, char sep) {
 
 }  // namespace
 
-std::string RenderSummary(const BatchSummary& summary, const RuleSet& rules, const RenderOptions& options,
-                          std::size_t top) {
+std::string RenderSummary(const BatchSummary& summary, const RuleSet& rules,
+                          const RenderOptions& options, std::size_t top) {
   const std::vector<Table> tables = Gather(summary, rules, options.lang, top);
   switch (options.format) {
     case Format::kText:
-    case Format::kBrief: return RenderText(tables, summary, rules, options.lang);
+    case Format::kBrief:
+      return RenderText(tables, summary, rules, options.lang);
     case Format::kJson:
-    case Format::kJsonl: return RenderJsonSummary(tables, summary);
-    case Format::kCsv: return RenderRows(tables, ',');
-    case Format::kTsv: return RenderRows(tables, '\t');
+    case Format::kJsonl:
+      return RenderJsonSummary(tables, summary);
+    case Format::kCsv:
+      return RenderRows(tables, ',');
+    case Format::kTsv:
+      return RenderRows(tables, '\t');
   }
   return {};
 }

@@ -64,7 +64,8 @@ std::string TerminalSafe(std::string_view in, bool keep_newlines) {
     std::size_t len = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 4;
     if (i + len > s.size()) len = s.size() - i;
     unsigned cp = len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (std::size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     if ((cp >= 0x80 && cp <= 0x9F) || IsFormattingControl(cp)) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "\\u{%X}", cp);

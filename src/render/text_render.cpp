@@ -38,7 +38,8 @@ const Problem* FirstFatal(const Report& report) {
   return nullptr;
 }
 
-bool ShouldUseColor(std::string_view mode, bool is_terminal, const char* no_color_env, const char* term_env) {
+bool ShouldUseColor(std::string_view mode, bool is_terminal, const char* no_color_env,
+                    const char* term_env) {
   if (mode == "always") return true;
   if (mode == "never") return false;
   if (!is_terminal) return false;
@@ -57,7 +58,8 @@ std::size_t CodePoints(std::string_view s) {
 
 }  // namespace
 
-std::string Wrap(std::string_view text, std::size_t first_column, std::size_t indent, std::size_t width) {
+std::string Wrap(std::string_view text, std::size_t first_column, std::size_t indent,
+                 std::size_t width) {
   if (width == 0 || width <= indent + 20) return std::string(text);
   std::string out;
   std::size_t column = first_column;
@@ -103,8 +105,10 @@ class TextOut {
     if (value.empty()) return;
     const std::string label = M(label_key) + ":";
     const std::string safe = from_message ? TerminalSafe(value) : CollapseSpace(value);
-    const std::size_t pad = kLabelWidth > 3 + CodePoints(label) ? kLabelWidth - 3 - CodePoints(label) : 1;
-    out_ += "   " + label + std::string(pad, ' ') + Wrap(safe, kLabelWidth, kLabelWidth, o_.width) + "\n";
+    const std::size_t pad =
+        kLabelWidth > 3 + CodePoints(label) ? kLabelWidth - 3 - CodePoints(label) : 1;
+    out_ += "   " + label + std::string(pad, ' ') + Wrap(safe, kLabelWidth, kLabelWidth, o_.width) +
+            "\n";
   }
   void Raw(std::string_view s) { out_.append(s); }
   std::string Styled(std::string_view s, fmt::terminal_color color, bool bold = true) const {
@@ -122,27 +126,34 @@ class TextOut {
 
 fmt::terminal_color ColorOf(Permanence p) {
   switch (p) {
-    case Permanence::kPermanent: return fmt::terminal_color::red;
-    case Permanence::kTemporary: return fmt::terminal_color::yellow;
-    case Permanence::kSuccess: return fmt::terminal_color::green;
+    case Permanence::kPermanent:
+      return fmt::terminal_color::red;
+    case Permanence::kTemporary:
+      return fmt::terminal_color::yellow;
+    case Permanence::kSuccess:
+      return fmt::terminal_color::green;
   }
   return fmt::terminal_color::red;
 }
 
-std::string StatusLine(const TextOut& t, const RuleSet& rules, const RenderOptions& o, const RecipientResult& r) {
+std::string StatusLine(const TextOut& t, const RuleSet& rules, const RenderOptions& o,
+                       const RecipientResult& r) {
   // Feedback reports and auto-replies carry no status code (report.h).
   if (r.status.size() < 5) return r.status.empty() ? t.M("label.none") : r.status;
   std::string status = r.status;
   if (r.status_source == StatusSource::kInferred) {
     status += " (" + t.M("label.status_inferred") + ")";
   } else {
-    if (const TextRecord* st = rules.Text("status:X." + r.status.substr(2), o.lang)) status += " – " + st->title;
-    const char* src_key = r.status_source == StatusSource::kStatusField      ? "label.status_from_field"
-                          : r.status_source == StatusSource::kDiagnosticCode ? "label.status_from_diagnostic"
-                                                                             : "label.status_from_text";
+    if (const TextRecord* st = rules.Text("status:X." + r.status.substr(2), o.lang))
+      status += " – " + st->title;
+    const char* src_key = r.status_source == StatusSource::kStatusField ? "label.status_from_field"
+                          : r.status_source == StatusSource::kDiagnosticCode
+                              ? "label.status_from_diagnostic"
+                              : "label.status_from_text";
     status += " (" + t.M(src_key) + ")";
   }
-  if (!r.status_note.empty() && r.status_note != "text_more_specific" && !r.status_in_text.empty()) {
+  if (!r.status_note.empty() && r.status_note != "text_more_specific" &&
+      !r.status_in_text.empty()) {
     status += "; " + t.M("label.status_disagrees", {r.status_field, r.status_in_text});
   }
   if (r.reply_code) status += fmt::format("; {} {}", t.M("label.reply"), *r.reply_code);
@@ -169,10 +180,13 @@ void RecipientBlock(TextOut& t, const Report& rep, const RuleSet& rules, const R
   }
   t.Line("label.recipient", rcpt, true);
   const std::string action_key = "action." + r.action;
-  t.Line("label.action", rules.Message(action_key, o.lang) == action_key ? r.action : t.M(action_key), true);
+  t.Line("label.action",
+         rules.Message(action_key, o.lang) == action_key ? r.action : t.M(action_key), true);
   t.Line("label.status", StatusLine(t, rules, o, r), true);
   if (!r.diagnostic.empty()) {
-    t.Line("label.diagnostic", r.diagnostic_type.empty() ? r.diagnostic : r.diagnostic_type + "; " + r.diagnostic, true);
+    t.Line("label.diagnostic",
+           r.diagnostic_type.empty() ? r.diagnostic : r.diagnostic_type + "; " + r.diagnostic,
+           true);
   }
   t.Line("label.reporting_mta", rep.per_message.reporting_mta, true);
   t.Line("label.remote_mta", r.remote_mta, true);
@@ -187,15 +201,17 @@ std::string RenderBrief(const Report& rep, const RuleSet& rules, const RenderOpt
   if (rep.recipients.empty()) {
     const Problem* p = FirstFatal(rep);
     const std::string what = p ? TerminalSafe(ProblemText(rules, o.lang, *p))
-                               : Msg(rules, o.lang, rep.kind == MessageKind::kNotABounce ? "summary.not_a_bounce" : "summary.unreadable");
+                               : Msg(rules, o.lang,
+                                     rep.kind == MessageKind::kNotABounce ? "summary.not_a_bounce"
+                                                                          : "summary.unreadable");
     return fmt::format("{}\t-\t{}\t{}\n", file, MessageKindToken(rep.kind), what);
   }
   for (const RecipientResult& r : rep.recipients) {
     const Texts t = TextsFor(r, rules, o.lang);
     std::string perm(PermanenceToken(r.permanence));
     if (o.color) perm = fmt::format(fmt::fg(ColorOf(r.permanence)), "{}", perm);
-    out += fmt::format("{}\t{}\t{}\t{}\t{}{}\t{}\n", file, TerminalSafe(r.recipient), r.status, perm,
-                       ReasonToken(r.reason), r.hard_bounce ? " (hard)" : "", t.title);
+    out += fmt::format("{}\t{}\t{}\t{}\t{}{}\t{}\n", file, TerminalSafe(r.recipient), r.status,
+                       perm, ReasonToken(r.reason), r.hard_bounce ? " (hard)" : "", t.title);
   }
   return out;
 }
@@ -205,11 +221,14 @@ std::string RenderBrief(const Report& rep, const RuleSet& rules, const RenderOpt
 std::string RenderText(const Report& rep, const RuleSet& rules, const RenderOptions& o) {
   if (o.format == Format::kBrief) return RenderBrief(rep, rules, o);
   TextOut t(rules, o);
-  const std::string file = o.file.empty() || o.file == "-" ? std::string() : TerminalSafe(o.file) + ": ";
+  const std::string file =
+      o.file.empty() || o.file == "-" ? std::string() : TerminalSafe(o.file) + ": ";
   switch (rep.kind) {
     case MessageKind::kUnreadable: {
       const Problem* p = FirstFatal(rep);
-      t.Raw(fmt::format("{}{}\n", file, p ? TerminalSafe(ProblemText(rules, o.lang, *p)) : t.M("summary.unreadable")));
+      t.Raw(fmt::format(
+          "{}{}\n", file,
+          p ? TerminalSafe(ProblemText(rules, o.lang, *p)) : t.M("summary.unreadable")));
       return t.str();
     }
     case MessageKind::kNotABounce:
@@ -222,7 +241,8 @@ std::string RenderText(const Report& rep, const RuleSet& rules, const RenderOpti
       t.Raw(fmt::format("{}{}\n", file, t.M("summary.auto_reply")));
       break;
     case MessageKind::kBounce:
-      t.Raw(fmt::format("{}{}\n", file, t.M("summary.bounce", {std::to_string(rep.recipients.size())})));
+      t.Raw(fmt::format("{}{}\n", file,
+                        t.M("summary.bounce", {std::to_string(rep.recipients.size())})));
       break;
   }
   // Which message bounced.
@@ -231,13 +251,17 @@ std::string RenderText(const Report& rep, const RuleSet& rules, const RenderOpti
   auto add = [&](std::string_view label_key, const std::string& value, bool quote) {
     if (value.empty()) return;
     if (!what.empty()) what += ", ";
-    what += t.M(label_key) + " " + (quote ? "\"" + TerminalSafe(value) + "\"" : TerminalSafe(value));
+    what +=
+        t.M(label_key) + " " + (quote ? "\"" + TerminalSafe(value) + "\"" : TerminalSafe(value));
   };
   add("label.subject", orig.subject, true);
   add("label.to", orig.to, false);
   add("label.date", orig.date, false);
-  if (!what.empty()) t.Raw(t.M("label.message") + ": " + Wrap(what, CodePoints(t.M("label.message")) + 2, 2, o.width) + "\n");
-  if (!rep.feedback_type.empty()) t.Raw(fmt::format("{}: {}\n", t.M("label.feedback_type"), TerminalSafe(rep.feedback_type)));
+  if (!what.empty())
+    t.Raw(t.M("label.message") + ": " +
+          Wrap(what, CodePoints(t.M("label.message")) + 2, 2, o.width) + "\n");
+  if (!rep.feedback_type.empty())
+    t.Raw(fmt::format("{}: {}\n", t.M("label.feedback_type"), TerminalSafe(rep.feedback_type)));
   for (const RecipientResult& r : rep.recipients) RecipientBlock(t, rep, rules, o, r);
   return t.str();
 }

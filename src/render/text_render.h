@@ -28,7 +28,8 @@ const Problem* FirstFatal(const Report& report);
 std::string RenderText(const Report& report, const RuleSet& rules, const RenderOptions& options);
 /// Wraps \a text to \a width columns (counted in code points), indenting continuation lines
 /// by \a indent spaces. width 0 leaves the text on one line.
-std::string Wrap(std::string_view text, std::size_t first_column, std::size_t indent, std::size_t width);
+std::string Wrap(std::string_view text, std::size_t first_column, std::size_t indent,
+                 std::size_t width);
 
 }  // namespace bouncetolk
 

@@ -120,7 +120,8 @@ class Automaton {
       std::uint16_t* row = nullptr;
       const std::uint16_t* fail_row = nullptr;
       if (k > 0) {
-        node.out_link = ts.first_own >= 0 ? static_cast<std::uint32_t>(k) : nodes_[node.fail].out_link;
+        node.out_link =
+            ts.first_own >= 0 ? static_cast<std::uint32_t>(k) : nodes_[node.fail].out_link;
       }
       if (table) {
         row = &table_[k * classes];
@@ -150,11 +151,13 @@ class Automaton {
         }
       } else {
         for (int e = ts.first_edge; e >= 0; e = trie_edges_[static_cast<std::size_t>(e)].next) {
-          add_child(trie_edges_[static_cast<std::size_t>(e)].child, trie_edges_[static_cast<std::size_t>(e)].b);
+          add_child(trie_edges_[static_cast<std::size_t>(e)].child,
+                    trie_edges_[static_cast<std::size_t>(e)].b);
         }
       }
     }
-    nodes_[n].first_child = static_cast<std::uint32_t>(n);  // sentinels: the ends of the last ranges
+    nodes_[n].first_child =
+        static_cast<std::uint32_t>(n);  // sentinels: the ends of the last ranges
     nodes_[n].out = static_cast<std::uint32_t>(ids_.size());
     std::vector<TrieNode>().swap(trie_);
     std::vector<TrieEdge>().swap(trie_edges_);
@@ -251,13 +254,16 @@ class Automaton {
   bool PlanTable(std::size_t n) {
     class_.assign(256, 0);
     std::array<bool, 256> used{};
-    for (int b = 0; b < 256; ++b) used[static_cast<std::size_t>(b)] = root_child_[static_cast<std::size_t>(b)] >= 0;
+    for (int b = 0; b < 256; ++b)
+      used[static_cast<std::size_t>(b)] = root_child_[static_cast<std::size_t>(b)] >= 0;
     for (const TrieEdge& e : trie_edges_) used[e.b] = true;
     std::uint32_t classes = 1;  // class 0: bytes in no pattern
     for (int b = 0; b < 256; ++b) {
-      if (used[static_cast<std::size_t>(b)]) class_[static_cast<std::size_t>(b)] = static_cast<unsigned char>(classes++);
+      if (used[static_cast<std::size_t>(b)])
+        class_[static_cast<std::size_t>(b)] = static_cast<unsigned char>(classes++);
     }
-    for (int b = 'A'; b <= 'Z'; ++b) class_[static_cast<std::size_t>(b)] = class_[static_cast<std::size_t>(b - 'A' + 'a')];
+    for (int b = 'A'; b <= 'Z'; ++b)
+      class_[static_cast<std::size_t>(b)] = class_[static_cast<std::size_t>(b - 'A' + 'a')];
     constexpr std::size_t kMaxEntries = 1u << 21;  // 4 MiB of uint16_t
     if (n > 0xFFFF || n * classes > kMaxEntries) return false;
     classes_ = classes;
@@ -291,7 +297,8 @@ class Automaton {
     if (state == 0) return root_child_[b];
     for (int e = trie_[static_cast<std::size_t>(state)].first_edge; e >= 0;
          e = trie_edges_[static_cast<std::size_t>(e)].next) {
-      if (trie_edges_[static_cast<std::size_t>(e)].b == b) return trie_edges_[static_cast<std::size_t>(e)].child;
+      if (trie_edges_[static_cast<std::size_t>(e)].b == b)
+        return trie_edges_[static_cast<std::size_t>(e)].child;
     }
     return -1;
   }
@@ -306,11 +313,11 @@ class Automaton {
   std::vector<unsigned char> keys_;  // the byte leading into each flat node
   std::vector<int> ids_;             // own patterns of all nodes, node after node
   std::array<std::uint32_t, 256> root_next_{};
-  std::vector<unsigned char> class_;     // byte -> column of table_
+  std::vector<unsigned char> class_;  // byte -> column of table_
   std::uint32_t classes_ = 0;
-  std::size_t max_length_ = 0;           // of the patterns
+  std::size_t max_length_ = 0;              // of the patterns
   std::unique_ptr<std::uint16_t[]> table_;  // node * classes_ + class -> next node, or null
-  std::vector<unsigned char> has_out_;   // per node: out_link != 0
+  std::vector<unsigned char> has_out_;      // per node: out_link != 0
 };
 
 // The longest run of plain characters that every match of \a regex contains, lower-cased,
@@ -365,7 +372,8 @@ std::string AnchorOf(std::string_view regex) {
     }
     // A quantifier after it makes it optional or repeated: not required as such.
     const std::size_t after = i + len;
-    const bool quantified = after < regex.size() && std::string_view("?*+{").find(regex[after]) != std::string_view::npos;
+    const bool quantified = after < regex.size() &&
+                            std::string_view("?*+{").find(regex[after]) != std::string_view::npos;
     if (depth > 0 || lit == 0 || quantified) {
       end_run();
       i += len - 1;
@@ -451,7 +459,8 @@ std::optional<std::string_view> RequiredGroup(std::string_view regex) {
     }
     if (depth != 0) return std::nullopt;
     std::string_view content = regex.substr(i + 1, j - 1 - (i + 1));
-    const bool quantified = j < regex.size() && std::string_view("?*+{").find(regex[j]) != std::string_view::npos;
+    const bool quantified =
+        j < regex.size() && std::string_view("?*+{").find(regex[j]) != std::string_view::npos;
     i = j - 1;
     if (quantified) continue;
     if (content.substr(0, 2) == "?:") return content.substr(2);
@@ -515,7 +524,8 @@ struct LazyRegex {
 }  // namespace
 
 struct CapturePattern::Impl {
-  explicit Impl(std::string_view regex) : re(std::string("(?m)") + std::string(regex), MatcherOptions()) {}
+  explicit Impl(std::string_view regex)
+      : re(std::string("(?m)") + std::string(regex), MatcherOptions()) {}
   RE2 re;
 };
 
@@ -532,7 +542,8 @@ bool CapturePattern::FirstCapture(std::string_view text, std::string* capture, i
   if (!impl_->re.Match(input, 0, input.size(), RE2::UNANCHORED, pieces.data(), n + 1)) return false;
   for (int i = 1; i <= n; ++i) {
     if (pieces[static_cast<std::size_t>(i)].data() == nullptr) continue;
-    capture->assign(pieces[static_cast<std::size_t>(i)].data(), pieces[static_cast<std::size_t>(i)].size());
+    capture->assign(pieces[static_cast<std::size_t>(i)].data(),
+                    pieces[static_cast<std::size_t>(i)].size());
     if (group) *group = i;
     return true;
   }

@@ -29,8 +29,8 @@ bool ReadWholeFile(const std::filesystem::path& path, std::string* out) {
 
 // Files of an overlay directory, relative paths with '/', sorted; their contents are kept in
 // \a storage.
-bool CollectOverlay(std::string_view dir, std::vector<DataFile>* files, std::deque<std::string>* storage,
-                    std::vector<std::string>* errors) {
+bool CollectOverlay(std::string_view dir, std::vector<DataFile>* files,
+                    std::deque<std::string>* storage, std::vector<std::string>* errors) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::path root{std::string(dir)};
@@ -39,7 +39,8 @@ bool CollectOverlay(std::string_view dir, std::vector<DataFile>* files, std::deq
     return false;
   }
   std::vector<std::pair<DataFile, std::string>> found;
-  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+  for (auto it = fs::recursive_directory_iterator(
+           root, fs::directory_options::skip_permission_denied, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (!it->is_regular_file(ec)) continue;
     const std::string ext = it->path().extension().string();
@@ -54,7 +55,8 @@ bool CollectOverlay(std::string_view dir, std::vector<DataFile>* files, std::deq
     }
     found.emplace_back(std::move(f), std::move(content));
   }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first.path < b.first.path; });
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first.path < b.first.path; });
   for (auto& [f, content] : found) {
     f.content = storage->emplace_back(std::move(content));
     files->push_back(std::move(f));
@@ -70,12 +72,15 @@ RuleSet::~RuleSet() = default;
 // The embedded tables alone are trusted: a test validates them at build time
 // (RulesTest.EmbeddedTablesPassCheck), so a normal run skips the cross-checks and reads only
 // the texts it shows. Overlays are validated in full on every load.
-std::unique_ptr<const RuleSet> RuleSet::Load(std::string_view overlay_dir, std::vector<std::string>* errors) {
+std::unique_ptr<const RuleSet> RuleSet::Load(std::string_view overlay_dir,
+                                             std::vector<std::string>* errors) {
   std::vector<DataFile> files;
   files.reserve(EmbeddedFiles().size());
-  for (const EmbeddedFile& e : EmbeddedFiles()) files.push_back(DataFile{std::string(e.path), e.content, false});
+  for (const EmbeddedFile& e : EmbeddedFiles())
+    files.push_back(DataFile{std::string(e.path), e.content, false});
   std::deque<std::string> storage;
-  if (!overlay_dir.empty() && !CollectOverlay(overlay_dir, &files, &storage, errors)) return nullptr;
+  if (!overlay_dir.empty() && !CollectOverlay(overlay_dir, &files, &storage, errors))
+    return nullptr;
   auto tables = BuildRuleTables(files, errors, overlay_dir.empty());
   if (!tables) return nullptr;
   tables->file_storage = std::move(storage);  // moving a deque moves no element: views stay valid
@@ -94,9 +99,10 @@ std::string RuleSet::VersionString() const {
   }
   char hex[9];
   std::snprintf(hex, sizeof hex, "%08x", h);
-  return std::string("rules ") + hex + " (" + std::to_string(tables_->status.size()) + " status codes, " +
-         std::to_string(tables_->reply.size()) + " reply codes, " + std::to_string(tables_->phrases.size()) +
-         " phrases, " + std::to_string(tables_->client_errors.size()) + " client errors)";
+  return std::string("rules ") + hex + " (" + std::to_string(tables_->status.size()) +
+         " status codes, " + std::to_string(tables_->reply.size()) + " reply codes, " +
+         std::to_string(tables_->phrases.size()) + " phrases, " +
+         std::to_string(tables_->client_errors.size()) + " client errors)";
 }
 
 std::vector<std::string> RuleSet::Check() const {

@@ -37,7 +37,8 @@ std::size_t SplitTabs(std::string_view line, std::array<std::string_view, kMaxCo
   while (true) {
     const std::size_t tab = line.find('\t', start);
     if (n < kMaxColumns) {
-      (*cells)[n] = Trim(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+      (*cells)[n] = Trim(
+          line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
     }
     ++n;
     if (tab == std::string_view::npos) break;
@@ -67,10 +68,12 @@ bool ReadTsv(const DataFile& file, const std::vector<std::string_view>& header,
     const std::size_t columns = SplitTabs(line, &row.cells);
     if (!seen_header) {
       seen_header = true;
-      if (columns != header.size() || !std::equal(header.begin(), header.end(), row.cells.begin())) {
+      if (columns != header.size() ||
+          !std::equal(header.begin(), header.end(), row.cells.begin())) {
         std::string joined;
         for (auto h : header) joined += std::string(h) + " ";
-        errors->push_back(fmt::format("data/{}:{}: header must be: {}", file.path, line_no, Trim(joined)));
+        errors->push_back(
+            fmt::format("data/{}:{}: header must be: {}", file.path, line_no, Trim(joined)));
         return false;
       }
       continue;
@@ -171,11 +174,15 @@ TextRecord MakeTextRecord(const DataFile& f, const FieldGroup& g, const std::str
   TextRecord rec;
   rec.id = id;
   for (const Field& field : g.fields) {
-    if (EqualsIgnoreCase(field.name, "Title")) rec.title = field.value;
-    else if (EqualsIgnoreCase(field.name, "Explanation")) rec.explanation = field.value;
-    else if (EqualsIgnoreCase(field.name, "Fix")) rec.fix = field.value;
+    if (EqualsIgnoreCase(field.name, "Title"))
+      rec.title = field.value;
+    else if (EqualsIgnoreCase(field.name, "Explanation"))
+      rec.explanation = field.value;
+    else if (EqualsIgnoreCase(field.name, "Fix"))
+      rec.fix = field.value;
     else if (errors && !EqualsIgnoreCase(field.name, "Id")) {
-      errors->push_back(fmt::format("{}: unknown field '{}' in '{}'", Where(f, g.line), field.name, id));
+      errors->push_back(
+          fmt::format("{}: unknown field '{}' in '{}'", Where(f, g.line), field.name, id));
     }
   }
   return rec;
@@ -195,8 +202,8 @@ void LoadTexts(const DataFile& f, int lang, RuleTables* t, std::vector<std::stri
     }
     TextRecord rec = MakeTextRecord(f, g, *id, errors);
     if (rec.title.empty() || rec.explanation.empty() || rec.fix.empty()) {
-      t->check_errors.push_back(
-          fmt::format("{}: text record '{}' needs Title, Explanation and Fix", Where(f, g.line), *id));
+      t->check_errors.push_back(fmt::format("{}: text record '{}' needs Title, Explanation and Fix",
+                                            Where(f, g.line), *id));
     }
     t->text_origins[lang][*id] = RowOrigin{f.path, g.line};
     t->texts[lang][*id] = std::move(rec);
@@ -243,7 +250,8 @@ void IndexTexts(const DataFile& f, const LazyLang& l) {
     pos = eol + 1;
     ++line_no;
     if (!line.empty() && line[0] == '#') continue;
-    if (line.empty() || (IsSpace(line[0]) && Trim(line).empty())) {  // Trim only when it may be blank
+    if (line.empty() ||
+        (IsSpace(line[0]) && Trim(line).empty())) {  // Trim only when it may be blank
       if (in_group) finish(line_start);
       last_was_field = false;
       if (eol == text.size()) break;
@@ -302,7 +310,8 @@ void LoadReasons(const DataFile& f, RuleTables* t, std::vector<std::string>* err
     if (!ParsePartyCell(f, r, r.cells[2], &rule.party, errors)) continue;
     rule.hard = r.cells[1];
     if (rule.hard != "yes" && rule.hard != "no" && rule.hard != "if-permanent") {
-      errors->push_back(fmt::format("{}: hard must be yes, no or if-permanent, not '{}'", Where(f, r.line), rule.hard));
+      errors->push_back(fmt::format("{}: hard must be yes, no or if-permanent, not '{}'",
+                                    Where(f, r.line), rule.hard));
       continue;
     }
     rule.source = r.cells[3];
@@ -314,8 +323,9 @@ void LoadReasons(const DataFile& f, RuleTables* t, std::vector<std::string>* err
 
 void LoadCodes(const DataFile& f, bool status, RuleTables* t, std::vector<std::string>* errors) {
   std::vector<TsvRow> rows;
-  const bool ok = status ? ReadTsv(f, {"code", "kind", "reason", "party", "text", "source"}, &rows, errors)
-                         : ReadTsv(f, {"code", "reason", "party", "text", "source"}, &rows, errors);
+  const bool ok =
+      status ? ReadTsv(f, {"code", "kind", "reason", "party", "text", "source"}, &rows, errors)
+             : ReadTsv(f, {"code", "reason", "party", "text", "source"}, &rows, errors);
   if (!ok) return;
   std::unordered_set<std::string_view> seen;
   seen.reserve(rows.size());
@@ -329,7 +339,8 @@ void LoadCodes(const DataFile& f, bool status, RuleTables* t, std::vector<std::s
       continue;
     }
     if (status && rule.kind != "iana" && rule.kind != "vendor" && rule.kind != "fallback") {
-      errors->push_back(fmt::format("{}: kind must be iana, vendor or fallback, not '{}'", Where(f, r.line), rule.kind));
+      errors->push_back(fmt::format("{}: kind must be iana, vendor or fallback, not '{}'",
+                                    Where(f, r.line), rule.kind));
       continue;
     }
     if (!ParseReasonCell(f, r, r.cells[c++], &rule.reason, errors)) continue;
@@ -349,9 +360,12 @@ void LoadCodes(const DataFile& f, bool status, RuleTables* t, std::vector<std::s
 
 // \a index: the position in t->phrases of each id there.
 void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* front,
-                 std::unordered_map<std::string_view, std::size_t>* index, std::vector<std::string>* errors) {
+                 std::unordered_map<std::string_view, std::size_t>* index,
+                 std::vector<std::string>* errors) {
   std::vector<TsvRow> rows;
-  if (!ReadTsv(f, {"id", "scope", "pattern", "reason", "party", "permanence", "text", "source"}, &rows, errors)) return;
+  if (!ReadTsv(f, {"id", "scope", "pattern", "reason", "party", "permanence", "text", "source"},
+               &rows, errors))
+    return;
   std::unordered_set<std::string_view> seen;
   seen.reserve(rows.size());
   for (const TsvRow& r : rows) {
@@ -360,7 +374,8 @@ void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* fron
     rule.scope = r.cells[1];
     rule.pattern = r.cells[2];
     if (!ValidPhraseId(rule.id)) {
-      errors->push_back(fmt::format("{}: phrase id '{}' must be [a-z0-9._-]+", Where(f, r.line), rule.id));
+      errors->push_back(
+          fmt::format("{}: phrase id '{}' must be [a-z0-9._-]+", Where(f, r.line), rule.id));
       continue;
     }
     if (!seen.insert(r.cells[0]).second) {
@@ -368,17 +383,19 @@ void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* fron
       continue;
     }
     if (rule.scope != "text" && rule.scope != "subject") {
-      errors->push_back(fmt::format("{}: scope must be text or subject, not '{}'", Where(f, r.line), rule.scope));
+      errors->push_back(
+          fmt::format("{}: scope must be text or subject, not '{}'", Where(f, r.line), rule.scope));
       continue;
     }
     std::string err;
     // Trusted patterns are not parsed here; one that did not compile would never match.
     if (rule.pattern.empty() || (!t->trusted && !PhraseMatcher::Validate(rule.pattern, &err))) {
-      errors->push_back(fmt::format("{}: pattern of '{}' does not compile: {}", Where(f, r.line), rule.id,
-                                    err.empty() ? "empty" : err));
+      errors->push_back(fmt::format("{}: pattern of '{}' does not compile: {}", Where(f, r.line),
+                                    rule.id, err.empty() ? "empty" : err));
       continue;
     }
-    if (!t->trusted && rule.pattern.compare(0, 3, "re:") != 0 && rule.pattern != NormalizeForMatch(rule.pattern)) {
+    if (!t->trusted && rule.pattern.compare(0, 3, "re:") != 0 &&
+        rule.pattern != NormalizeForMatch(rule.pattern)) {
       t->check_errors.push_back(fmt::format(
           "{}: pattern of '{}' must be lower case with single spaces, or it can never match",
           Where(f, r.line), rule.id));
@@ -386,10 +403,13 @@ void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* fron
     if (!ParseReasonCell(f, r, r.cells[3], &rule.reason, errors)) continue;
     if (!ParsePartyCell(f, r, r.cells[4], &rule.party, errors)) continue;
     const std::string_view perm = r.cells[5];
-    if (perm == "permanent") rule.permanence = Permanence::kPermanent;
-    else if (perm == "temporary") rule.permanence = Permanence::kTemporary;
+    if (perm == "permanent")
+      rule.permanence = Permanence::kPermanent;
+    else if (perm == "temporary")
+      rule.permanence = Permanence::kTemporary;
     else if (perm != "-") {
-      errors->push_back(fmt::format("{}: permanence must be permanent, temporary or -, not '{}'", Where(f, r.line), perm));
+      errors->push_back(fmt::format("{}: permanence must be permanent, temporary or -, not '{}'",
+                                    Where(f, r.line), perm));
       continue;
     }
     rule.text_id = TextIdOrOwn(r.cells[6], "phrase", rule.id);
@@ -422,14 +442,16 @@ void LoadLhostMarkers(const DataFile& f, RuleTables* t, std::vector<std::string>
     LhostMarker m{std::string(r.cells[0]), std::string(r.cells[1]), std::string(r.cells[2]),
                   std::string(r.cells[3]), RowOrigin{f.path, r.line}};
     if (!ValidMarkerField(m.field)) {
-      errors->push_back(fmt::format("{}: field must be subject, from, header, text or boundary, not '{}'",
-                                    Where(f, r.line), m.field));
+      errors->push_back(
+          fmt::format("{}: field must be subject, from, header, text or boundary, not '{}'",
+                      Where(f, r.line), m.field));
       continue;
     }
-    if (m.pattern.empty() ||
-        (!t->trusted && (m.pattern != NormalizeForMatch(m.pattern) || m.pattern.compare(0, 3, "re:") == 0))) {
-      errors->push_back(fmt::format("{}: pattern '{}' must be lower case with single spaces (no re:)", Where(f, r.line),
-                                    m.pattern));
+    if (m.pattern.empty() || (!t->trusted && (m.pattern != NormalizeForMatch(m.pattern) ||
+                                              m.pattern.compare(0, 3, "re:") == 0))) {
+      errors->push_back(
+          fmt::format("{}: pattern '{}' must be lower case with single spaces (no re:)",
+                      Where(f, r.line), m.pattern));
       continue;
     }
     CheckSource(f, r, m.source, t);
@@ -461,10 +483,11 @@ void LoadExchangeNumbers(const DataFile& f, RuleTables* t, std::vector<std::stri
   std::vector<TsvRow> rows;
   if (!ReadTsv(f, {"number", "enhanced", "source"}, &rows, errors)) return;
   for (const TsvRow& r : rows) {
-    ExchangeNumberRule rule{std::string(r.cells[0]), std::string(r.cells[1]), std::string(r.cells[2]),
-                            RowOrigin{f.path, r.line}};
+    ExchangeNumberRule rule{std::string(r.cells[0]), std::string(r.cells[1]),
+                            std::string(r.cells[2]), RowOrigin{f.path, r.line}};
     if (!EnhancedStatus::Parse(rule.enhanced)) {
-      errors->push_back(fmt::format("{}: '{}' is not an enhanced status code", Where(f, r.line), rule.enhanced));
+      errors->push_back(
+          fmt::format("{}: '{}' is not an enhanced status code", Where(f, r.line), rule.enhanced));
       continue;
     }
     CheckSource(f, r, rule.source, t);
@@ -482,7 +505,8 @@ void LoadReply(const DataFile& f, std::map<std::string, ReplyTemplate, std::less
   std::string_view text(f.content);
   const std::size_t blank = text.find("\n\n");
   if (blank == std::string_view::npos) {
-    errors->push_back(fmt::format("data/{}:1: a reply template needs a header block, a blank line and a body", f.path));
+    errors->push_back(fmt::format(
+        "data/{}:1: a reply template needs a header block, a blank line and a body", f.path));
     return;
   }
   FieldBlockOptions o;
@@ -495,10 +519,13 @@ void LoadReply(const DataFile& f, std::map<std::string, ReplyTemplate, std::less
   }
   ReplyTemplate r{stem, std::string(text.substr(blank + 2)), RowOrigin{f.path, 1}};
   // Every {placeholder} must be known.
-  for (std::size_t open = r.body.find('{'); open != std::string::npos; open = r.body.find('{', open + 1)) {
+  for (std::size_t open = r.body.find('{'); open != std::string::npos;
+       open = r.body.find('{', open + 1)) {
     const std::size_t close = r.body.find('}', open);
-    const std::string name = close == std::string::npos ? std::string() : r.body.substr(open + 1, close - open - 1);
-    if (std::find(std::begin(kReplyPlaceholders), std::end(kReplyPlaceholders), name) == std::end(kReplyPlaceholders)) {
+    const std::string name =
+        close == std::string::npos ? std::string() : r.body.substr(open + 1, close - open - 1);
+    if (std::find(std::begin(kReplyPlaceholders), std::end(kReplyPlaceholders), name) ==
+        std::end(kReplyPlaceholders)) {
       errors->push_back(fmt::format("data/{}: unknown placeholder '{{{}}}'", f.path, name));
     }
   }
@@ -518,7 +545,8 @@ void CheckReferences(RuleTables* t) {
   for (int i = 0; i < kReasonCount; ++i) {
     const auto token = ReasonToken(static_cast<Reason>(i));
     if (!t->reasons[i]) {
-      t->check_errors.push_back(fmt::format("data/rules/reasons.tsv: reason '{}' has no row", token));
+      t->check_errors.push_back(
+          fmt::format("data/rules/reasons.tsv: reason '{}' has no row", token));
       continue;
     }
     need(fmt::format("reason:{}", token), t->reasons[i]->origin);
@@ -539,20 +567,25 @@ void CheckReferences(RuleTables* t) {
   // Reply templates: the frames, a general fallback, and one per reason, in both languages.
   for (int lang = 0; lang < 2; ++lang) {
     const char* lname = lang == 0 ? "nl" : "en";
-    std::vector<std::string> need_ids = {"frame", "frame-delayed", "frame-other", "delayed", "default"};
-    for (int i = 0; i < kReasonCount; ++i) need_ids.emplace_back(ReasonToken(static_cast<Reason>(i)));
+    std::vector<std::string> need_ids = {"frame", "frame-delayed", "frame-other", "delayed",
+                                         "default"};
+    for (int i = 0; i < kReasonCount; ++i)
+      need_ids.emplace_back(ReasonToken(static_cast<Reason>(i)));
     for (const auto& id : need_ids) {
       if (t->replies[lang].count(id) == 0) {
-        t->check_errors.push_back(fmt::format("data/replies/{}/{}.txt: missing reply template", lname, id));
+        t->check_errors.push_back(
+            fmt::format("data/replies/{}/{}.txt: missing reply template", lname, id));
       }
     }
     for (const auto& [id, tmpl] : t->replies[lang]) {
       if (t->replies[1 - lang].count(id) == 0) {
-        t->check_errors.push_back(fmt::format("data/{}: no {} counterpart", tmpl.origin.file, lang == 0 ? "English" : "Dutch"));
+        t->check_errors.push_back(fmt::format("data/{}: no {} counterpart", tmpl.origin.file,
+                                              lang == 0 ? "English" : "Dutch"));
       }
     }
   }
-  for (const char* key : {"label.recipient", "label.status", "label.explanation", "label.fix", "label.party"}) {
+  for (const char* key :
+       {"label.recipient", "label.status", "label.explanation", "label.fix", "label.party"}) {
     for (int lang = 0; lang < 2; ++lang) {
       if (t->messages[lang].count(key) == 0) {
         t->check_errors.push_back(fmt::format("data/text/{}/messages.tsv: missing key '{}'",
@@ -586,24 +619,39 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
                                                    : p.compare(0, 11, "replies/en/") == 0 ? 1
                                                                                           : -1)
                                                 : -1;
-    const bool messages = lang >= 0 && p.size() > 13 && p.compare(p.size() - 13, 13, "/messages.tsv") == 0;
-    if (p == "rules/reasons.tsv") LoadReasons(f, t.get(), errors);
-    else if (p == "rules/status.tsv") LoadCodes(f, true, t.get(), errors);
-    else if (p == "rules/reply.tsv") LoadCodes(f, false, t.get(), errors);
-    else if (p == "rules/phrases.tsv") LoadPhrases(f, t.get(), &front, &phrase_index, errors);
-    else if (p == "rules/phrases-vendor.tsv") vendor_phrases.push_back(&f);
-    else if (p == "rules/lhost.tsv") LoadLhostMarkers(f, t.get(), errors);
-    else if (p == "rules/client_errors.tsv") LoadClientErrors(f, t.get(), errors);
-    else if (p == "rules/exchange_numbers.tsv") LoadExchangeNumbers(f, t.get(), errors);
+    const bool messages =
+        lang >= 0 && p.size() > 13 && p.compare(p.size() - 13, 13, "/messages.tsv") == 0;
+    if (p == "rules/reasons.tsv")
+      LoadReasons(f, t.get(), errors);
+    else if (p == "rules/status.tsv")
+      LoadCodes(f, true, t.get(), errors);
+    else if (p == "rules/reply.tsv")
+      LoadCodes(f, false, t.get(), errors);
+    else if (p == "rules/phrases.tsv")
+      LoadPhrases(f, t.get(), &front, &phrase_index, errors);
+    else if (p == "rules/phrases-vendor.tsv")
+      vendor_phrases.push_back(&f);
+    else if (p == "rules/lhost.tsv")
+      LoadLhostMarkers(f, t.get(), errors);
+    else if (p == "rules/client_errors.tsv")
+      LoadClientErrors(f, t.get(), errors);
+    else if (p == "rules/exchange_numbers.tsv")
+      LoadExchangeNumbers(f, t.get(), errors);
     else if (lang >= 0 && txt) {
-      if (trusted) t->lazy[static_cast<std::size_t>(lang)].text_files.push_back(&f);
-      else LoadTexts(f, lang, t.get(), errors);
+      if (trusted)
+        t->lazy[static_cast<std::size_t>(lang)].text_files.push_back(&f);
+      else
+        LoadTexts(f, lang, t.get(), errors);
     } else if (reply_lang >= 0) {
-      if (trusted) t->lazy[static_cast<std::size_t>(reply_lang)].reply_files.push_back(&f);
-      else LoadReply(f, &t->replies[static_cast<std::size_t>(reply_lang)], errors);
+      if (trusted)
+        t->lazy[static_cast<std::size_t>(reply_lang)].reply_files.push_back(&f);
+      else
+        LoadReply(f, &t->replies[static_cast<std::size_t>(reply_lang)], errors);
     } else if (messages) {
-      if (trusted) t->lazy[static_cast<std::size_t>(lang)].message_files.push_back(&f);
-      else LoadMessages(f, &t->messages[static_cast<std::size_t>(lang)], errors);
+      if (trusted)
+        t->lazy[static_cast<std::size_t>(lang)].message_files.push_back(&f);
+      else
+        LoadMessages(f, &t->messages[static_cast<std::size_t>(lang)], errors);
     }
     // Other files (examples, README) are carried but not interpreted.
   }
@@ -617,20 +665,24 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
     if (trusted) {
       m.AddTrusted(rule.pattern, static_cast<int>(i));
     } else if (!m.Add(rule.pattern, static_cast<int>(i), &err)) {
-      errors->push_back(fmt::format("data/{}:{}: pattern of '{}' does not compile: {}", rule.origin.file,
-                                    rule.origin.line, rule.id, err));
+      errors->push_back(fmt::format("data/{}:{}: pattern of '{}' does not compile: {}",
+                                    rule.origin.file, rule.origin.line, rule.id, err));
     }
   }
   for (std::size_t i = 0; i < t->lhost_markers.size(); ++i) {
     const LhostMarker& m = t->lhost_markers[i];
     if (m.field == "boundary") continue;
     t->lhost_by_reader[m.reader].push_back(static_cast<int>(i));
-    PhraseMatcher* matcher = m.field == "text" ? &t->lhost_text_matcher : m.field == "subject" ? &t->lhost_subject_matcher : nullptr;
+    PhraseMatcher* matcher = m.field == "text"      ? &t->lhost_text_matcher
+                             : m.field == "subject" ? &t->lhost_subject_matcher
+                                                    : nullptr;
     std::string err;
     // Markers are plain lower-case text; a leading "re:" would be read as a regex, so such a
     // row (none exists) is matched as the literal it is by quoting nothing and skipping it.
-    if (matcher && m.pattern.compare(0, 3, "re:") != 0 && !matcher->Add(m.pattern, static_cast<int>(i), &err)) {
-      errors->push_back(fmt::format("data/{}:{}: marker '{}': {}", m.origin.file, m.origin.line, m.pattern, err));
+    if (matcher && m.pattern.compare(0, 3, "re:") != 0 &&
+        !matcher->Add(m.pattern, static_cast<int>(i), &err)) {
+      errors->push_back(
+          fmt::format("data/{}:{}: marker '{}': {}", m.origin.file, m.origin.line, m.pattern, err));
     }
   }
   std::string err;

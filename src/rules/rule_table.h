@@ -38,9 +38,9 @@ struct ReasonRule {
   RowOrigin origin;
 };
 
-struct CodeRule {       ///< a row of status.tsv or reply.tsv
-  std::string code;     ///< "X.1.1", "5.7.1", "X.1.*", "5.*.*"; "550", "5xx"
-  std::string kind;     ///< status.tsv only: iana, vendor, fallback
+struct CodeRule {    ///< a row of status.tsv or reply.tsv
+  std::string code;  ///< "X.1.1", "5.7.1", "X.1.*", "5.*.*"; "550", "5xx"
+  std::string kind;  ///< status.tsv only: iana, vendor, fallback
   Reason reason = Reason::kUndefined;
   Party party = Party::kSender;
   std::string text_id;  ///< resolved: never "-"
@@ -84,29 +84,30 @@ struct ExchangeNumberRule {
 };
 
 struct ReplyTemplate {  ///< data/replies/<lang>/<id>.txt
-  std::string id;       ///< file stem: "frame", "userunknown", "userunknown-recipient", "party-sender", "default"
-  std::string body;     ///< text after the header block, with {placeholders}
+  std::string id;  ///< file stem: "frame", "userunknown", "userunknown-recipient", "party-sender",
+                   ///< "default"
+  std::string body;  ///< text after the header block, with {placeholders}
   RowOrigin origin;
 };
 
 /// Placeholders a reply template may use (docs/replies.md).
 inline constexpr std::string_view kReplyPlaceholders[] = {
-    "name", "date", "subject", "recipients", "paragraphs", "address", "title",
-    "explanation", "fix", "retry_until", "status", "diagnostic"};
+    "name",  "date",        "subject", "recipients",  "paragraphs", "address",
+    "title", "explanation", "fix",     "retry_until", "status",     "diagnostic"};
 
 /// One input file of the loader.
 struct DataFile {
   std::string path;          ///< relative to data/: "rules/status.tsv", "text/nl/status.txt"
   std::string_view content;  ///< the embedded bytes, or an overlay file kept by its RuleTables
-  bool overlay = false; ///< from --rules DIR: its rows replace rows with the same id, and its
-                        ///< new phrase rows come before the embedded ones
+  bool overlay = false;      ///< from --rules DIR: its rows replace rows with the same id, and its
+                             ///< new phrase rows come before the embedded ones
 };
 
 /// A text record of data/text/<lang>/*.txt that is parsed on first use (LazyLang).
 struct LazyText {
   std::string_view block;  ///< its lines, from the first field to the blank line after it
   const DataFile* file = nullptr;
-  int line = 0;            ///< of the first field, in the file
+  int line = 0;  ///< of the first field, in the file
   mutable std::once_flag once;
   mutable TextRecord record;
 };
@@ -129,10 +130,10 @@ struct LazyLang {
 /// Everything loaded from data/.
 struct RuleTables {
   std::array<std::optional<ReasonRule>, kReasonCount> reasons;
-  std::map<std::string, CodeRule> status;   ///< by code
-  std::map<std::string, CodeRule> reply;    ///< by code
-  std::vector<PhraseRule> phrases;          ///< file order = priority
-  std::vector<LhostMarker> lhost_markers;   ///< file order
+  std::map<std::string, CodeRule> status;  ///< by code
+  std::map<std::string, CodeRule> reply;   ///< by code
+  std::vector<PhraseRule> phrases;         ///< file order = priority
+  std::vector<LhostMarker> lhost_markers;  ///< file order
   /// lhost_markers rows of the "text" and "subject" fields, id = index in lhost_markers: one
   /// linear pass per message finds them all (BuildMessageView), instead of a search per row.
   PhraseMatcher lhost_text_matcher;
@@ -151,10 +152,10 @@ struct RuleTables {
   /// is empty, and the languages are in lazy (FindText and friends look there).
   bool trusted = false;
   std::array<LazyLang, 2> lazy;
-  std::vector<DataFile> files;          ///< every loaded file, in load order, for Dump()
-  std::deque<std::string> file_storage; ///< contents of overlay files (files[i].content)
-  PhraseMatcher text_matcher;     ///< phrases with scope "text"
-  PhraseMatcher subject_matcher;  ///< phrases with scope "subject"
+  std::vector<DataFile> files;            ///< every loaded file, in load order, for Dump()
+  std::deque<std::string> file_storage;   ///< contents of overlay files (files[i].content)
+  PhraseMatcher text_matcher;             ///< phrases with scope "text"
+  PhraseMatcher subject_matcher;          ///< phrases with scope "subject"
   std::vector<std::string> check_errors;  ///< found while loading; reported by Check()
 };
 

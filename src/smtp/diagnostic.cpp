@@ -23,7 +23,8 @@ namespace {
 // wherever that reply occurs in \a text.
 std::optional<EnhancedStatus> StatusAfterReply(std::string_view text, ReplyCode reply) {
   const std::string code = reply.ToString();
-  for (std::size_t pos = text.find(code); pos != std::string_view::npos; pos = text.find(code, pos + 1)) {
+  for (std::size_t pos = text.find(code); pos != std::string_view::npos;
+       pos = text.find(code, pos + 1)) {
     std::size_t i = pos + code.size();
     if (i >= text.size() || (text[i] != ' ' && text[i] != '-')) continue;
     ++i;

@@ -113,16 +113,16 @@ std::optional<ReplyCode> ReplyCode::Find(std::string_view text, bool allow_succe
       if (!IsDigit(text[i + 1]) || !IsDigit(text[i + 2]) || text[i + 1] > '5') continue;
       if (i > 0) {
         const char p = text[i - 1];
-        if (!(IsSpace(p) || p == ':' || p == ';' || p == '(' || p == '[' || p == '<' ||
-              p == '"' || p == '\'' || p == '=' || p == '#')) {
+        if (!(IsSpace(p) || p == ':' || p == ';' || p == '(' || p == '[' || p == '<' || p == '"' ||
+              p == '\'' || p == '=' || p == '#')) {
           continue;
         }
       }
       const std::size_t end = i + 3;
       if (end < text.size()) {
         const char n = text[end];
-        if (!(IsSpace(n) || n == '-' || n == ')' || n == ']' || n == ',' || n == ':' ||
-              n == '"' || n == '\'')) {
+        if (!(IsSpace(n) || n == '-' || n == ')' || n == ']' || n == ',' || n == ':' || n == '"' ||
+              n == '\'')) {
           continue;
         }
       }

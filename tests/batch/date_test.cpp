@@ -2,9 +2,10 @@
 //
 // date_test.cpp: ParseDate() (batch.h) on RFC 5322 dates, their obsolete forms and ISO dates.
 
+#include "batch/date.h"
+
 #include <gtest/gtest.h>
 
-#include "batch/date.h"
 #include "bouncetolk/batch.h"
 
 namespace bouncetolk {
@@ -20,8 +21,8 @@ TEST(ParseDate, Table) {
       {"Thu, 29 Apr 2013 23:45:32 +0900 (JST)", 1367246732},
       {"29 Apr 2013 14:45:32 GMT", 1367246732},
       {"Mon, 29 Apr 13 10:45:32 EDT", 1367246732},  // two-digit year, named zone
-      {"Thu Apr 29 14:45:32 2013", 1367246732},      // asctime, no zone: UTC
-      {"29 Apr 2013 14:45 +0000", 1367246700},       // no seconds
+      {"Thu Apr 29 14:45:32 2013", 1367246732},     // asctime, no zone: UTC
+      {"29 Apr 2013 14:45 +0000", 1367246700},      // no seconds
       {"2013-04-29", 1367193600},
       {"2013-04-29T14:45:32Z", 1367246732},
       {"2013-04-29T23:45:32+09:00", 1367246732},
@@ -41,8 +42,10 @@ TEST(FormatDate, RoundTripsInTheWrittenZone) {
   EXPECT_EQ(FormatDate(1367246732, -7 * 60 - 30), "Mon, 29 Apr 2013 07:15:32 -0730");
   EXPECT_EQ(FormatDate(0, 0), "Thu, 01 Jan 1970 00:00:00 +0000");
   EXPECT_EQ(FormatDate(951782400, 0), "Tue, 29 Feb 2000 00:00:00 +0000");  // leap day
-  EXPECT_EQ(DateAfter("Mon, 29 Apr 2013 23:45:32 +0900", 2 * 86400), "Wed, 01 May 2013 23:45:32 +0900");
-  EXPECT_EQ(DateAfter("Tue, 31 Dec 2024 23:00:00 -0500 (EST)", 3600), "Wed, 01 Jan 2025 00:00:00 -0500");
+  EXPECT_EQ(DateAfter("Mon, 29 Apr 2013 23:45:32 +0900", 2 * 86400),
+            "Wed, 01 May 2013 23:45:32 +0900");
+  EXPECT_EQ(DateAfter("Tue, 31 Dec 2024 23:00:00 -0500 (EST)", 3600),
+            "Wed, 01 Jan 2025 00:00:00 -0500");
   EXPECT_EQ(DateAfter("no date here", 60), "");
 }
 

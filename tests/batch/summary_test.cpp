@@ -39,8 +39,9 @@ std::uint64_t Sum(const std::vector<CountRow>& rows) {
 
 TEST(BatchSummary, TotalsMatchInputsAndRecipients) {
   BatchSummary s;
-  s.Add(Bounce({Rcpt("a@Example.com", "5.1.1", Reason::kUserUnknown, true),
-                Rcpt("b@example.com", "4.2.2", Reason::kMailboxFull, false, Permanence::kTemporary)}));
+  s.Add(Bounce(
+      {Rcpt("a@Example.com", "5.1.1", Reason::kUserUnknown, true),
+       Rcpt("b@example.com", "4.2.2", Reason::kMailboxFull, false, Permanence::kTemporary)}));
   s.Add(Bounce({Rcpt("c@example.org", "5.1.1", Reason::kUserUnknown, true)}));
   Report not_bounce;
   s.Add(not_bounce);
@@ -52,7 +53,8 @@ TEST(BatchSummary, TotalsMatchInputsAndRecipients) {
   EXPECT_EQ(s.messages(), 4u);
   EXPECT_EQ(Sum(s.ByKind()), 4u);
   EXPECT_EQ(s.recipients(), 3u);
-  for (const auto& table : {s.ByReason(), s.ByStatus(), s.ByDomain(), s.ByParty(), s.ByHardSoft()}) {
+  for (const auto& table :
+       {s.ByReason(), s.ByStatus(), s.ByDomain(), s.ByParty(), s.ByHardSoft()}) {
     EXPECT_EQ(Sum(table), 3u);
   }
   ASSERT_EQ(s.ByError().size(), 1u);
@@ -88,8 +90,10 @@ TEST(SuppressionList, UniqueSortedHardOnly) {
 
 TEST(SuppressionList, SinceKeepsNewAndUndated) {
   SuppressionList list(ParseDate("2026-01-01"));
-  list.Add(Bounce({Rcpt("old@example.com", "5.1.1", Reason::kUserUnknown, true)}, "Wed, 31 Dec 2025 23:00:00 +0000"));
-  list.Add(Bounce({Rcpt("new@example.com", "5.1.1", Reason::kUserUnknown, true)}, "Thu, 1 Jan 2026 00:30:00 +0100"));
+  list.Add(Bounce({Rcpt("old@example.com", "5.1.1", Reason::kUserUnknown, true)},
+                  "Wed, 31 Dec 2025 23:00:00 +0000"));
+  list.Add(Bounce({Rcpt("new@example.com", "5.1.1", Reason::kUserUnknown, true)},
+                  "Thu, 1 Jan 2026 00:30:00 +0100"));
   list.Add(Bounce({Rcpt("nodate@example.com", "5.1.1", Reason::kUserUnknown, true)}));
   Report arrival = Bounce({Rcpt("arrival@example.com", "5.1.1", Reason::kUserUnknown, true)});
   arrival.per_message.arrival_date = "Fri, 2 Jan 2026 08:00:00 +0000";

@@ -2,11 +2,11 @@
 // Runs the real binary (BT_BINARY): stdin, files, exit codes, languages, JSON validity.
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
@@ -21,7 +21,8 @@ struct RunResult {
 // Runs "BT_BINARY args" through the shell with stdout captured (stderr to /dev/null unless
 // \a with_stderr).
 RunResult Exec(const std::string& args, bool with_stderr = false) {
-  const std::string cmd = std::string(BT_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  const std::string cmd =
+      std::string(BT_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
   RunResult r;
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
@@ -33,7 +34,9 @@ RunResult Exec(const std::string& args, bool with_stderr = false) {
   return r;
 }
 
-std::string Golden(const std::string& name) { return std::string(BT_SOURCE_DIR) + "/tests/golden/" + name; }
+std::string Golden(const std::string& name) {
+  return std::string(BT_SOURCE_DIR) + "/tests/golden/" + name;
+}
 
 TEST(CliTest, FileAndStdinGiveTheSameText) {
   const RunResult file = Exec(Golden("crlf.eml"));
@@ -86,17 +89,40 @@ TEST(CliTest, JsonIsValidAndComplete) {
 }
 
 TEST(CliTest, JsonLinesHasEveryField) {
-  const RunResult r = Exec("--format jsonl " + Golden("several_recipients.eml") + " " + Golden("not_a_bounce.eml") +
-                     " " + Golden("folded_comments.eml"));
+  const RunResult r = Exec("--format jsonl " + Golden("several_recipients.eml") + " " +
+                           Golden("not_a_bounce.eml") + " " + Golden("folded_comments.eml"));
   ASSERT_EQ(r.status, 0);
   std::istringstream lines(r.out);
   std::string line;
   int n = 0;
-  const char* fields[] = {"file", "index", "recipient", "original_recipient", "action", "status",
-                          "status_source", "reply_code", "diagnostic", "diagnostic_type", "reporting_mta",
-                          "remote_mta", "arrival_date", "last_attempt_date", "will_retry_until", "reason",
-                          "hard_bounce", "permanent", "party", "title", "explanation", "fix", "rules",
-                          "subject", "message_id", "from", "to", "date"};
+  const char* fields[] = {"file",
+                          "index",
+                          "recipient",
+                          "original_recipient",
+                          "action",
+                          "status",
+                          "status_source",
+                          "reply_code",
+                          "diagnostic",
+                          "diagnostic_type",
+                          "reporting_mta",
+                          "remote_mta",
+                          "arrival_date",
+                          "last_attempt_date",
+                          "will_retry_until",
+                          "reason",
+                          "hard_bounce",
+                          "permanent",
+                          "party",
+                          "title",
+                          "explanation",
+                          "fix",
+                          "rules",
+                          "subject",
+                          "message_id",
+                          "from",
+                          "to",
+                          "date"};
   while (std::getline(lines, line)) {
     const auto obj = nlohmann::json::parse(line);
     for (const char* f : fields) EXPECT_TRUE(obj.contains(f)) << f << " missing in " << line;
@@ -121,7 +147,11 @@ TEST(CliTest, RulesCheckPasses) {
 namespace {
 
 TEST(CliExplainTest, ExamplesOfTheIssue) {
-  struct Case { const char* query; int want_rc; const char* want_text; } cases[] = {
+  struct Case {
+    const char* query;
+    int want_rc;
+    const char* want_text;
+  } cases[] = {
       {"5.7.26", 0, "status:X.7.26"},
       {"550", 0, "reply:550"},
       {"'550 5.7.1 Relay access denied'", 0, "phrase:"},
@@ -129,7 +159,7 @@ TEST(CliExplainTest, ExamplesOfTheIssue) {
       {"0x800CCC0E", 0, "client:0x800CCC0E"},
       {"0x800ccc0e", 0, "client:0x800CCC0E"},
       {"571", 0, "status:X.7.1"},
-      {"5.7.999", 1, "status:X.7.*"},   // unregistered: the class-level text, exit 1
+      {"5.7.999", 1, "status:X.7.*"},  // unregistered: the class-level text, exit 1
       {"'hallo wereld'", 1, "Niets gevonden"},
   };
   for (const auto& c : cases) {

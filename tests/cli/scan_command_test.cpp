@@ -49,7 +49,8 @@ RunResult RunBinary(const TempDir& tmp, const std::vector<std::string>& args) {
   for (const auto& a : args) cmd += " " + Quote(a);
   cmd += " > " + Quote(tmp / "stdout") + " 2> " + Quote(tmp / "stderr") + " < /dev/null";
   const int status = std::system(cmd.c_str());
-  return RunResult{Slurp(tmp / "stdout"), Slurp(tmp / "stderr"), WIFEXITED(status) ? WEXITSTATUS(status) : -1};
+  return RunResult{Slurp(tmp / "stdout"), Slurp(tmp / "stderr"),
+                   WIFEXITED(status) ? WEXITSTATUS(status) : -1};
 }
 
 std::vector<std::string> Lines(const std::string& s) {
@@ -78,13 +79,16 @@ class ScanCommandTest : public ::testing::Test {
     WriteFile(md + "/cur/2.b:2,S", Bounce("b@y.example", "4.2.2"));
     WriteFile(md + "/cur/3.c:2,S", Bounce("c@x.example", "5.1.1"));
     WriteFile(md + "/new/4.d", PlainMail("lunch"));
-    WriteFile(md + "/new/5.e", std::string("\x7f" "ELF\x02\x01\x01\0\0\0garbage\xff\xfe", 20));
+    WriteFile(md + "/new/5.e", std::string("\x7f"
+                                           "ELF\x02\x01\x01\0\0\0garbage\xff\xfe",
+                                           20));
     WriteFile(md + "/new/6.f", "");
     WriteFile(md + "/tmp/0.z", Bounce("skipped@tmp.example", "5.1.1"));
 
-    WriteFile(tmp_ / "box.mbox", FromLine() + Bounce("d@z.example", "5.1.1", "Tue, 3 Mar 2020 10:00:00 +0000") +
-                                     "\n" + FromLine() + PlainMail("quoted") + ">From the start\n\n" + FromLine() +
-                                     Bounce("a@x.example", "5.1.1"));
+    WriteFile(tmp_ / "box.mbox",
+              FromLine() + Bounce("d@z.example", "5.1.1", "Tue, 3 Mar 2020 10:00:00 +0000") + "\n" +
+                  FromLine() + PlainMail("quoted") + ">From the start\n\n" + FromLine() +
+                  Bounce("a@x.example", "5.1.1"));
 
     const std::string tree = tmp_ / "tree";
     WriteFile(tree + "/one.eml", Bounce("e@w.example", "5.1.1"));
@@ -101,13 +105,16 @@ class ScanCommandTest : public ::testing::Test {
 
     // Minimal rule tables so that 5.1.1 is a hard bounce whatever data/ holds today.
     WriteFile(tmp_ / "rules/rules/reasons.tsv",
-              "reason\thard\tparty\tsource\nuserunknown\tyes\tsender\ttest\nmailboxfull\tif-permanent\trecipient\ttest\n");
+              "reason\thard\tparty\tsource\nuserunknown\tyes\tsender\ttest\nmailboxfull\tif-"
+              "permanent\trecipient\ttest\n");
     WriteFile(tmp_ / "rules/rules/status.tsv",
               "code\tkind\treason\tparty\ttext\tsource\nX.1.1\tiana\tuserunknown\tsender\t-\ttest\n"
               "X.2.2\tiana\tmailboxfull\trecipient\t-\ttest\n");
   }
 
-  std::vector<std::string> Inputs() const { return {tmp_ / "md", tmp_ / "box.mbox", tmp_ / "tree"}; }
+  std::vector<std::string> Inputs() const {
+    return {tmp_ / "md", tmp_ / "box.mbox", tmp_ / "tree"};
+  }
 
   std::vector<std::string> Args(std::vector<std::string> options) const {
     options.insert(options.begin(), {"--rules", tmp_ / "rules"});
@@ -129,11 +136,13 @@ TEST_F(ScanCommandTest, OneRecordPerMessageInInputOrder) {
   }
   const std::string md = tmp_ / "md", box = tmp_ / "box.mbox", tree = tmp_ / "tree";
   EXPECT_EQ(files, (std::vector<std::string>{
-                       md + "/cur/1.a:2,S", md + "/cur/2.b:2,S", md + "/cur/3.c:2,S", md + "/new/4.d", md + "/new/5.e",
-                       md + "/new/6.f", box + ":1", box + ":2", box + ":3", tree + "/bad", tree + "/fifo",
-                       tree + "/one.eml", tree + "/sub/deeper/garbage.bin", tree + "/sub/two.eml"}));
-  EXPECT_EQ(kinds, (std::vector<std::string>{"bounce", "bounce", "bounce", "not_a_bounce", "unreadable", "unreadable",
-                                             "bounce", "not_a_bounce", "bounce", "unreadable", "unreadable", "bounce",
+                       md + "/cur/1.a:2,S", md + "/cur/2.b:2,S", md + "/cur/3.c:2,S",
+                       md + "/new/4.d", md + "/new/5.e", md + "/new/6.f", box + ":1", box + ":2",
+                       box + ":3", tree + "/bad", tree + "/fifo", tree + "/one.eml",
+                       tree + "/sub/deeper/garbage.bin", tree + "/sub/two.eml"}));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"bounce", "bounce", "bounce", "not_a_bounce",
+                                             "unreadable", "unreadable", "bounce", "not_a_bounce",
+                                             "bounce", "unreadable", "unreadable", "bounce",
                                              "unreadable", "bounce"}));
   EXPECT_EQ(Field(lines[5], "error"), "empty");
   EXPECT_EQ(Field(lines[10], "error"), "not_regular_file");
@@ -156,8 +165,9 @@ TEST(ScanCommandLarge, ManyBatchesStayInOrderForAnyJobs) {
     std::snprintf(name, sizeof name, "%05d.host:2,S", i);
     const std::string path = tmp / (std::string("md/cur/") + name);
     std::string content = i % 3 == 0 ? Bounce("u" + std::to_string(i) + "@example.com", "5.1.1")
-                          : i % 3 == 1 ? PlainMail(std::string(static_cast<std::size_t>(i) * 50, 'x'))
-                                       : std::string();
+                          : i % 3 == 1
+                              ? PlainMail(std::string(static_cast<std::size_t>(i) * 50, 'x'))
+                              : std::string();
     WriteFile(path, content);
     want.push_back(path);
   }
@@ -218,10 +228,12 @@ TEST_F(ScanCommandTest, ExitCodes) {
   const std::string rules = tmp_ / "rules";
   EXPECT_EQ(RunBinary(tmp_, {"--rules", rules, tmp_ / "box.mbox"}).code, 0);        // all read
   EXPECT_EQ(RunBinary(tmp_, {"--rules", rules, tmp_ / "md/cur/1.a:2,S"}).code, 0);  // one bounce
-  EXPECT_EQ(RunBinary(tmp_, {"--rules", rules, tmp_ / "md/new/4.d"}).code, 1);      // one non-bounce
-  EXPECT_EQ(RunBinary(tmp_, {"--rules", rules, tmp_ / "md/new/5.e"}).code, 3);      // one garbage file
-  EXPECT_EQ(RunBinary(tmp_, {"--rules", rules, tmp_ / "md/new/4.d", tmp_ / "box.mbox"}).code, 0);  // batch
-  EXPECT_EQ(RunBinary(tmp_, {"--since", "2026-01-01", tmp_ / "box.mbox"}).code, 2);   // --since needs --suppress
+  EXPECT_EQ(RunBinary(tmp_, {"--rules", rules, tmp_ / "md/new/4.d"}).code, 1);  // one non-bounce
+  EXPECT_EQ(RunBinary(tmp_, {"--rules", rules, tmp_ / "md/new/5.e"}).code, 3);  // one garbage file
+  EXPECT_EQ(RunBinary(tmp_, {"--rules", rules, tmp_ / "md/new/4.d", tmp_ / "box.mbox"}).code,
+            0);  // batch
+  EXPECT_EQ(RunBinary(tmp_, {"--since", "2026-01-01", tmp_ / "box.mbox"}).code,
+            2);  // --since needs --suppress
   EXPECT_EQ(RunBinary(tmp_, {"--suppress", "--since", "someday", tmp_ / "box.mbox"}).code, 2);
   EXPECT_EQ(RunBinary(tmp_, {"-j", "0", tmp_ / "box.mbox"}).code, 2);
 }
@@ -230,15 +242,17 @@ TEST_F(ScanCommandTest, ProgressOnlyOnATerminalAndNotWhenQuiet) {
   // script(1) (util-linux, always on Debian) gives the program a terminal.
   if (std::system("command -v script > /dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1)";
   auto on_tty = [&](const std::string& options) {
-    const std::string inner = Quote(BT_BINARY) + " --format jsonl -r " + options + " " + Quote(tmp_ / "md") +
-                              " > /dev/null";
-    const std::string cmd = "script -qec " + Quote(inner) + " " + Quote(tmp_ / "typescript") + " > /dev/null 2>&1";
+    const std::string inner = Quote(BT_BINARY) + " --format jsonl -r " + options + " " +
+                              Quote(tmp_ / "md") + " > /dev/null";
+    const std::string cmd =
+        "script -qec " + Quote(inner) + " " + Quote(tmp_ / "typescript") + " > /dev/null 2>&1";
     std::system(cmd.c_str());
     return Slurp(tmp_ / "typescript");
   };
   const std::string shown = on_tty("");
-  EXPECT_NE(shown.find("6 berichten"), std::string::npos) << shown;  // "6 van 6 berichten" or, before the count is in, "6 berichten"
-  EXPECT_NE(shown.find("\x1b[K"), std::string::npos);                  // and cleared again
+  EXPECT_NE(shown.find("6 berichten"), std::string::npos)
+      << shown;  // "6 van 6 berichten" or, before the count is in, "6 berichten"
+  EXPECT_NE(shown.find("\x1b[K"), std::string::npos);  // and cleared again
   EXPECT_EQ(on_tty("--quiet").find("berichten"), std::string::npos);
 }
 

@@ -9,7 +9,10 @@ namespace bouncetolk {
 namespace {
 
 TEST(TextTest, NormalizeLineEndings) {
-  struct Case { const char* name; std::string in, want; } cases[] = {
+  struct Case {
+    const char* name;
+    std::string in, want;
+  } cases[] = {
       {"lf", "a\nb\n", "a\nb\n"},
       {"crlf", "a\r\nb\r\n", "a\nb\n"},
       {"cr only", "a\rb\r", "a\nb\n"},
@@ -26,12 +29,12 @@ TEST(TextTest, NormalizeForMatch) {
 }
 
 TEST(TextTest, DecodeXtext) {
-  struct Case { std::string in, want; } cases[] = {
-      {"ENV+2B42+3D7", "ENV+42=7"},
-      {"piet+2Bnews@x", "piet+news@x"},
+  struct Case {
+    std::string in, want;
+  } cases[] = {
+      {"ENV+2B42+3D7", "ENV+42=7"}, {"piet+2Bnews@x", "piet+news@x"},
       {"john+ab@x", "john+ab@x"},  // lower-case hex is no xtext escape (RFC 3461 section 4)
-      {"trailing+2", "trailing+2"},
-      {"+", "+"},
+      {"trailing+2", "trailing+2"}, {"+", "+"},
   };
   for (const auto& c : cases) EXPECT_EQ(DecodeXtext(c.in), c.want) << c.in;
 }
@@ -46,7 +49,9 @@ TEST(TextTest, RepairUtf8) {
   EXPECT_TRUE(IsValidUtf8("caf\xC3\xA9"));
   EXPECT_FALSE(IsValidUtf8("caf\xE9"));
   EXPECT_EQ(RepairUtf8("caf\xE9!"), "caf\xEF\xBF\xBD!");
-  EXPECT_EQ(RepairUtf8(std::string("a\0b", 3)), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(RepairUtf8(std::string("a\0b", 3)),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
   EXPECT_FALSE(IsValidUtf8("\xC0\x80"));      // overlong
 }
@@ -58,7 +63,8 @@ TEST(TextTest, Utf8AsciiRunsOfEightBytes) {
   EXPECT_TRUE(IsValidUtf8(ascii));
   EXPECT_EQ(RepairUtf8(ascii), ascii);
   for (std::size_t at = 0; at < ascii.size(); ++at) {
-    for (const std::string& bad : {std::string(1, '\0'), std::string("\xE9"), std::string("\xC3")}) {
+    for (const std::string& bad :
+         {std::string(1, '\0'), std::string("\xE9"), std::string("\xC3")}) {
       std::string s = ascii;
       s.replace(at, 1, bad);
       EXPECT_FALSE(IsValidUtf8(s)) << at;
@@ -97,9 +103,11 @@ TEST(TextTest, FindIgnoreCaseAgreesWithASimpleSearch) {
     return std::string_view::npos;
   };
   const std::string hay = "Tt tT  ttX The tHE then THE_ tx 5.1.1 5.1 .1 ta";
-  for (const char* needle : {"t", "the", "the_", "tx", "5.1.1", ".1", "ta", "tax", "x", "e", "nope"}) {
+  for (const char* needle :
+       {"t", "the", "the_", "tx", "5.1.1", ".1", "ta", "tax", "x", "e", "nope"}) {
     for (std::size_t from = 0; from <= hay.size() + 1; ++from) {
-      EXPECT_EQ(FindIgnoreCase(hay, needle, from), simple(hay, needle, from)) << needle << " from " << from;
+      EXPECT_EQ(FindIgnoreCase(hay, needle, from), simple(hay, needle, from))
+          << needle << " from " << from;
     }
   }
   EXPECT_EQ(FindIgnoreCase("", "a"), std::string_view::npos);

@@ -24,20 +24,25 @@ int RunScorecard(const std::string& args, std::string* out) {
 }
 
 TEST(CorpusTest, DeliveryStatusMessages) {
-  if (!std::filesystem::exists(std::string(BT_CORPUS_DIR) + "/expected.tsv")) GTEST_SKIP() << "no corpus";
+  if (!std::filesystem::exists(std::string(BT_CORPUS_DIR) + "/expected.tsv"))
+    GTEST_SKIP() << "no corpus";
   std::string out;
   const int rc = RunScorecard(
-      "--only-dsn --min recipient=98.5 --min status=96 --min reply=96 --min reason=88 --min hard=93.5", &out);
+      "--only-dsn --min recipient=98.5 --min status=96 --min reply=96 --min reason=88 --min "
+      "hard=93.5",
+      &out);
   std::printf("%s", out.c_str());
   EXPECT_EQ(rc, 0) << out;
 }
 
 // Every message, with or without a delivery-status part: the vendor readers included.
 TEST(CorpusTest, AllMessages) {
-  if (!std::filesystem::exists(std::string(BT_CORPUS_DIR) + "/expected.tsv")) GTEST_SKIP() << "no corpus";
+  if (!std::filesystem::exists(std::string(BT_CORPUS_DIR) + "/expected.tsv"))
+    GTEST_SKIP() << "no corpus";
   std::string out;
   const int rc = RunScorecard(
-      "--min recipient=99.2 --min status=97 --min reply=97.8 --min reason=90.5 --min hard=95", &out);
+      "--min recipient=99.2 --min status=97 --min reply=97.8 --min reason=90.5 --min hard=95",
+      &out);
   std::printf("%s", out.c_str());
   EXPECT_EQ(rc, 0) << out;
 }

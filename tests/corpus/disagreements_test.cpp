@@ -25,7 +25,8 @@ TEST(DisagreementTest, TemporaryNxdomainIsANetworkError) {
       "--b\nContent-Type: message/delivery-status\n\n"
       "Reporting-MTA: dns; googlemail.com\n\n"
       "Final-Recipient: rfc822; a@nergens.example\nAction: delayed\nStatus: 4.0.0\n"
-      "Diagnostic-Code: smtp; DNS Error: DNS type 'mx' lookup of nergens.example responded with code NXDOMAIN\n"
+      "Diagnostic-Code: smtp; DNS Error: DNS type 'mx' lookup of nergens.example responded with "
+      "code NXDOMAIN\n"
       "--b--\n");
   EXPECT_EQ(r.reason, Reason::kNetworkError);
   EXPECT_FALSE(r.hard_bounce);

@@ -30,7 +30,8 @@ std::vector<std::string> Sources() {
   for (const char* dir : {"src", "include"}) {
     for (const auto& e : fs::recursive_directory_iterator(root / dir)) {
       const auto ext = e.path().extension();
-      if (ext == ".cpp" || ext == ".h") out.push_back(fs::relative(e.path(), root).generic_string());
+      if (ext == ".cpp" || ext == ".h")
+        out.push_back(fs::relative(e.path(), root).generic_string());
     }
   }
   return out;
@@ -43,7 +44,8 @@ TEST(BoundariesTest, ThirdPartyHeadersStayInTheirAdapters) {
   for (const std::string& rel : Sources()) {
     ++files;
     const std::string text = Read(fs::path(BT_SOURCE_DIR) / rel);
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), include_re); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), include_re);
+         it != std::sregex_iterator(); ++it) {
       const std::string lib = (*it)[1];
       const bool ok = (lib == "mimetic" && rel == "src/mime/mime_walk.cpp") ||
                       (lib == "re2" && rel == "src/rules/phrase_matcher.cpp") ||

@@ -34,7 +34,8 @@ std::string Help() {
 std::set<std::string> LongOptions(const std::string& text) {
   std::set<std::string> out;
   const std::regex re("--([a-z][a-z-]*[a-z])");
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator();
+       ++it) {
     out.insert((*it)[1].str());
   }
   return out;
@@ -50,21 +51,25 @@ std::string Section(const std::string& text, const std::string& from, const std:
 TEST(ManPageTest, SameOptionsAsHelp) {
   const std::string help = Section(Help(), "Options:", "Subcommands:");
   ASSERT_FALSE(help.empty());
-  std::string man = Section(ReadFile(std::string(BT_SOURCE_DIR) + "/docs/bouncetolk.1"), ".SH OPTIONS", ".SH COMMANDS");
+  std::string man = Section(ReadFile(std::string(BT_SOURCE_DIR) + "/docs/bouncetolk.1"),
+                            ".SH OPTIONS", ".SH COMMANDS");
   ASSERT_FALSE(man.empty());
   // roff writes "\-\-name".
   for (std::size_t p; (p = man.find("\\-")) != std::string::npos;) man.replace(p, 2, "-");
   const auto in_help = LongOptions(help);
   const auto in_man = LongOptions(man);
-  for (const auto& o : in_help) EXPECT_TRUE(in_man.count(o)) << "--" << o << " is in --help but not in the man page";
-  for (const auto& o : in_man) EXPECT_TRUE(in_help.count(o)) << "--" << o << " is in the man page but not in --help";
+  for (const auto& o : in_help)
+    EXPECT_TRUE(in_man.count(o)) << "--" << o << " is in --help but not in the man page";
+  for (const auto& o : in_man)
+    EXPECT_TRUE(in_help.count(o)) << "--" << o << " is in the man page but not in --help";
 }
 
 TEST(ManPageTest, CompletionsKnowEveryOption) {
   const auto in_help = LongOptions(Section(Help(), "Options:", "Subcommands:"));
   for (const char* file : {"/completions/bouncetolk.bash", "/completions/_bouncetolk"}) {
     const auto in_completion = LongOptions(ReadFile(std::string(BT_SOURCE_DIR) + file));
-    for (const auto& o : in_help) EXPECT_TRUE(in_completion.count(o)) << "--" << o << " missing in " << file;
+    for (const auto& o : in_help)
+      EXPECT_TRUE(in_completion.count(o)) << "--" << o << " missing in " << file;
   }
 }
 

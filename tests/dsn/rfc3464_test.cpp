@@ -33,7 +33,11 @@ TEST(FieldBlockTest, Limits) {
 }
 
 TEST(Rfc3464Test, SplitTyped) {
-  struct Case { const char* in; const char* type; const char* rest; } cases[] = {
+  struct Case {
+    const char* in;
+    const char* type;
+    const char* rest;
+  } cases[] = {
       {"rfc822; a@b", "rfc822", "a@b"},
       {"RFC822;a@b", "rfc822", "a@b"},
       {"dns; mx.example", "dns", "mx.example"},
@@ -60,11 +64,14 @@ TEST(Rfc3464Test, NormalizeAction) {
 
 TEST(Rfc3464Test, AllFields) {
   const std::string text =
-      "Original-Envelope-Id: abc+2B1\nReporting-MTA: dns; mta.example\nDSN-Gateway: dns; gw.example\n"
+      "Original-Envelope-Id: abc+2B1\nReporting-MTA: dns; mta.example\nDSN-Gateway: dns; "
+      "gw.example\n"
       "Received-From-MTA: dns; in.example\nArrival-Date: Mon, 1 Jan 2026 10:00:00 +0000\n"
       "X-Postfix-Queue-ID: Q1\n\n"
-      "Original-Recipient: rfc822; x+2By@example\nFinal-Recipient: rfc822; <y@example>\nAction: delayed\n"
-      "Status: 4.4.1 (timeout)\nRemote-MTA: dns; mx.example\nDiagnostic-Code: smtp; 451 4.4.1\n  timeout\n"
+      "Original-Recipient: rfc822; x+2By@example\nFinal-Recipient: rfc822; <y@example>\nAction: "
+      "delayed\n"
+      "Status: 4.4.1 (timeout)\nRemote-MTA: dns; mx.example\nDiagnostic-Code: smtp; 451 4.4.1\n  "
+      "timeout\n"
       "Last-Attempt-Date: Mon, 1 Jan 2026 11:00:00 +0000\nFinal-Log-ID: L1\n"
       "Will-Retry-Until: Fri, 5 Jan 2026 10:00:00 +0000\nX-Actual-Recipient: rfc822; z@example\n";
   std::vector<Problem> problems;
@@ -96,8 +103,9 @@ TEST(Rfc3464Test, AllFields) {
 
 TEST(Rfc3464Test, BadStatusAndMissingRecipient) {
   std::vector<Problem> problems;
-  const DsnFields d = ParseDeliveryStatus("Final-Recipient: rfc822; a@b\nStatus: 05.1.1\n\nAction: failed\n",
-                                          AnalyzeOptions(), &problems);
+  const DsnFields d =
+      ParseDeliveryStatus("Final-Recipient: rfc822; a@b\nStatus: 05.1.1\n\nAction: failed\n",
+                          AnalyzeOptions(), &problems);
   ASSERT_EQ(d.recipients.size(), 2u);
   EXPECT_EQ(d.recipients[0].status_field, "");
   ASSERT_GE(problems.size(), 2u);
@@ -109,9 +117,11 @@ TEST(Rfc3464Test, BadStatusAndMissingRecipient) {
 TEST(Rfc3464Test, RunTogetherGroups) {
   const std::string text =
       "Reporting-MTA: dns; omr.example.com\nArrival-Date: Fri, 21 Nov 2014 17:24:04 -0500\n"
-      "Final-Recipient: rfc822; a@example.jp\nOriginal-Recipient: rfc822;a@example.jp\nAction: failed\n"
+      "Final-Recipient: rfc822; a@example.jp\nOriginal-Recipient: rfc822;a@example.jp\nAction: "
+      "failed\n"
       "Status: 5.2.2\nDiagnostic-Code: smtp; 550 5.2.2 <a@example.jp>... Mailbox Full\n"
-      "Final-Recipient: rfc822; b@example.jp\nOriginal-Recipient: rfc822;b@example.jp\nAction: failed\n"
+      "Final-Recipient: rfc822; b@example.jp\nOriginal-Recipient: rfc822;b@example.jp\nAction: "
+      "failed\n"
       "Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <b@example.jp>... User Unknown\n";
   std::vector<Problem> problems;
   const DsnFields d = ParseDeliveryStatus(text, AnalyzeOptions(), &problems);

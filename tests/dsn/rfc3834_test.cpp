@@ -16,19 +16,24 @@ TEST(Rfc3834Test, Table) {
     const char* message;
     MessageKind kind;
   } cases[] = {
-      {"Auto-Submitted header", "From: Els <els@example.nl>\nSubject: Re: offerte\nAuto-Submitted: auto-replied\n\n"
-                                "Ik ben tot 5 mei afwezig.\n",
+      {"Auto-Submitted header",
+       "From: Els <els@example.nl>\nSubject: Re: offerte\nAuto-Submitted: auto-replied\n\n"
+       "Ik ben tot 5 mei afwezig.\n",
        MessageKind::kAutoReply},
-      {"Dutch subject", "From: els@example.nl\nSubject: Automatisch antwoord: offerte\n\nIk ben afwezig.\n",
+      {"Dutch subject",
+       "From: els@example.nl\nSubject: Automatisch antwoord: offerte\n\nIk ben afwezig.\n",
        MessageKind::kAutoReply},
       {"Outlook subject", "From: els@example.nl\nSubject: Automatic reply: offer\n\nI am away.\n",
        MessageKind::kAutoReply},
       {"a bounce that says Auto-Submitted stays a bounce",
-       "From: Mail Delivery System <MAILER-DAEMON@example.nl>\nSubject: Undelivered Mail Returned to Sender\n"
+       "From: Mail Delivery System <MAILER-DAEMON@example.nl>\nSubject: Undelivered Mail Returned "
+       "to Sender\n"
        "Auto-Submitted: auto-replied\n\nThis is the mail system at host example.nl.\n\n"
-       "<x@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 unknown user (in reply to RCPT TO command)\n",
+       "<x@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 unknown user (in reply to "
+       "RCPT TO command)\n",
        MessageKind::kBounce},
-      {"ordinary mail", "From: els@example.nl\nSubject: vraagje\n\nHoe gaat het?\n", MessageKind::kNotABounce},
+      {"ordinary mail", "From: els@example.nl\nSubject: vraagje\n\nHoe gaat het?\n",
+       MessageKind::kNotABounce},
   };
   for (const auto& c : cases) {
     const Report report = Analyze(c.message, TestRules());

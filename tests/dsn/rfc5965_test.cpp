@@ -78,7 +78,8 @@ TEST(Rfc5965Test, RemovalRecipient) {
 TEST(Rfc5965Test, AppleUnsubscribeIsOptOut) {
   const Report report = Analyze(
       "From: iemand@icloud.example.com\nTo: optout-123@lijst.example.nl\nSubject: unsubscribe\n"
-      "Auto-Submitted: auto-replied\nX-Apple-Unsubscribe: true\n\nApple Mail sent this email to unsubscribe.\n",
+      "Auto-Submitted: auto-replied\nX-Apple-Unsubscribe: true\n\nApple Mail sent this email to "
+      "unsubscribe.\n",
       TestRules());
   EXPECT_EQ(report.kind, MessageKind::kFeedback);
   EXPECT_EQ(report.feedback_type, "opt-out");

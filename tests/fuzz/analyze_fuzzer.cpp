@@ -60,7 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   ro.lang = Lang::kNl;
   ro.format = Format::kJson;
-  fuzz::Check(nlohmann::json::accept(Render(report, Rules(), ro)), "JSON document is not valid JSON");
+  fuzz::Check(nlohmann::json::accept(Render(report, Rules(), ro)),
+              "JSON document is not valid JSON");
   ro.format = Format::kJsonl;
   CheckJsonLines(Render(report, Rules(), ro));
   for (Format f : {Format::kCsv, Format::kTsv}) {

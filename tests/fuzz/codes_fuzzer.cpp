@@ -20,7 +20,8 @@ namespace {
 void CheckEnhanced(const std::optional<bouncetolk::EnhancedStatus>& code, std::string_view text) {
   if (!code) return;
   const std::string s = code->ToString();
-  bouncetolk::fuzz::Check(text.find(s) != std::string_view::npos, "found enhanced code is not in the text");
+  bouncetolk::fuzz::Check(text.find(s) != std::string_view::npos,
+                          "found enhanced code is not in the text");
   const auto again = bouncetolk::EnhancedStatus::Parse(s);
   bouncetolk::fuzz::Check(again && *again == *code, "enhanced code does not round-trip");
 }

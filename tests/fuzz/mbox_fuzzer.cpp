@@ -36,7 +36,8 @@ int Feed(std::string_view data, bool pipe) {
   }
   const int fd = ::memfd_create("mbox", MFD_CLOEXEC);
   if (fd < 0) return -1;
-  if (::write(fd, data.data(), data.size()) != static_cast<ssize_t>(data.size()) || ::lseek(fd, 0, SEEK_SET) != 0) {
+  if (::write(fd, data.data(), data.size()) != static_cast<ssize_t>(data.size()) ||
+      ::lseek(fd, 0, SEEK_SET) != 0) {
     ::close(fd);
     return -1;
   }
@@ -54,7 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::size_t lines = 1;
   for (std::size_t pos = 0; pos < body.size();) {
     const std::size_t eol = body.find('\n', pos);
-    const std::string_view line = body.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
+    const std::string_view line =
+        body.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
     (void)IsMboxSeparator(line);
     ++lines;
     if (eol == std::string_view::npos) break;

@@ -27,20 +27,23 @@ std::string ReadFile(const fs::path& p) {
 std::string Dump(const Report& r) {
   std::ostringstream o;
   o << "kind=" << MessageKindToken(r.kind) << " format=" << (r.format.empty() ? "-" : r.format)
-    << " reporting=" << (r.per_message.reporting_mta.empty() ? "-" : r.per_message.reporting_mta) << "\n";
+    << " reporting=" << (r.per_message.reporting_mta.empty() ? "-" : r.per_message.reporting_mta)
+    << "\n";
   o << "original subject=\"" << r.original.subject << "\" to=\"" << r.original.to << "\" id=\""
     << r.original.message_id << "\"\n";
   for (const RecipientResult& x : r.recipients) {
-    o << x.index << " " << (x.recipient.empty() ? "-" : x.recipient) << " orig="
-      << (x.original_recipient.empty() ? "-" : x.original_recipient) << " action=" << x.action
-      << " status=" << x.status << "/" << StatusSourceToken(x.status_source)
-      << (x.status_note.empty() ? "" : "/" + x.status_note) << " reply="
-      << (x.reply_code ? std::to_string(*x.reply_code) : "-") << " type="
-      << (x.diagnostic_type.empty() ? "-" : x.diagnostic_type) << " reason=" << ReasonToken(x.reason) << " "
-      << PermanenceToken(x.permanence) << (x.hard_bounce ? " hard" : "") << " party=" << PartyToken(x.party)
-      << " text=" << x.text_id << "\n";
+    o << x.index << " " << (x.recipient.empty() ? "-" : x.recipient)
+      << " orig=" << (x.original_recipient.empty() ? "-" : x.original_recipient)
+      << " action=" << x.action << " status=" << x.status << "/"
+      << StatusSourceToken(x.status_source) << (x.status_note.empty() ? "" : "/" + x.status_note)
+      << " reply=" << (x.reply_code ? std::to_string(*x.reply_code) : "-")
+      << " type=" << (x.diagnostic_type.empty() ? "-" : x.diagnostic_type)
+      << " reason=" << ReasonToken(x.reason) << " " << PermanenceToken(x.permanence)
+      << (x.hard_bounce ? " hard" : "") << " party=" << PartyToken(x.party) << " text=" << x.text_id
+      << "\n";
   }
-  for (const Problem& p : r.problems) o << "problem " << ErrorCodeToken(p.code) << " " << p.arg << "\n";
+  for (const Problem& p : r.problems)
+    o << "problem " << ErrorCodeToken(p.code) << " " << p.arg << "\n";
   return o.str();
 }
 
@@ -61,7 +64,8 @@ TEST(GoldenTest, AllMessages) {
       std::ofstream(expected_path, std::ios::binary) << got;
       continue;
     }
-    ASSERT_TRUE(fs::exists(expected_path)) << expected_path << " missing; run with BT_UPDATE_GOLDEN=1";
+    ASSERT_TRUE(fs::exists(expected_path))
+        << expected_path << " missing; run with BT_UPDATE_GOLDEN=1";
     EXPECT_EQ(got, ReadFile(expected_path)) << "golden mismatch for " << entry.path().filename();
   }
   EXPECT_GE(seen, 10);

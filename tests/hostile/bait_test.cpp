@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "bouncetolk/bouncetolk.h"
-#include "tests/testing/test_rules.h"
 #include "bouncetolk/status_code.h"
 #include "classify/classify.h"
 #include "common/text.h"
@@ -23,6 +22,7 @@
 #include "mime/charset.h"
 #include "rules/rule_table.h"
 #include "smtp/diagnostic.h"
+#include "tests/testing/test_rules.h"
 
 namespace bouncetolk {
 namespace {
@@ -59,17 +59,25 @@ struct Bait {
 
 TEST(BaitTest, ScannersAreLinear) {
   const std::vector<Bait> baits = {
-      {"enhanced_status_dots", [](const std::string& t) { (void)EnhancedStatus::Find(t); }, Fill("5.5.")},
-      {"enhanced_status_digits", [](const std::string& t) { (void)EnhancedStatus::Find(t, '4'); }, Fill("5.1.1111 ")},
-      {"reply_code_runs", [](const std::string& t) { (void)ReplyCode::Find(t); }, Fill("550-550 55 ")},
-      {"extract_codes", [](const std::string& t) { (void)ExtractCodes(t); }, Fill("550 #5.1 (5.1.")},
-      {"encoded_words_unclosed", [](const std::string& t) { (void)DecodeHeaderValue(t); }, Fill("=?a?q?x")},
-      {"encoded_words_charset", [](const std::string& t) { (void)DecodeHeaderValue(t); }, Fill("=?utf-8")},
-      {"encoded_words_many", [](const std::string& t) { (void)DecodeHeaderValue(t); }, Fill("=?iso-8859-1?q?=E9?= ")},
+      {"enhanced_status_dots", [](const std::string& t) { (void)EnhancedStatus::Find(t); },
+       Fill("5.5.")},
+      {"enhanced_status_digits", [](const std::string& t) { (void)EnhancedStatus::Find(t, '4'); },
+       Fill("5.1.1111 ")},
+      {"reply_code_runs", [](const std::string& t) { (void)ReplyCode::Find(t); },
+       Fill("550-550 55 ")},
+      {"extract_codes", [](const std::string& t) { (void)ExtractCodes(t); },
+       Fill("550 #5.1 (5.1.")},
+      {"encoded_words_unclosed", [](const std::string& t) { (void)DecodeHeaderValue(t); },
+       Fill("=?a?q?x")},
+      {"encoded_words_charset", [](const std::string& t) { (void)DecodeHeaderValue(t); },
+       Fill("=?utf-8")},
+      {"encoded_words_many", [](const std::string& t) { (void)DecodeHeaderValue(t); },
+       Fill("=?iso-8859-1?q?=E9?= ")},
       {"comments_nested", [](const std::string& t) { (void)StripComments(t); }, Fill("((\\")},
       {"xtext", [](const std::string& t) { (void)DecodeXtext(t); }, Fill("+2+")},
       {"utf8_xtext", [](const std::string& t) { (void)DecodeUtf8AddrXtext(t); }, Fill("\\x{")},
-      {"terminal_safe", [](const std::string& t) { (void)TerminalSafe(t); }, Fill("\x1b[31m\xc2\x9b\xe2\x80\xae\xff")},
+      {"terminal_safe", [](const std::string& t) { (void)TerminalSafe(t); },
+       Fill("\x1b[31m\xc2\x9b\xe2\x80\xae\xff")},
       {"field_groups", [](const std::string& t) { (void)ReadFieldGroups(t, FieldBlockOptions()); },
        Fill("A: b\n c\n\n")},
       {"field_folding", [](const std::string& t) { (void)ReadFieldGroups(t, FieldBlockOptions()); },
@@ -89,9 +97,11 @@ TEST(BaitTest, EveryPhraseRule) {
   double worst = 0;
   std::string worst_id = "(none)";
   for (const PhraseRule& rule : t.phrases) {
-    std::string pattern = rule.pattern.compare(0, 3, "re:") == 0 ? rule.pattern.substr(3) : rule.pattern;
+    std::string pattern =
+        rule.pattern.compare(0, 3, "re:") == 0 ? rule.pattern.substr(3) : rule.pattern;
     if (pattern.size() < 2) continue;
-    for (const std::string& text : {Fill(pattern.substr(0, pattern.size() - 1) + " "), Fill(pattern.substr(0, 1))}) {
+    for (const std::string& text :
+         {Fill(pattern.substr(0, pattern.size() - 1) + " "), Fill(pattern.substr(0, 1))}) {
       RecipientResult r;
       r.status = "5.0.0";
       r.diagnostic = text;
@@ -103,13 +113,15 @@ TEST(BaitTest, EveryPhraseRule) {
       EXPECT_LT(s, kMaxSeconds) << rule.id;
     }
   }
-  std::printf("[bait] %zu phrase rules, slowest %s: %.3f s\n", t.phrases.size(), worst_id.c_str(), worst);
+  std::printf("[bait] %zu phrase rules, slowest %s: %.3f s\n", t.phrases.size(), worst_id.c_str(),
+              worst);
 }
 
 TEST(BaitTest, WholeAnalysisOfALongDiagnostic) {
   // A report whose Diagnostic-Code is a megabyte of near-misses, folded: Analyze() as a whole.
   std::string message =
-      "From: MAILER-DAEMON@x.example\nSubject: failure\nContent-Type: multipart/report; boundary=b\n\n"
+      "From: MAILER-DAEMON@x.example\nSubject: failure\nContent-Type: multipart/report; "
+      "boundary=b\n\n"
       "--b\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@b\nStatus: 5.1.1\n"
       "Diagnostic-Code: smtp; 550";
   for (std::size_t i = 0; message.size() < kBytes; ++i) message += "\n user unknow 5.1. 55 (";

@@ -6,8 +6,8 @@
 // (scripts/setup.sh --sanitize) turns into a failure, which is where CI runs them too.
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -38,7 +38,8 @@ TEST(FuzzRegressionTest, AnalyzeAndRender) {
     options.max_mime_parts = 64;
     const Report report = Analyze(f.input, Rules(), options);
     RenderOptions ro;
-    for (Format format : {Format::kText, Format::kJson, Format::kJsonl, Format::kCsv, Format::kTsv}) {
+    for (Format format :
+         {Format::kText, Format::kJson, Format::kJsonl, Format::kCsv, Format::kTsv}) {
       ro.format = format;
       const std::string out = Render(report, Rules(), ro);
       if (format == Format::kJson) {

@@ -11,7 +11,6 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -24,6 +23,7 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <string>
@@ -33,7 +33,7 @@
 namespace {
 
 #if defined(__SANITIZE_ADDRESS__)
-constexpr std::size_t kScale = 8;          // inputs are this many times smaller
+constexpr std::size_t kScale = 8;  // inputs are this many times smaller
 constexpr double kMaxSeconds = 60;
 constexpr long kMaxRssMiB = 2048;
 #else
@@ -90,7 +90,9 @@ ChildRun RunBinary(const std::vector<std::string>& args) {
     const int in = ::open("/dev/null", O_RDONLY);
     const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (in < 0 || out < 0 || err < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 || ::dup2(err, 2) < 0) ::_exit(127);
+    if (in < 0 || out < 0 || err < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 ||
+        ::dup2(err, 2) < 0)
+      ::_exit(127);
     ::execv(BT_BINARY, argv.data());
     ::_exit(127);
   }
@@ -163,7 +165,8 @@ std::string NestedMultiparts() {
   const std::size_t n = 100000 / kScale;
   std::string m = std::string(kHeader) + "Content-Type: multipart/mixed; boundary=\"b0\"\n\n";
   for (std::size_t i = 0; i < n; ++i) {
-    m += "--b" + std::to_string(i) + "\nContent-Type: multipart/mixed; boundary=\"b" + std::to_string(i + 1) + "\"\n\n";
+    m += "--b" + std::to_string(i) + "\nContent-Type: multipart/mixed; boundary=\"b" +
+         std::to_string(i + 1) + "\"\n\n";
   }
   return m;
 }
@@ -172,7 +175,8 @@ std::string FortyNestedMultiparts() {
   // Deeper than max_mime_depth (32) with far fewer parts than max_mime_parts (512).
   std::string m = std::string(kHeader) + "Content-Type: multipart/mixed; boundary=\"b0\"\n\n";
   for (int i = 0; i < 40; ++i) {
-    m += "--b" + std::to_string(i) + "\nContent-Type: multipart/mixed; boundary=\"b" + std::to_string(i + 1) + "\"\n\n";
+    m += "--b" + std::to_string(i) + "\nContent-Type: multipart/mixed; boundary=\"b" +
+         std::to_string(i + 1) + "\"\n\n";
   }
   return m;
 }
@@ -190,15 +194,16 @@ std::string ManyEmptyParts() {
 std::string BoundarySearchBait() {
   // A long boundary made of the body's own letter: a naive Boyer-Moore is O(n * m) here.
   const std::string boundary = "x" + std::string(4000, 'a');
-  return std::string(kHeader) + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\n\n--" + boundary +
-         "\n\n" + Repeat(std::string(4000, 'a') + "\n", (12000u) / kScale);
+  return std::string(kHeader) + "Content-Type: multipart/mixed; boundary=\"" + boundary +
+         "\"\n\n--" + boundary + "\n\n" + Repeat(std::string(4000, 'a') + "\n", (12000u) / kScale);
 }
 
 std::string ManyBoundaries() {
   // 400 nested multiparts, then 200,000 lines that look like delimiters but are none.
   std::string m = std::string(kHeader) + "Content-Type: multipart/mixed; boundary=\"b0\"\n\n";
   for (int i = 0; i < 400; ++i) {
-    m += "--b" + std::to_string(i) + "\nContent-Type: multipart/mixed; boundary=\"b" + std::to_string(i + 1) + "\"\n\n";
+    m += "--b" + std::to_string(i) + "\nContent-Type: multipart/mixed; boundary=\"b" +
+         std::to_string(i + 1) + "\"\n\n";
   }
   return m + "--b400\n\n" + Repeat("--b1x not a delimiter\n", 200000 / kScale);
 }
@@ -208,7 +213,8 @@ std::string LongHeaderLine() {
 }
 
 std::string LongFoldedHeader() {
-  return Report(kOneRecipient, "X-Folded: start\n" + Repeat(" " + std::string(78, 'f') + "\n", (50u << 20) / 80 / kScale));
+  return Report(kOneRecipient, "X-Folded: start\n" + Repeat(" " + std::string(78, 'f') + "\n",
+                                                            (50u << 20) / 80 / kScale));
 }
 
 std::string LongFieldName() {
@@ -219,7 +225,8 @@ std::string MillionRecipients() {
   std::string dsn = "Reporting-MTA: dns; mx.example.nl\n\n";
   const std::size_t n = 1000000 / kScale;
   dsn.reserve(n * 40);
-  for (std::size_t i = 0; i < n; ++i) dsn += "Final-Recipient: rfc822; u" + std::to_string(i) + "@b\n\n";
+  for (std::size_t i = 0; i < n; ++i)
+    dsn += "Final-Recipient: rfc822; u" + std::to_string(i) + "@b\n\n";
   return Report(dsn);
 }
 
@@ -246,15 +253,18 @@ std::string Base64Garbage() {
   std::mt19937 rng(6);
   std::string garbage((4u << 20) / kScale, '\0');
   for (char& c : garbage) c = static_cast<char>(rng());
-  return Report(garbage, "", true, "Content-Type: message/delivery-status\nContent-Transfer-Encoding: base64\n");
+  return Report(garbage, "", true,
+                "Content-Type: message/delivery-status\nContent-Transfer-Encoding: base64\n");
 }
 
 std::string ManyParameters() {
   std::string ct = "Content-Type: multipart/report; report-type=delivery-status";
-  for (int i = 0; i < 10000; ++i) ct += ";\n p" + std::to_string(i) + "=\"v" + std::to_string(i) + "\"";
+  for (int i = 0; i < 10000; ++i)
+    ct += ";\n p" + std::to_string(i) + "=\"v" + std::to_string(i) + "\"";
   ct += ";\n boundary=\"BOUND\"\n";
   std::string m = std::string(kHeader) + ct;
-  m += "\n--BOUND\nContent-Type: message/delivery-status\n\n" + std::string(kOneRecipient) + "\n--BOUND--\n";
+  m += "\n--BOUND\nContent-Type: message/delivery-status\n\n" + std::string(kOneRecipient) +
+       "\n--BOUND--\n";
   return m;
 }
 
@@ -263,18 +273,24 @@ std::string ManyStatusLines() {
 }
 
 std::string MissingBoundary() {
-  return std::string(kHeader) + "Content-Type: multipart/report; report-type=delivery-status\n\n--x\n"
-         "Content-Type: message/delivery-status\n\n" + kOneRecipient + "\n--x--\n";
+  return std::string(kHeader) +
+         "Content-Type: multipart/report; report-type=delivery-status\n\n--x\n"
+         "Content-Type: message/delivery-status\n\n" +
+         kOneRecipient + "\n--x--\n";
 }
 
 std::string EmptyBoundary() {
-  return std::string(kHeader) + "Content-Type: multipart/report; boundary=\"\"\n\n--\n"
-         "Content-Type: message/delivery-status\n\n" + kOneRecipient + "\n----\n";
+  return std::string(kHeader) +
+         "Content-Type: multipart/report; boundary=\"\"\n\n--\n"
+         "Content-Type: message/delivery-status\n\n" +
+         kOneRecipient + "\n----\n";
 }
 
 std::string UnclosedBoundary() {
   // The report part is never closed, and a megabyte of text follows it.
-  return Report(std::string(kOneRecipient) + "\n" + Repeat("trailing line of text\n", (1u << 20) / 22 / kScale), "", false);
+  return Report(std::string(kOneRecipient) + "\n" +
+                    Repeat("trailing line of text\n", (1u << 20) / 22 / kScale),
+                "", false);
 }
 
 std::string TwelveMillionFields() {
@@ -329,9 +345,11 @@ TEST_P(HostileTest, BoundedAndClear) {
   EXPECT_LT(run.seconds, kMaxSeconds) << "too slow";
   EXPECT_LT(run.peak_rss_mib, kMaxRssMiB) << "too much memory";
   nlohmann::json doc;
-  ASSERT_NO_THROW(doc = nlohmann::json::parse(run.out)) << "output is not valid JSON: " << run.out.substr(0, 300);
+  ASSERT_NO_THROW(doc = nlohmann::json::parse(run.out))
+      << "output is not valid JSON: " << run.out.substr(0, 300);
   if (c.problem) {
-    EXPECT_TRUE(HasProblem(doc, c.problem)) << "want problem " << c.problem << " in " << doc["problems"];
+    EXPECT_TRUE(HasProblem(doc, c.problem))
+        << "want problem " << c.problem << " in " << doc["problems"];
   }
   if (c.recipients >= 0) {
     EXPECT_EQ(doc["recipients"].size(), static_cast<std::size_t>(c.recipients));
@@ -339,7 +357,9 @@ TEST_P(HostileTest, BoundedAndClear) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Inputs, HostileTest, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& p) { return std::string(p.param.name); });
+                         [](const ::testing::TestParamInfo<Case>& p) {
+                           return std::string(p.param.name);
+                         });
 
 // ---- inputs that are not regular files ---------------------------------------------------
 

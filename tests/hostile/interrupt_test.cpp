@@ -8,7 +8,6 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -18,6 +17,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -36,12 +36,14 @@ class Batch {
     std::string dsn = "Reporting-MTA: dns; mx.example.nl\n";
     for (int i = 0; i < 60; ++i) {
       dsn += "\nFinal-Recipient: rfc822; klant" + std::to_string(i) +
-             "@example.nl\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\n";
+             "@example.nl\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user "
+             "unknown\n";
     }
     const std::string message =
         "From: MAILER-DAEMON@mx.example.nl\nSubject: Undelivered\nMIME-Version: 1.0\n"
         "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
-        "--b\nContent-Type: message/delivery-status\n\n" + dsn + "\n--b--\n";
+        "--b\nContent-Type: message/delivery-status\n\n" +
+        dsn + "\n--b--\n";
     for (int i = 0; i < count; ++i) {
       files_.push_back(dir_ + "/m" + std::to_string(i) + ".eml");
       std::ofstream(files_.back()) << message;
@@ -83,7 +85,8 @@ TEST(InterruptTest, PipeIntoHeadExitsCleanly) {
   cmd += " | head -1 > " + batch.dir() + "/out";
   const auto start = std::chrono::steady_clock::now();
   const int st = std::system(("bash -c '" + cmd + "'").c_str());
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(WIFEXITED(st));
   EXPECT_EQ(WEXITSTATUS(st), 0) << "bouncetolk did not exit cleanly after head closed the pipe";
   const std::string out = ReadFile(batch.dir() + "/out");
@@ -112,7 +115,8 @@ void InterruptAfter(const Batch& batch, int sig, int delay_ms) {
   ::kill(pid, sig);
   int st = 0;
   ::waitpid(pid, &st, 0);
-  const std::string what = "signal " + std::to_string(sig) + " after " + std::to_string(delay_ms) + " ms";
+  const std::string what =
+      "signal " + std::to_string(sig) + " after " + std::to_string(delay_ms) + " ms";
   const std::string out = ReadFile(out_path);
   ExpectWholeRecords(out, what);
   // A signal that lands before main() has installed the handlers (the ASan runtime starts
@@ -123,7 +127,8 @@ void InterruptAfter(const Batch& batch, int sig, int delay_ms) {
   }
   // Either the batch finished before the signal (0) or it stopped at a record boundary.
   ASSERT_TRUE(WIFEXITED(st));
-  EXPECT_TRUE(WEXITSTATUS(st) == 0 || WEXITSTATUS(st) == 128 + sig) << what << ": exit " << WEXITSTATUS(st);
+  EXPECT_TRUE(WEXITSTATUS(st) == 0 || WEXITSTATUS(st) == 128 + sig)
+      << what << ": exit " << WEXITSTATUS(st);
 }
 
 TEST(InterruptTest, SigintAndSigtermLeaveWholeRecords) {

@@ -7,13 +7,13 @@
 // (with and without colour), and JSON / JSON Lines must parse and keep them, escaped.
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -25,26 +25,45 @@ const std::vector<std::pair<const char*, std::string>> kVectors = {
     {"csi", kEsc + "[2J" + kEsc + "[31m"},
     {"osc8", kEsc + "]8;;http://evil.example/" + kEsc + "\\klik" + kEsc + "]8;;" + kEsc + "\\"},
     {"osc0", kEsc + "]0;pwned\x07"},
-    {"c1", "\xc2\x9b" "31m"},
-    {"bidi", "\xe2\x80\xae" "gnp.exe"},
+    {"c1",
+     "\xc2\x9b"
+     "31m"},
+    {"bidi",
+     "\xe2\x80\xae"
+     "gnp.exe"},
 };
 
 // One bounce with \a v in every displayed field. The message is UTF-8 throughout.
 std::string Message(const std::string& v) {
   return "From: MAILER-DAEMON@mx.example\nSubject: Undelivered " + v +
-         "\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+         "\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; "
+         "boundary=\"b\"\n\n"
          "--b\nContent-Type: text/plain\n\nfailed\n"
          "--b\nContent-Type: message/delivery-status; charset=utf-8\n\n"
-         "Reporting-MTA: dns; mx" + v + ".example\n\n"
-         "Final-Recipient: rfc822; jan" + v + "@klant.example\n"
-         "Original-Recipient: rfc822; oud" + v + "@klant.example\n"
-         "Action: failed" + v + "\nStatus: 5.1.1\n"
-         "Remote-MTA: dns; in" + v + ".example\n"
-         "Last-Attempt-Date: Mon, 1 Jan 2024 " + v + "\n"
-         "Diagnostic-Code: smtp; 550 5.1.1 " + v + " user unknown\n\n"
+         "Reporting-MTA: dns; mx" +
+         v +
+         ".example\n\n"
+         "Final-Recipient: rfc822; jan" +
+         v +
+         "@klant.example\n"
+         "Original-Recipient: rfc822; oud" +
+         v +
+         "@klant.example\n"
+         "Action: failed" +
+         v +
+         "\nStatus: 5.1.1\n"
+         "Remote-MTA: dns; in" +
+         v +
+         ".example\n"
+         "Last-Attempt-Date: Mon, 1 Jan 2024 " +
+         v +
+         "\n"
+         "Diagnostic-Code: smtp; 550 5.1.1 " +
+         v +
+         " user unknown\n\n"
          "--b\nContent-Type: message/rfc822\n\n"
-         "Subject: origineel " + v + "\nTo: klant" + v + "@x.example\nDate: gisteren " + v +
-         "\n\nbody\n--b--\n";
+         "Subject: origineel " +
+         v + "\nTo: klant" + v + "@x.example\nDate: gisteren " + v + "\n\nbody\n--b--\n";
 }
 
 std::string RunBinary(const std::string& args) {
@@ -67,7 +86,9 @@ std::string FirstUnsafe(const std::string& out, bool color) {
       std::size_t j = i + 1;
       if (color && j < out.size() && out[j] == '[') {
         ++j;
-        while (j < out.size() && (std::isdigit(static_cast<unsigned char>(out[j])) || out[j] == ';')) ++j;
+        while (j < out.size() &&
+               (std::isdigit(static_cast<unsigned char>(out[j])) || out[j] == ';'))
+          ++j;
         if (j < out.size() && out[j] == 'm') {
           i = j;
           continue;
@@ -76,9 +97,11 @@ std::string FirstUnsafe(const std::string& out, bool color) {
       return out.substr(i, 12);
     }
     if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f) return out.substr(i, 12);
-    if (c == 0xc2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) <= 0x9f) return out.substr(i, 12);
+    if (c == 0xc2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) <= 0x9f)
+      return out.substr(i, 12);
     if (c == 0xe2 && i + 2 < out.size() && static_cast<unsigned char>(out[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(out[i + 2]) >= 0xaa && static_cast<unsigned char>(out[i + 2]) <= 0xae) {
+        static_cast<unsigned char>(out[i + 2]) >= 0xaa &&
+        static_cast<unsigned char>(out[i + 2]) <= 0xae) {
       return out.substr(i, 12);
     }
   }
@@ -106,8 +129,8 @@ class TerminalTest : public ::testing::TestWithParam<std::pair<const char*, std:
 };
 
 TEST_P(TerminalTest, TextCsvTsvShowNothingRaw) {
-  for (const char* args : {"--color never", "--color always", "--color never --lang en", "--format csv",
-                           "--format tsv"}) {
+  for (const char* args : {"--color never", "--color always", "--color never --lang en",
+                           "--format csv", "--format tsv"}) {
     const std::string out = RunBinary(std::string(args) + " " + quoted_);
     ASSERT_NE(out.find("klant"), std::string::npos) << args << ": " << out;
     EXPECT_EQ(FirstUnsafe(out, std::string(args) == "--color always"), "") << args;

@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include <cstring>
-
 #include <filesystem>
 #include <vector>
 
@@ -58,8 +57,9 @@ TEST(DirSource, MaildirReadsCurThenNewSortedAndSkipsTmp) {
   WriteFile(md + "/.Sent/new/500.e", "");
   WriteFile(md + "/.Sent/tmp/.keep", "");
   std::size_t skipped = 0;
-  EXPECT_EQ(Names(Walk({md}, {}, &skipped)),
-            (std::vector<std::string>{md + "/cur/300.c:2,S", md + "/new/100.a", md + "/new/200.b"}));
+  EXPECT_EQ(
+      Names(Walk({md}, {}, &skipped)),
+      (std::vector<std::string>{md + "/cur/300.c:2,S", md + "/new/100.a", md + "/new/200.b"}));
   EXPECT_EQ(skipped, 1u);  // .Sent without -r
   SourceOptions rec;
   rec.recursive = true;
@@ -73,7 +73,8 @@ TEST(DirSource, MaildirReadsCurThenNewSortedAndSkipsTmp) {
 TEST(DirSource, MaildirFileStartingWithFromIsOneMessage) {
   TempDir tmp;
   const std::string md = tmp / "md";
-  WriteFile(md + "/cur/1", testing::FromLine() + "Subject: a\n\nx\n\n" + testing::FromLine() + "Subject: b\n\nx\n");
+  WriteFile(md + "/cur/1", testing::FromLine() + "Subject: a\n\nx\n\n" + testing::FromLine() +
+                               "Subject: b\n\nx\n");
   WriteFile(md + "/new/.keep", "x");  // not a message
   const auto seen = Walk({md});
   ASSERT_EQ(seen.size(), 1u);
@@ -87,7 +88,8 @@ TEST(DirSource, NestedDirectoriesAndBadEntries) {
   WriteFile(d + "/a.eml", "Subject: a\n\nx\n");
   WriteFile(d + "/empty.eml", "");
   WriteFile(d + "/sub/c.eml", "Subject: c\n\nx\n");
-  WriteFile(d + "/sub/deeper/d.mbox", testing::FromLine() + "Subject: d1\n\nx\n\n" + testing::FromLine() + "Subject: d2\n");
+  WriteFile(d + "/sub/deeper/d.mbox",
+            testing::FromLine() + "Subject: d1\n\nx\n\n" + testing::FromLine() + "Subject: d2\n");
   ASSERT_EQ(::symlink("nowhere", (d + "/dangling").c_str()), 0);
   ASSERT_EQ(::symlink("..", (d + "/sub/loop").c_str()), 0);
   ASSERT_EQ(::mkfifo((d + "/fifo").c_str(), 0600), 0);
@@ -103,8 +105,8 @@ TEST(DirSource, NestedDirectoriesAndBadEntries) {
 
   std::size_t skipped = 0;
   const auto flat = Walk({d}, {}, &skipped);
-  EXPECT_EQ(Names(flat), (std::vector<std::string>{d + "/a.eml", d + "/b.eml", d + "/dangling", d + "/empty.eml",
-                                                   d + "/fifo", d + "/socket"}));
+  EXPECT_EQ(Names(flat), (std::vector<std::string>{d + "/a.eml", d + "/b.eml", d + "/dangling",
+                                                   d + "/empty.eml", d + "/fifo", d + "/socket"}));
   EXPECT_EQ(flat[2].error, ErrorCode::kCannotOpen);
   EXPECT_EQ(flat[3].error, ErrorCode::kEmpty);
   EXPECT_EQ(flat[4].error, ErrorCode::kNotRegularFile);
@@ -114,10 +116,10 @@ TEST(DirSource, NestedDirectoriesAndBadEntries) {
   SourceOptions rec;
   rec.recursive = true;
   const auto all = Walk({d}, rec);
-  EXPECT_EQ(Names(all),
-            (std::vector<std::string>{d + "/a.eml", d + "/b.eml", d + "/dangling", d + "/empty.eml", d + "/fifo",
-                                      d + "/socket", d + "/sub/c.eml", d + "/sub/deeper/d.mbox:1", d + "/sub/deeper/d.mbox:2",
-                                      d + "/sub/loop"}));
+  EXPECT_EQ(Names(all), (std::vector<std::string>{d + "/a.eml", d + "/b.eml", d + "/dangling",
+                                                  d + "/empty.eml", d + "/fifo", d + "/socket",
+                                                  d + "/sub/c.eml", d + "/sub/deeper/d.mbox:1",
+                                                  d + "/sub/deeper/d.mbox:2", d + "/sub/loop"}));
   EXPECT_EQ(all.back().error, ErrorCode::kSymlinkLoop);
   EXPECT_EQ(CountMessages({d}, rec), std::optional<std::size_t>(all.size()));
 }

@@ -18,7 +18,8 @@ using testing::FromLine;
 using testing::TempDir;
 using testing::WriteFile;
 
-std::vector<InputMessage> ReadAllMessages(const std::vector<std::string>& paths, SourceOptions options = {}) {
+std::vector<InputMessage> ReadAllMessages(const std::vector<std::string>& paths,
+                                          SourceOptions options = {}) {
   MessageSource source(paths, std::move(options));
   std::vector<InputMessage> out;
   InputMessage m;
@@ -49,16 +50,19 @@ TEST(MboxSeparator, Table) {
 TEST(MboxSource, SplitsUnquotesAndNames) {
   TempDir tmp;
   const std::string box = tmp / "box.mbox";
-  WriteFile(box, FromLine() + "Subject: one\n\nbody one\n>From the start\n>>From deeper\n\n" +
-                     "From here on, nothing separates\n\n" +  // no time: a body line
-                     FromLine() + "Subject: two\n\nbody two\nFrom a Mon Nov 23 10:00:00 2026\n\n" +  // no blank before
-                     FromLine() + "Subject: three\n\nbody three\n");
+  WriteFile(
+      box, FromLine() + "Subject: one\n\nbody one\n>From the start\n>>From deeper\n\n" +
+               "From here on, nothing separates\n\n" +  // no time: a body line
+               FromLine() +
+               "Subject: two\n\nbody two\nFrom a Mon Nov 23 10:00:00 2026\n\n" +  // no blank before
+               FromLine() + "Subject: three\n\nbody three\n");
   const auto msgs = ReadAllMessages({box});
   ASSERT_EQ(msgs.size(), 3u);
   EXPECT_EQ(msgs[0].name, box + ":1");
   EXPECT_EQ(msgs[2].name, box + ":3");
   EXPECT_EQ(msgs[0].bytes,
-            "Subject: one\n\nbody one\nFrom the start\n>From deeper\n\nFrom here on, nothing separates\n");
+            "Subject: one\n\nbody one\nFrom the start\n>From deeper\n\nFrom here on, nothing "
+            "separates\n");
   EXPECT_EQ(msgs[1].bytes, "Subject: two\n\nbody two\nFrom a Mon Nov 23 10:00:00 2026\n");
   EXPECT_EQ(msgs[2].bytes, "Subject: three\n\nbody three\n");
   for (const auto& m : msgs) EXPECT_FALSE(m.error) << m.name;
@@ -77,8 +81,8 @@ TEST(MboxSource, OneMessageKeepsThePlainName) {
 TEST(MboxSource, EmptyAndTooLargeMessagesAreRecords) {
   TempDir tmp;
   const std::string box = tmp / "box";
-  WriteFile(box, FromLine() + "\n" + FromLine() + "Subject: big\n\n" + std::string(5000, 'x') + "\n\n" + FromLine() +
-                     "Subject: ok\n\nfine\n");
+  WriteFile(box, FromLine() + "\n" + FromLine() + "Subject: big\n\n" + std::string(5000, 'x') +
+                     "\n\n" + FromLine() + "Subject: ok\n\nfine\n");
   SourceOptions o;
   o.max_message_bytes = 1000;
   const auto msgs = ReadAllMessages({box}, o);
@@ -97,7 +101,8 @@ TEST(MboxSource, CrlfAndLongMessagesAcrossChunks) {
   // Each message is larger than the 256 KiB read chunk, so separators straddle chunk ends.
   const std::string body(300 * 1024, 'y');
   std::string content;
-  for (int i = 0; i < 3; ++i) content += "From x Mon Nov 23 10:00:00 2026\r\nSubject: s\r\n\r\n" + body + "\r\n\r\n";
+  for (int i = 0; i < 3; ++i)
+    content += "From x Mon Nov 23 10:00:00 2026\r\nSubject: s\r\n\r\n" + body + "\r\n\r\n";
   WriteFile(box, content);
   const auto msgs = ReadAllMessages({box});
   ASSERT_EQ(msgs.size(), 3u);

@@ -11,15 +11,18 @@ const char kBounce[] =
     "Subject: AWS Notification Message\n"
     "X-SES-Outgoing: 2026.03.02-192.0.2.1\n"
     "\n"
-    "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\",\"bouncedRecipients\":[{\"emailAd\n"
-    "dress\":\"gone@example.nl\",\"action\":\"failed\",\"status\":\"5.1.1\",\"diagnosticCode\":\"smtp; 550 5.1.1 us\n"
+    "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
+    "\"bouncedRecipients\":[{\"emailAd\n"
+    "dress\":\"gone@example.nl\",\"action\":\"failed\",\"status\":\"5.1.1\",\"diagnosticCode\":"
+    "\"smtp; 550 5.1.1 us\n"
     "er unknown\"}],\"reportingMTA\":\"dns; a1-2.smtp-out.example.com\"}}\n";
 
 const char kComplaint[] =
     "From: AWS Notifications <no-reply@sns.amazonaws.com>\n"
     "Subject: AWS Notification Message\n"
     "\n"
-    "{\"notificationType\":\"Complaint\",\"complaint\":{\"complainedRecipients\":[{\"emailAddress\":\"boos@example.nl\"}],"
+    "{\"notificationType\":\"Complaint\",\"complaint\":{\"complainedRecipients\":[{"
+    "\"emailAddress\":\"boos@example.nl\"}],"
     "\"complaintFeedbackType\":\"abuse\"}}\n";
 
 TEST(AmazonSesTest, Table) {

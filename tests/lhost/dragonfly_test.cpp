@@ -24,7 +24,10 @@ const char kDma[] =
     "To: <tom@example.com>\n";
 
 TEST(DragonFlyTest, Table) {
-  ExpectCase({"DMARC rejection", kDma, "dragonfly", {{"tom@example.com", "5.7.26", 550, "authfailure", "RCPT", "mx.example.com"}}});
+  ExpectCase({"DMARC rejection",
+              kDma,
+              "dragonfly",
+              {{"tom@example.com", "5.7.26", 550, "authfailure", "RCPT", "mx.example.com"}}});
 }
 
 }  // namespace

@@ -96,7 +96,8 @@ const char kOffice365English[] =
     "Generating server: DB3PR01MB0001.eurprd01.prod.outlook.com\n"
     "\n"
     "vol@example.org\n"
-    "Remote Server returned '554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException'\n"
+    "Remote Server returned '554 5.2.2 mailbox full; "
+    "STOREDRV.Deliver.Exception:QuotaExceededException'\n"
     "\n"
     "Original message headers:\n"
     "\n"
@@ -114,12 +115,21 @@ const char kOffice365DutchSentence[] =
 TEST(ExchangeTest, Table) {
   const VendorCase cases[] = {
       {"Exchange 2003", kExchange2003, "exchange", {{"kees@example.nl", "5.0.0", 0, "", "", ""}}},
-      {"Office 365, Dutch, text only", kOffice365Dutch, "exchange",
+      {"Office 365, Dutch, text only",
+       kOffice365Dutch,
+       "exchange",
        {{"boekhouding@leverancier.example.nl", "5.1.10", 550, "userunknown", "", ""}}},
-      {"Office 365, Dutch, with DSN", kOffice365DutchWithDsn, "rfc3464",
+      {"Office 365, Dutch, with DSN",
+       kOffice365DutchWithDsn,
+       "rfc3464",
        {{"piet@example.nl", "5.1.10", 550, "userunknown", "", ""}}},
-      {"Office 365, English", kOffice365English, "exchange", {{"vol@example.org", "5.2.2", 554, "mailboxfull", "", ""}}},
-      {"Office 365, Dutch, address in a sentence", kOffice365DutchSentence, "exchange",
+      {"Office 365, English",
+       kOffice365English,
+       "exchange",
+       {{"vol@example.org", "5.2.2", 554, "mailboxfull", "", ""}}},
+      {"Office 365, Dutch, address in a sentence",
+       kOffice365DutchSentence,
+       "exchange",
        {{"marieke@example.nl", "5.0.0", 0, "mailboxfull", "", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);

@@ -80,7 +80,8 @@ const char kEximAccountOrDomain[] =
     "recipients. This is a permanent error. The following address(es) failed:\n"
     "\n"
     "  info@nergens.example.com\n"
-    "    The mail server could not deliver mail to info@nergens.example.com.  The account or domain may "
+    "    The mail server could not deliver mail to info@nergens.example.com.  The account or "
+    "domain may "
     "not exist, they may be blacklisted, or missing the proper dns entries.\n";
 
 // An ACL that refuses a listed envelope address (not the connecting IP).
@@ -96,14 +97,23 @@ const char kEximAddressBlacklisted[] =
 
 TEST(EximTest, Table) {
   const VendorCase cases[] = {
-      {"unknown user after RCPT", kEximUnknownUser, "exim",
-       {{"piet@bestaatniet.example.com", "5.1.1", 550, "userunknown", "RCPT", "mx1.bestaatniet.example.com"}}},
-      {"sender above the list is no recipient", kEximSenderAbove, "exim",
+      {"unknown user after RCPT",
+       kEximUnknownUser,
+       "exim",
+       {{"piet@bestaatniet.example.com", "5.1.1", 550, "userunknown", "RCPT",
+         "mx1.bestaatniet.example.com"}}},
+      {"sender above the list is no recipient",
+       kEximSenderAbove,
+       "exim",
        {{"info@traag.example.be", "5.0.0", 0, "expired", "", ""}}},
       {"delay warning", kEximDelay, "exim", {{"info@traag.example.be", "4.3.0", 451, "", "", ""}}},
-      {"account or domain may not exist", kEximAccountOrDomain, "exim",
+      {"account or domain may not exist",
+       kEximAccountOrDomain,
+       "exim",
        {{"info@nergens.example.com", "5.0.0", 0, "hostunknown", "", ""}}},
-      {"envelope address blacklisted", kEximAddressBlacklisted, "exim",
+      {"envelope address blacklisted",
+       kEximAddressBlacklisted,
+       "exim",
        {{"info@ontvanger.example.com", "5.0.0", 0, "rejected", "", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);

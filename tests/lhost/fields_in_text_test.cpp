@@ -55,12 +55,19 @@ const char kTwoParts[] =
 
 TEST(FieldsInTextTest, Table) {
   const VendorCase cases[] = {
-      {"fields in the text part", kFieldsInText, "rfc3464-text",
+      {"fields in the text part",
+       kFieldsInText,
+       "rfc3464-text",
        {{"vol@example.nl", "5.2.2", 552, "mailboxfull", "", ""}}},
-      {"boundary never occurs", kLostBoundary, "postfix",
+      {"boundary never occurs",
+       kLostBoundary,
+       "postfix",
        {{"weg@example.org", "5.1.1", 550, "userunknown", "RCPT", "mx.example.org"}}},
-      {"two delivery-status parts", kTwoParts, "rfc3464",
-       {{"een@example.org", "5.1.1", 0, "userunknown", "", ""}, {"twee@example.org", "5.2.2", 0, "mailboxfull", "", ""}}},
+      {"two delivery-status parts",
+       kTwoParts,
+       "rfc3464",
+       {{"een@example.org", "5.1.1", 0, "userunknown", "", ""},
+        {"twee@example.org", "5.2.2", 0, "mailboxfull", "", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);
 }

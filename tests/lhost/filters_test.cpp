@@ -14,7 +14,8 @@ const char kMFilter[] =
     "kenji@example.co.jp\n"
     "\n"
     "-------server message\n"
-    "550 5.1.1 <kenji@example.co.jp>: Recipient address rejected: User unknown in local recipient table\n"
+    "550 5.1.1 <kenji@example.co.jp>: Recipient address rejected: User unknown in local recipient "
+    "table\n"
     "\n"
     "-------SMTP command\n"
     "RCPT TO:<kenji@example.co.jp>\n"
@@ -51,10 +52,15 @@ const char kMimecast[] =
 
 TEST(FiltersTest, Table) {
   const VendorCase cases[] = {
-      {"m-FILTER names the command on its own line", kMFilter, "filters",
+      {"m-FILTER names the command on its own line",
+       kMFilter,
+       "filters",
        {{"kenji@example.co.jp", "5.1.1", 550, "userunknown", "RCPT", ""}}},
       {"McAfee", kMcAfee, "filters", {{"lisa@example.nl", "5.0.0", 552, "mailboxfull", "", ""}}},
-      {"Mimecast", kMimecast, "filters", {{"piet@example.org", "5.1.1", 550, "userunknown", "", ""}}},
+      {"Mimecast",
+       kMimecast,
+       "filters",
+       {{"piet@example.org", "5.1.1", 550, "userunknown", "", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);
 }

@@ -84,11 +84,17 @@ const char kOrdinaryMail[] =
 
 TEST(GenericTest, Table) {
   const VendorCase cases[] = {
-      {"address inside a sentence", kInSentence, "generic",
+      {"address inside a sentence",
+       kInSentence,
+       "generic",
        {{"lotte@example.com", "5.1.1", 550, "", "RCPT", ""}}},
-      {"one address per line; quoted original ignored", kLines, "generic",
+      {"one address per line; quoted original ignored",
+       kLines,
+       "generic",
        {{"sanne@example.be", "5.2.1", 550, "suspend", "", ""}}},
-      {"recipient only in the envelope summary", kEnvelopeSummary, "generic",
+      {"recipient only in the envelope summary",
+       kEnvelopeSummary,
+       "generic",
        {{"onbekend@gateway.example.com", "5.0.0", 550, "userunknown", "", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);

@@ -21,7 +21,8 @@ const char kGmailPermanent[] =
     "domain example.nl by mx.example.nl. [192.0.2.25].\n"
     "\n"
     "The error that the other server returned was:\n"
-    "550 5.1.1 <nobody@example.nl>: Recipient address rejected: User unknown in virtual mailbox table\n"
+    "550 5.1.1 <nobody@example.nl>: Recipient address rejected: User unknown in virtual mailbox "
+    "table\n"
     "\n"
     "----- Original message -----\n"
     "\n"
@@ -65,10 +66,15 @@ const char kGoogleGroupsDutch[] =
 
 TEST(GmailTest, Table) {
   const VendorCase cases[] = {
-      {"permanent failure", kGmailPermanent, "gmail",
+      {"permanent failure",
+       kGmailPermanent,
+       "gmail",
        {{"nobody@example.nl", "5.1.1", 550, "userunknown", "", "mx.example.nl"}}},
       {"delay", kGmailDelay, "gmail", {{"traag@example.nl", "4.0.0", 0, "", "", ""}}},
-      {"Google Groups, Dutch", kGoogleGroupsDutch, "googlegroups", {{"leden@googlegroups.com", "", 0, "rejected", "", ""}}},
+      {"Google Groups, Dutch",
+       kGoogleGroupsDutch,
+       "googlegroups",
+       {{"leden@googlegroups.com", "", 0, "rejected", "", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);
 }

@@ -35,7 +35,10 @@ TEST(LhostCommonTest, SplitAtRecipients) {
 }
 
 TEST(LhostCommonTest, RemoteHost) {
-  const struct { const char* text; const char* want; } cases[] = {
+  const struct {
+    const char* text;
+    const char* want;
+  } cases[] = {
       {"host mx.example.nl [192.0.2.1]: 550 no", "mx.example.nl"},
       {"remote host 192.0.2.7 said: 550 no", "192.0.2.7"},
       {"... while talking to mx2.example.nl.:\n>>> DATA", "mx2.example.nl"},
@@ -47,7 +50,10 @@ TEST(LhostCommonTest, RemoteHost) {
 }
 
 TEST(LhostCommonTest, Command) {
-  const struct { const char* text; const char* want; } cases[] = {
+  const struct {
+    const char* text;
+    const char* want;
+  } cases[] = {
       {"SMTP error from remote mail server after RCPT TO:<a@b>:", "RCPT"},
       {"(in reply to end of DATA command)", "DATA"},
       {"SMTP error from remote mail server after MAIL FROM:<a@b> SIZE=1", "MAIL"},
@@ -61,10 +67,14 @@ TEST(LhostCommonTest, Command) {
 }
 
 TEST(LhostCommonTest, RetryPeriod) {
-  const struct { const char* text; std::int64_t want; } cases[] = {
+  const struct {
+    const char* text;
+    std::int64_t want;
+  } cases[] = {
       {"Message will be retried for 2 more day(s)", 2 * 86400},
       {"message will be retried for 4 more days.", 4 * 86400},
-      {"The server will keep trying to deliver this message for the next 1 days, 19 hours and 57 minutes.",
+      {"The server will keep trying to deliver this message for the next 1 days, 19 hours and 57 "
+       "minutes.",
        86400 + 19 * 3600 + 57 * 60},
       {"Message will be retried for 12 more hour(s)", 12 * 3600},
       {"Delivery attempts will continue for some time", 0},
@@ -85,7 +95,7 @@ TEST(LhostCommonTest, CommandFromTranscript) {
       ">>> RCPT To:<Weg@Example.org>\n"
       "<<< 550 5.1.1 <weg@example.org>... User unknown\n";
   EXPECT_EQ(CommandFromTranscript(rcpt, "weg@example.org"), "RCPT");  // address case ignored
-  EXPECT_EQ(CommandFromTranscript(rcpt, "goed@example.org"), "");      // its RCPT was accepted
+  EXPECT_EQ(CommandFromTranscript(rcpt, "goed@example.org"), "");     // its RCPT was accepted
   const std::string mail =
       ">>> MAIL From:<jan@example.nl>\n"
       "<<< 553 5.1.8 Domain of sender address does not exist\n";
@@ -112,13 +122,18 @@ TEST(LhostCommonTest, RegexGatesKeepRe2CaseFolding) {
   // The regexes run only when their literals occur; RE2 also matches 's' to the long s and
   // 'k' to the Kelvin sign, so a text with those still reaches the regex.
   EXPECT_EQ(FindRemoteHost("remote host mx.example.com said: 550 no"), "mx.example.com");
-  EXPECT_EQ(FindRemoteHost("remote host mx.example.com \xC5\xBF" "aid: 550 no"), "mx.example.com");
+  EXPECT_EQ(FindRemoteHost("remote host mx.example.com \xC5\xBF"
+                           "aid: 550 no"),
+            "mx.example.com");
   EXPECT_EQ(FindRemoteHost("while tal\xE2\x84\xAAing to mx.example.com.:"), "mx.example.com");
   EXPECT_EQ(FindRemoteHost("HOST mx.example.com [192.0.2.1]"), "mx.example.com");
   EXPECT_EQ(FindRemoteHost("no host named here"), "");
   EXPECT_EQ(FindCommand("550 error after RCPT TO"), "RCPT");
   EXPECT_EQ(FindCommand("after end of data"), "DATA");
-  EXPECT_EQ(FindCommand("after \xC5\xBF" "tarttls"), "\xC5\xBF" "TARTTLS");  // found; upper-cased as ASCII
+  EXPECT_EQ(FindCommand("after \xC5\xBF"
+                        "tarttls"),
+            "\xC5\xBF"
+            "TARTTLS");  // found; upper-cased as ASCII
   EXPECT_EQ(FindCommand("nothing to see"), "");
 }
 

@@ -33,7 +33,10 @@ TEST(LhostTest, InvalidBytesNeverLeaveInvalidUtf8) {
   for (const char* charset : {"utf-8", "shift_jis", "iso-2022-jp", "euc-jp", "x-unknown-charset"}) {
     Entity root;
     const MessageView view =
-        ViewOf(std::string("Subject: x\nContent-Type: text/plain; charset=") + charset + "\n\nab\xff\x82\x1b$B\xfe" "cd\n", &root);
+        ViewOf(std::string("Subject: x\nContent-Type: text/plain; charset=") + charset +
+                   "\n\nab\xff\x82\x1b$B\xfe"
+                   "cd\n",
+               &root);
     EXPECT_TRUE(IsValidUtf8(view.text)) << charset;
     EXPECT_EQ(view.text.substr(0, 2), "ab") << charset;
   }
@@ -42,14 +45,16 @@ TEST(LhostTest, InvalidBytesNeverLeaveInvalidUtf8) {
 TEST(LhostTest, Iso2022JpSubject) {
   Entity root;
   // "Undeliverable: ネコ" as an ISO-2022-JP encoded-word.
-  const MessageView view = ViewOf("Subject: =?ISO-2022-JP?B?VW5kZWxpdmVyYWJsZTogGyRCJU0lMxsoQg==?=\n\nx\n", &root);
+  const MessageView view =
+      ViewOf("Subject: =?ISO-2022-JP?B?VW5kZWxpdmVyYWJsZTogGyRCJU0lMxsoQg==?=\n\nx\n", &root);
   EXPECT_EQ(view.subject, "Undeliverable: \xe3\x83\x8d\xe3\x82\xb3");
 }
 
 TEST(LhostTest, HtmlOnlyIsReadWithoutTags) {
   Entity root;
   const MessageView view = ViewOf(
-      "Subject: x\nContent-Type: text/html\n\n<html><style>p{}</style><p>Delivery to <b>a@b.example</b> failed</p>"
+      "Subject: x\nContent-Type: text/html\n\n<html><style>p{}</style><p>Delivery to "
+      "<b>a@b.example</b> failed</p>"
       "<br>550&nbsp;5.1.1</html>\n",
       &root);
   EXPECT_EQ(view.text, "Delivery to a@b.example failed\n\n550 5.1.1 ");
@@ -58,7 +63,8 @@ TEST(LhostTest, HtmlOnlyIsReadWithoutTags) {
 TEST(LhostTest, TextStopsAtTheReturnedOriginal) {
   Entity root;
   const MessageView view = ViewOf(
-      "Subject: failure notice\n\n<a@example.nl>:\nno mailbox\n\n--- Below this line is a copy of the message.\n"
+      "Subject: failure notice\n\n<a@example.nl>:\nno mailbox\n\n--- Below this line is a copy of "
+      "the message.\n"
       "\nReturn-Path: <s@example.nl>\nTo: b@example.nl, c@example.nl\n\nhello\n",
       &root);
   EXPECT_EQ(view.text, "<a@example.nl>:\nno mailbox\n\n");
@@ -68,8 +74,10 @@ TEST(LhostTest, TextStopsAtTheReturnedOriginal) {
 TEST(LhostTest, ForwardedBounceIsUnquoted) {
   Entity root;
   const MessageView view = ViewOf(
-      "Subject: Fwd: failure notice\n\nBegin forwarded message:\n> Hi. This is the qmail-send program at x.\n"
-      "> I'm afraid I wasn't able to deliver your message.\n>\n> <a@example.nl>:\n> no mailbox here\n"
+      "Subject: Fwd: failure notice\n\nBegin forwarded message:\n> Hi. This is the qmail-send "
+      "program at x.\n"
+      "> I'm afraid I wasn't able to deliver your message.\n>\n> <a@example.nl>:\n> no mailbox "
+      "here\n"
       "> (#5.1.1)\n",
       &root);
   EXPECT_TRUE(HasMarker(view, "qmail"));
@@ -88,7 +96,8 @@ TEST(LhostTest, ReaderTableHasUniqueNamesAndGenericLast) {
 TEST(LhostTest, EveryReaderHasMarkers) {
   for (const VendorReader& reader : VendorReaders()) {
     bool found = false;
-    for (const LhostMarker& m : TestRules().tables().lhost_markers) found = found || m.reader == reader.name;
+    for (const LhostMarker& m : TestRules().tables().lhost_markers)
+      found = found || m.reader == reader.name;
     EXPECT_TRUE(found) << reader.name;
   }
 }

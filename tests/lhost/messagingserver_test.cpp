@@ -24,7 +24,9 @@ const char kMessagingServer[] =
     "  Remote system: dns;mailhost.example.net\n";
 
 TEST(MessagingServerTest, Table) {
-  ExpectCase({"original address wins", kMessagingServer, "messagingserver",
+  ExpectCase({"original address wins",
+              kMessagingServer,
+              "messagingserver",
               {{"ruud@example.net", "5.2.2", 552, "mailboxfull", "", "mailhost.example.net"}}});
 }
 

@@ -35,10 +35,16 @@ const char kNotesJapanese[] =
 
 TEST(NotesTest, Table) {
   const VendorCase cases[] = {
-      {"English reason", kNotesEnglish, "notes", {{"anna@notes.example.nl", "5.0.0", 0, "userunknown", "", ""}}},
+      {"English reason",
+       kNotesEnglish,
+       "notes",
+       {{"anna@notes.example.nl", "5.0.0", 0, "userunknown", "", ""}}},
       // expected.tsv reads the corpus' Japanese Notes samples as onhold; "not on the directory
       // list" says the user is unknown (tests/corpus/disagreements_test.cpp).
-      {"Japanese reason", kNotesJapanese, "notes", {{"taro@notes.example.jp", "5.0.0", 0, "userunknown", "", ""}}},
+      {"Japanese reason",
+       kNotesJapanese,
+       "notes",
+       {{"taro@notes.example.jp", "5.0.0", 0, "userunknown", "", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);
 }

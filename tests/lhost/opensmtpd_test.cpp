@@ -24,7 +24,10 @@ const char kOpenSmtpd[] =
     "To: sophie@example.com\n";
 
 TEST(OpenSmtpdTest, Table) {
-  ExpectCase({"one line per recipient", kOpenSmtpd, "opensmtpd", {{"sophie@example.com", "5.1.1", 550, "userunknown", "", ""}}});
+  ExpectCase({"one line per recipient",
+              kOpenSmtpd,
+              "opensmtpd",
+              {{"sophie@example.com", "5.1.1", 550, "userunknown", "", ""}}});
 }
 
 }  // namespace

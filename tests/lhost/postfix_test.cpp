@@ -37,7 +37,9 @@ const char kSmtpdNotice[] =
 
 TEST(PostfixTest, Table) {
   const VendorCase cases[] = {
-      {"bounce text without DSN; 'please contact postmaster' is no recipient", kPostfixText, "postfix",
+      {"bounce text without DSN; 'please contact postmaster' is no recipient",
+       kPostfixText,
+       "postfix",
        {{"eva@example.org", "5.2.2", 552, "mailboxfull", "RCPT", "mx.example.org"}}},
       {"smtpd notice", kSmtpdNotice, "postfix", {{"bob@example.nl", "4.3.0", 451, "", "", ""}}},
   };

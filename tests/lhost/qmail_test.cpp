@@ -43,13 +43,18 @@ const char kYahooStyle[] =
 
 TEST(QmailTest, Table) {
   const VendorCase cases[] = {
-      {"two recipients, each with its own error", kQmail, "qmail",
+      {"two recipients, each with its own error",
+       kQmail,
+       "qmail",
        {{"vol@postbus.example.com", "5.2.2", 552, "mailboxfull", "", ""},
         {"weg@elders.example.org", "5.1.2", 0, "hostunknown", "", ""},
         // The name exists but has neither MX nor address: it accepts no mail (qmail-remote's
         // perm_nomx), unlike the name that does not exist at all above.
         {"info@geenmx.example.org", "5.4.4", 0, "notaccept", "", ""}}},
-      {"Yahoo! derived format", kYahooStyle, "qmail", {{"marie@example.fr", "5.1.1", 550, "userunknown", "RCPT", ""}}},
+      {"Yahoo! derived format",
+       kYahooStyle,
+       "qmail",
+       {{"marie@example.fr", "5.1.1", 550, "userunknown", "RCPT", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);
 }

@@ -38,9 +38,14 @@ const char kSendmailV5[] =
 
 TEST(SendmailTest, Table) {
   const VendorCase cases[] = {
-      {"permanent fatal errors", kSendmailFatal, "sendmail",
+      {"permanent fatal errors",
+       kSendmailFatal,
+       "sendmail",
        {{"onbekend@example.org", "5.1.1", 550, "userunknown", "", ""}}},
-      {"V5 transcript", kSendmailV5, "sendmail", {{"kees@example.org", "5.0.0", 550, "norelaying", "MAIL", ""}}},
+      {"V5 transcript",
+       kSendmailV5,
+       "sendmail",
+       {{"kees@example.org", "5.0.0", 550, "norelaying", "MAIL", ""}}},
   };
   for (const VendorCase& c : cases) ExpectCase(c);
 }

@@ -22,28 +22,34 @@ TEST(CharsetTest, ToUtf8) {
       {"shift_jis", "\x88\xb6\x90\xe6", "shift_jis", "\xe5\xae\x9b\xe5\x85\x88"},
       {"iso-2022-jp labelled", "\x1b$B08@h\x1b(B", "iso-2022-jp", "\xe5\xae\x9b\xe5\x85\x88"},
       // Raw ISO-2022-JP in an unlabelled Diagnostic-Code (Lotus Domino, Japanese Sendmail).
-      {"iso-2022-jp unlabelled", "\x1b$B08@h\x1b(B unknown", "", "\xe5\xae\x9b\xe5\x85\x88 unknown"},
-      {"iso-2022-jp labelled us-ascii", "x \x1b$B08@h\x1b(B", "us-ascii", "x \xe5\xae\x9b\xe5\x85\x88"},
+      {"iso-2022-jp unlabelled", "\x1b$B08@h\x1b(B unknown", "",
+       "\xe5\xae\x9b\xe5\x85\x88 unknown"},
+      {"iso-2022-jp labelled us-ascii", "x \x1b$B08@h\x1b(B", "us-ascii",
+       "x \xe5\xae\x9b\xe5\x85\x88"},
       {"plain ascii", "550 5.1.1 user unknown", "", "550 5.1.1 user unknown"},
   };
   for (const auto& c : cases) EXPECT_EQ(ToUtf8(c.bytes, c.charset), c.want) << c.name;
 }
 
 TEST(CharsetTest, BrokenInputStaysValidUtf8) {
-  for (const char* charset : {"", "utf-8", "iso-2022-jp", "shift_jis", "euc-jp", "no-such-charset"}) {
+  for (const char* charset :
+       {"", "utf-8", "iso-2022-jp", "shift_jis", "euc-jp", "no-such-charset"}) {
     EXPECT_TRUE(IsValidUtf8(ToUtf8("a\xff\x1b$B\x82\x1b(Bz\x80", charset))) << charset;
   }
 }
 
 TEST(CharsetTest, EncodedWords) {
-  EXPECT_EQ(DecodeHeaderValue("=?ISO-2022-JP?B?GyRCMDhAaBsoQg==?= niet bezorgd"), "\xe5\xae\x9b\xe5\x85\x88 niet bezorgd");
-  EXPECT_EQ(DecodeHeaderValue("=?utf-8?q?Onbestelbaar=3A?= =?utf-8?q?_test?="), "Onbestelbaar: test");
+  EXPECT_EQ(DecodeHeaderValue("=?ISO-2022-JP?B?GyRCMDhAaBsoQg==?= niet bezorgd"),
+            "\xe5\xae\x9b\xe5\x85\x88 niet bezorgd");
+  EXPECT_EQ(DecodeHeaderValue("=?utf-8?q?Onbestelbaar=3A?= =?utf-8?q?_test?="),
+            "Onbestelbaar: test");
 }
 
 TEST(CharsetTest, AsciiInAsciiCompatibleCharsetsPassesAsItIs) {
   // Plain ASCII skips iconv in these charsets: the result must be what iconv gave.
   const std::string ascii = "User unknown: <a@b.example> (550 5.1.1)\n\tmore\\text~";
-  for (const char* cs : {"iso-8859-1", "latin1", "iso-8859-15", "windows-1252", "iso-2022-jp", "euc-jp", "koi8-r"}) {
+  for (const char* cs :
+       {"iso-8859-1", "latin1", "iso-8859-15", "windows-1252", "iso-2022-jp", "euc-jp", "koi8-r"}) {
     bool known = false;
     EXPECT_EQ(ToUtf8(ascii, cs, &known), ascii) << cs;
     EXPECT_TRUE(known) << cs;
@@ -51,7 +57,9 @@ TEST(CharsetTest, AsciiInAsciiCompatibleCharsetsPassesAsItIs) {
   // Shift sequences, NUL and 8-bit bytes still go through iconv.
   EXPECT_EQ(ToUtf8("\x1b$B$3$s\x1b(B", "iso-2022-jp"), "\xE3\x81\x93\xE3\x82\x93");
   EXPECT_EQ(ToUtf8("caf\xE9", "iso-8859-1"), "caf\xC3\xA9");
-  EXPECT_EQ(ToUtf8(std::string("a\0b", 3), "iso-8859-1"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(ToUtf8(std::string("a\0b", 3), "iso-8859-1"),
+            "a\xEF\xBF\xBD"
+            "b");
   bool known = true;
   ToUtf8("plain", "x-no-such-charset", &known);
   EXPECT_FALSE(known);

@@ -9,7 +9,6 @@
 
 #include <string>
 
-
 namespace bouncetolk {
 namespace {
 
@@ -21,8 +20,10 @@ TEST(HeaderRepairTest, Table) {
   } cases[] = {
       {"unfolded boundary", "Content-Type: multipart/mixed;\nboundary=\"b\"\n\n--b\n",
        "Content-Type: multipart/mixed;\n\tboundary=\"b\"\n\n--b\n"},
-      {"disposition", "Content-Disposition: attachment;\nfilename=a.txt\n", "Content-Disposition: attachment;\n\tfilename=a.txt\n"},
-      {"after a folded line of the same field", "Content-Type: text/plain;\n charset=us-ascii;\nformat=flowed\n",
+      {"disposition", "Content-Disposition: attachment;\nfilename=a.txt\n",
+       "Content-Disposition: attachment;\n\tfilename=a.txt\n"},
+      {"after a folded line of the same field",
+       "Content-Type: text/plain;\n charset=us-ascii;\nformat=flowed\n",
        "Content-Type: text/plain;\n charset=us-ascii;\n\tformat=flowed\n"},
       {"properly folded", "Content-Type: multipart/mixed;\n boundary=\"b\"\n", ""},
       {"another field", "Subject: a;\nb=c\n", ""},

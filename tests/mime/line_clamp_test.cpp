@@ -21,8 +21,10 @@ TEST(LineClampTest, Table) {
       {"empty", "", "", false, false},
       {"long line broken", "A: 0123456789\n", "A: 01\n23456\n789\n", true, false},
       {"long last line without LF", "0123456789ab", "01234\n56789\nab", true, false},
-      {"folded field cut", "A: 12\n 345\n 678\n 9\nB: x\n", "A: 12\n 345\n 678\nB: x\n", false, true},
-      {"piece starting with a blank is a continuation", "A: 12 456789\n", "A: 12\n 4567\n89\n", true, false},
+      {"folded field cut", "A: 12\n 345\n 678\n 9\nB: x\n", "A: 12\n 345\n 678\nB: x\n", false,
+       true},
+      {"piece starting with a blank is a continuation", "A: 12 456789\n", "A: 12\n 4567\n89\n",
+       true, false},
       {"new field restarts the count", "A: 123456\nB: 123456\n", "", false, false},
   };
   for (const Case& c : cases) {

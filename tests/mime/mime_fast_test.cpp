@@ -5,6 +5,8 @@
 // with mimetic's surprising corners (boundaries inside lines, missing closing boundaries,
 // folded and empty header values, Content-Type rewriting, nested returned messages).
 
+#include "mime/mime_fast.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -16,7 +18,6 @@
 
 #include "common/text.h"
 #include "mime/header_repair.h"
-#include "mime/mime_fast.h"
 #include "mime/mime_walk.h"
 
 namespace bouncetolk {
@@ -26,14 +27,16 @@ namespace {
 std::string Diff(const Entity& a, const Entity& b, const std::string& path = "root") {
   if (a.type != b.type) return path + ": type " + a.type + " vs " + b.type;
   if (a.charset != b.charset) return path + ": charset " + a.charset + " vs " + b.charset;
-  if (a.transfer_encoding != b.transfer_encoding) return path + ": cte " + a.transfer_encoding + " vs " + b.transfer_encoding;
+  if (a.transfer_encoding != b.transfer_encoding)
+    return path + ": cte " + a.transfer_encoding + " vs " + b.transfer_encoding;
   if (a.depth != b.depth) return path + ": depth";
-  if (a.body != b.body) return path + ": body [" + a.body.substr(0, 80) + "] vs [" + b.body.substr(0, 80) + "]";
+  if (a.body != b.body)
+    return path + ": body [" + a.body.substr(0, 80) + "] vs [" + b.body.substr(0, 80) + "]";
   if (a.headers.size() != b.headers.size()) return path + ": header count";
   for (std::size_t i = 0; i < a.headers.size(); ++i) {
     if (a.headers[i].name != b.headers[i].name || a.headers[i].value != b.headers[i].value) {
-      return path + ": header [" + a.headers[i].name + ": " + a.headers[i].value + "] vs [" + b.headers[i].name + ": " +
-             b.headers[i].value + "]";
+      return path + ": header [" + a.headers[i].name + ": " + a.headers[i].value + "] vs [" +
+             b.headers[i].name + ": " + b.headers[i].value + "]";
     }
   }
   if (a.children.size() != b.children.size()) return path + ": children count";
@@ -65,22 +68,30 @@ TEST(MimeFast, SameTreesAsMimeticOnHandMadeMessages) {
       "Subject: x\n\nbody",
       "Subject: x\nX-Empty:\nX-Blank:   \nX-Fold: a  \n\tb\n  \n c\n\nbody\n\n",
       "\nno header at all\n",
-      "Content-type: Text/Plain; CHARSET=\"UTF-8\"; format=flowed\nContent-Transfer-Encoding:  Base64 \n\naGVsbG8=\n",
-      "Content-Type: multipart/mixed; boundary=b\n\npre\n--b\nX: 1\n\none\n--b\n\ntwo\n\n--b--\nepi\n",
+      "Content-type: Text/Plain; CHARSET=\"UTF-8\"; format=flowed\nContent-Transfer-Encoding:  "
+      "Base64 \n\naGVsbG8=\n",
+      "Content-Type: multipart/mixed; boundary=b\n\npre\n--b\nX: "
+      "1\n\none\n--b\n\ntwo\n\n--b--\nepi\n",
       "Content-Type: multipart/mixed; boundary=b\n\n--b\n\ninline --b in a line\n--b--",
       "Content-Type: multipart/mixed; boundary=b\n\n--b\n\nno closing boundary\n",
-      "Content-Type: multipart/report; report-type=delivery-status;\n\tboundary=\"=_x y\"\n\n--=_x y\n"
-      "Content-Type: message/delivery-status\n\nStatus: 5.1.1\n\n--=_x y\nContent-Type: message/rfc822\n\n"
-      "Subject: inner\nContent-Type: multipart/alternative; boundary=in\n\n--in\n\nplain\n--in--\n\n--=_x y--\n",
+      "Content-Type: multipart/report; report-type=delivery-status;\n\tboundary=\"=_x y\"\n\n--=_x "
+      "y\n"
+      "Content-Type: message/delivery-status\n\nStatus: 5.1.1\n\n--=_x y\nContent-Type: "
+      "message/rfc822\n\n"
+      "Subject: inner\nContent-Type: multipart/alternative; "
+      "boundary=in\n\n--in\n\nplain\n--in--\n\n--=_x y--\n",
       "Content-Type: Message/RFC822\n\nSubject: inner, type names are case-insensitive\n\nbody\n",
       "Content-Type: message/rfc822\n\nSubject: inner\n\ninner body\n",
       "Content-Type: text/plain; charset=UTF-8;\n\ntrailing semicolon\n",
-      "Content-Type: multipart/mixed; boundary=b\n\n  --b   \nX: 1\n\nindented delimiter\n--b-- junk after\nepi\n",
-      "Content-Type: multipart/mixed; boundary=b\n\n--b\n\nnot a delimiter: --b\n--bb\nX: 2\n\nprefix match\n--b--\n",
+      "Content-Type: multipart/mixed; boundary=b\n\n  --b   \nX: 1\n\nindented delimiter\n--b-- "
+      "junk after\nepi\n",
+      "Content-Type: multipart/mixed; boundary=b\n\n--b\n\nnot a delimiter: --b\n--bb\nX: "
+      "2\n\nprefix match\n--b--\n",
       "Content-Type: text/plain;; charset=a; novalue; \n\nempty and bare parameters\n",
       // The delimiter search goes from '-' to '-': dashes before a delimiter in the same line,
       // blanks and dashes on lines before it, a delimiter as the first line of a body.
-      "Content-Type: multipart/mixed; boundary=b\n\n--b\n\n- a - b --b\n \t-\n\t --x --b\n\t --b\n\nsecond\n--b--\n",
+      "Content-Type: multipart/mixed; boundary=b\n\n--b\n\n- a - b --b\n \t-\n\t --x --b\n\t "
+      "--b\n\nsecond\n--b--\n",
       "Content-Type: multipart/mixed; boundary=b\n\n--b\n\n--b\n\n--- - --b---\n---b--\n--b--",
       "Content-Type: multipart/mixed; boundary=b\n\nno dash at all in the preamble\n",
   };
@@ -91,10 +102,10 @@ TEST(MimeFast, SameTreesAsMimeticOnHandMadeMessages) {
 
 TEST(MimeFast, DeclinesWhatItDoesNotModel) {
   const char* cases[] = {
-      "Subject: x\r\n\r\nbody",                 // CR
-      "Subject : x\n\nbody",                    // blank in a field name
-      "Subject: x\nno colon here\n\nbody",      // not a header line
-      "Subject: x\n",                           // header block without its empty line
+      "Subject: x\r\n\r\nbody",                       // CR
+      "Subject : x\n\nbody",                          // blank in a field name
+      "Subject: x\nno colon here\n\nbody",            // not a header line
+      "Subject: x\n",                                 // header block without its empty line
       "Content-Type: text/plain; a=\"x;y\"\n\nbody",  // ';' inside quotes
       "Content-Type: text/plain\nContent-Type: text/html\n\nbody",
       "Content-Type: multipart/mixed; boundary=b\n\nno parts at all\n",
@@ -124,7 +135,8 @@ TEST(MimeFast, SameTreesAsMimeticOnTheCorpus) {
 }
 
 // Corpus messages mutated line by line (deleted, doubled, emptied, cut, swapped, joined) and
-// byte by byte (a blank, colon, dash, quote, ... inserted, or a byte deleted): whenever the fast parser accepts a mutant, its tree must equal mimetic's.
+// byte by byte (a blank, colon, dash, quote, ... inserted, or a byte deleted): whenever the fast
+// parser accepts a mutant, its tree must equal mimetic's.
 TEST(MimeFast, SameTreesOnMutatedMessages) {
   const std::filesystem::path dir = std::filesystem::path(BT_CORPUS_DIR) / "eml";
   if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no corpus at " << dir;
@@ -152,14 +164,30 @@ TEST(MimeFast, SameTreesOnMutatedMessages) {
       const std::size_t i = next(lines.size()), j = next(lines.size());
       static constexpr char kTricky[] = " \t:-;\"=\n/\\(";
       switch (next(8)) {
-        case 0: lines.erase(lines.begin() + static_cast<long>(i)); break;
-        case 1: lines.insert(lines.begin() + static_cast<long>(i), lines[j]); break;
-        case 2: lines[i].clear(); break;
-        case 3: lines[i] = lines[i].substr(0, next(lines[i].size() + 1)); break;
-        case 4: std::swap(lines[i], lines[j]); break;
-        case 5: lines[i] += lines[j]; break;
-        case 6: lines[i].insert(next(lines[i].size() + 1), 1, kTricky[next(sizeof kTricky - 1)]); break;
-        case 7: if (!lines[i].empty()) lines[i].erase(next(lines[i].size()), 1); break;
+        case 0:
+          lines.erase(lines.begin() + static_cast<long>(i));
+          break;
+        case 1:
+          lines.insert(lines.begin() + static_cast<long>(i), lines[j]);
+          break;
+        case 2:
+          lines[i].clear();
+          break;
+        case 3:
+          lines[i] = lines[i].substr(0, next(lines[i].size() + 1));
+          break;
+        case 4:
+          std::swap(lines[i], lines[j]);
+          break;
+        case 5:
+          lines[i] += lines[j];
+          break;
+        case 6:
+          lines[i].insert(next(lines[i].size() + 1), 1, kTricky[next(sizeof kTricky - 1)]);
+          break;
+        case 7:
+          if (!lines[i].empty()) lines[i].erase(next(lines[i].size()), 1);
+          break;
       }
       if (lines.size() < 3) break;
     }

@@ -4,11 +4,11 @@
 // out before parsing, everything a reader needs (the report, the text part, the returned
 // message's headers) is kept, and a small message is parsed exactly as it is.
 
+#include "mime/mime_walk.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "mime/mime_walk.h"
 
 namespace bouncetolk {
 namespace {
@@ -21,7 +21,8 @@ std::string BigBounce(std::size_t attachment_lines) {
       "--outer\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n"
       "Final-Recipient: rfc822; a@example.com\nAction: failed\nStatus: 5.1.1\n\n"
       "--outer\nContent-Type: message/rfc822\n\nFrom: s@example.org\nSubject: big\n"
-      "Content-Type: multipart/mixed; boundary=inner\n\n--inner\nContent-Type: text/plain\n\nhello\n\n"
+      "Content-Type: multipart/mixed; boundary=inner\n\n--inner\nContent-Type: "
+      "text/plain\n\nhello\n\n"
       "--inner\nContent-Type: APPLICATION/octet-stream\nContent-Transfer-Encoding: base64\n\n";
   for (std::size_t i = 0; i < attachment_lines; ++i) m += std::string(76, 'A') + "\n";
   m += "--inner--\n\n--outer--\n";

@@ -3,11 +3,11 @@
 // json_test.cpp: AppendJsonString() (render/json.h): escapes, U+2028/U+2029, UTF-8 repair, and
 // the same result wherever a special byte falls relative to the 8-byte blocks of the fast scan.
 
+#include "render/json.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "render/json.h"
 
 namespace bouncetolk {
 namespace {
@@ -43,11 +43,16 @@ TEST(AppendJsonString, SpecialByteAtEveryPosition) {
         in[at] = special;
         std::string want = "\"";
         for (char c : in) {
-          if (c == '"') want += "\\\"";
-          else if (c == '\\') want += "\\\\";
-          else if (c == '\n') want += "\\n";
-          else if (c == '\x7f') want += "\\u007f";
-          else want += c;
+          if (c == '"')
+            want += "\\\"";
+          else if (c == '\\')
+            want += "\\\\";
+          else if (c == '\n')
+            want += "\\n";
+          else if (c == '\x7f')
+            want += "\\u007f";
+          else
+            want += c;
         }
         want += "\"";
         EXPECT_EQ(Json(in), want) << "len " << len << " at " << at;

@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "bouncetolk/bouncetolk.h"
-#include "tests/testing/test_rules.h"
 #include "rules/rule_table.h"
+#include "tests/testing/test_rules.h"
 
 namespace bouncetolk {
 namespace {
@@ -44,14 +44,19 @@ TEST(ReplyRenderTest, EveryReasonHasATemplateInBothLanguages) {
 TEST(ReplyRenderTest, EveryReasonAndPartyFillsAllPlaceholders) {
   for (Lang lang : {Lang::kNl, Lang::kEn}) {
     for (int i = 0; i < kReasonCount; ++i) {
-      for (Party party : {Party::kSender, Party::kRecipient, Party::kRemoteAdmin, Party::kOwnAdmin}) {
+      for (Party party :
+           {Party::kSender, Party::kRecipient, Party::kRemoteAdmin, Party::kOwnAdmin}) {
         const Reason reason = static_cast<Reason>(i);
-        const Permanence perm = reason == Reason::kDelivered ? Permanence::kSuccess : Permanence::kPermanent;
-        const std::string out = RenderReply(OneRecipient(reason, party, "failed", perm), Rules(), lang);
-        const std::string what = std::string(ReasonToken(reason)) + "/" + std::string(PartyToken(party));
+        const Permanence perm =
+            reason == Reason::kDelivered ? Permanence::kSuccess : Permanence::kPermanent;
+        const std::string out =
+            RenderReply(OneRecipient(reason, party, "failed", perm), Rules(), lang);
+        const std::string what =
+            std::string(ReasonToken(reason)) + "/" + std::string(PartyToken(party));
         ASSERT_FALSE(out.empty()) << what;
         for (std::string_view p : kReplyPlaceholders) {
-          EXPECT_EQ(out.find("{" + std::string(p) + "}"), std::string::npos) << what << " leaves {" << p << "}";
+          EXPECT_EQ(out.find("{" + std::string(p) + "}"), std::string::npos)
+              << what << " leaves {" << p << "}";
         }
         EXPECT_NE(out.find("klant@example.com"), std::string::npos) << what;
         EXPECT_NE(out.find("Bakkerij Jansen"), std::string::npos) << what;
@@ -62,12 +67,14 @@ TEST(ReplyRenderTest, EveryReasonAndPartyFillsAllPlaceholders) {
 }
 
 TEST(ReplyRenderTest, DelayedIsReassuring) {
-  const std::string nl = RenderReply(OneRecipient(Reason::kExpired, Party::kRemoteAdmin, "delayed",
-                                                  Permanence::kTemporary), Rules(), Lang::kNl);
+  const std::string nl = RenderReply(
+      OneRecipient(Reason::kExpired, Party::kRemoteAdmin, "delayed", Permanence::kTemporary),
+      Rules(), Lang::kNl);
   EXPECT_NE(nl.find("niet opnieuw te versturen"), std::string::npos) << nl;
   EXPECT_NE(nl.find("Fri, 27 Nov 2026"), std::string::npos) << nl;
-  const std::string en = RenderReply(OneRecipient(Reason::kExpired, Party::kRemoteAdmin, "delayed",
-                                                  Permanence::kTemporary), Rules(), Lang::kEn);
+  const std::string en = RenderReply(
+      OneRecipient(Reason::kExpired, Party::kRemoteAdmin, "delayed", Permanence::kTemporary),
+      Rules(), Lang::kEn);
   EXPECT_NE(en.find("no need to send"), std::string::npos) << en;
 }
 

@@ -9,7 +9,13 @@ namespace bouncetolk {
 namespace {
 
 TEST(TextRenderTest, ColourDecision) {
-  struct Case { const char* mode; bool tty; const char* no_color; const char* term; bool want; } cases[] = {
+  struct Case {
+    const char* mode;
+    bool tty;
+    const char* no_color;
+    const char* term;
+    bool want;
+  } cases[] = {
       {"auto", true, nullptr, "xterm", true},
       {"auto", false, nullptr, "xterm", false},
       {"auto", true, "1", "xterm", false},
@@ -32,14 +38,18 @@ TEST(TextRenderTest, Wrap) {
 }
 
 TEST(TextRenderTest, TerminalSafe) {
-  struct Case { std::string in, want; } cases[] = {
+  struct Case {
+    std::string in, want;
+  } cases[] = {
       {"plain", "plain"},
-      {"a\x1b[31mred", "a\xE2\x90\x9B[31mred"},                 // ESC -> U+241B
+      {"a\x1b[31mred", "a\xE2\x90\x9B[31mred"},  // ESC -> U+241B
       {"\x1b]8;;http://x\x07link", "\xE2\x90\x9B]8;;http://x\xE2\x90\x87link"},
       {"bell\x07", "bell\xE2\x90\x87"},
       {"del\x7f", "del\xE2\x90\xA1"},
       {"c1\xC2\x9B", "c1\\u{9B}"},
-      {"bidi\xE2\x80\xAE" "evil", "bidi\\u{202E}evil"},
+      {"bidi\xE2\x80\xAE"
+       "evil",
+       "bidi\\u{202E}evil"},
       {"tab\tnewline\n", "tab newline "},
       {"bad\xFFutf8", "bad\xEF\xBF\xBDutf8"},  // invalid UTF-8 shows as U+FFFD
   };

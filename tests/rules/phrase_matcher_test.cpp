@@ -4,14 +4,14 @@
 // automaton, regexes gated by their anchor literal or always run, non-ASCII literals, overlapping
 // and repeated hits, ids in ascending order, and Validate(); CapturePattern's first group.
 
+#include "rules/phrase_matcher.h"
+
 #include <gtest/gtest.h>
 
 #include <cctype>
 #include <random>
 #include <string>
 #include <vector>
-
-#include "rules/phrase_matcher.h"
 
 namespace bouncetolk {
 namespace {
@@ -29,19 +29,19 @@ PhraseMatcher Build(const std::vector<std::string>& patterns) {
 
 TEST(PhraseMatcher, Table) {
   const PhraseMatcher m = Build({
-      "user unknown",                                  // 0 literal
-      "unknown",                                       // 1 literal inside another
-      "re:(bad|improper) sequence of commands",        // 2 regex, anchor "sequence of commands"
-      "re:\\bb-url\\b",                                // 3 regex, anchor "b-url"
-      "re:\\b(virus|malware)\\b",                      // 4 anchors per alternative of the group
-      "boîte pleine",                                  // 5 non-ASCII literal: RE2, case-folded
-      "re:mailbox (is )?full",                         // 6 optional group: anchor "mailbox "
-      "re:spam|junk",                                  // 7 top-level alternation: an anchor each
-      "re:code x{3}100",                               // 8 counted repetition: always run
-      "re:\\x41bc",                                  // 9 hex escape: always run
-      "re:[[:digit:]]xyz",                             // 10 POSIX class: always run
-      "re:jkl|zz+w?",                                  // 11 an alternative without anchor: always run
-      "re:(?i)(?:alpha|beta)(gamma)?",                 // 12 flags passed over, optional group ignored
+      "user unknown",                            // 0 literal
+      "unknown",                                 // 1 literal inside another
+      "re:(bad|improper) sequence of commands",  // 2 regex, anchor "sequence of commands"
+      "re:\\bb-url\\b",                          // 3 regex, anchor "b-url"
+      "re:\\b(virus|malware)\\b",                // 4 anchors per alternative of the group
+      "boîte pleine",                            // 5 non-ASCII literal: RE2, case-folded
+      "re:mailbox (is )?full",                   // 6 optional group: anchor "mailbox "
+      "re:spam|junk",                            // 7 top-level alternation: an anchor each
+      "re:code x{3}100",                         // 8 counted repetition: always run
+      "re:\\x41bc",                              // 9 hex escape: always run
+      "re:[[:digit:]]xyz",                       // 10 POSIX class: always run
+      "re:jkl|zz+w?",                            // 11 an alternative without anchor: always run
+      "re:(?i)(?:alpha|beta)(gamma)?",           // 12 flags passed over, optional group ignored
   });
   struct Case {
     const char* text;
@@ -86,7 +86,8 @@ TEST(PhraseMatcher, RandomLiteralsAgreeWithNaiveSearch) {
   const std::string alphabet = "abcAB ";
   auto random_string = [&](std::size_t min_len, std::size_t max_len) {
     std::string s(std::uniform_int_distribution<std::size_t>(min_len, max_len)(rng), ' ');
-    for (char& c : s) c = alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(rng)];
+    for (char& c : s)
+      c = alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(rng)];
     return s;
   };
   auto lower = [](std::string s) {
@@ -103,7 +104,8 @@ TEST(PhraseMatcher, RandomLiteralsAgreeWithNaiveSearch) {
       const std::string text = t % 2 ? random_string(0, 60) : random_string(64, 400);
       std::vector<int> want;
       for (std::size_t i = 0; i < patterns.size(); ++i) {
-        if (lower(text).find(lower(patterns[i])) != std::string::npos) want.push_back(static_cast<int>(i));
+        if (lower(text).find(lower(patterns[i])) != std::string::npos)
+          want.push_back(static_cast<int>(i));
       }
       ASSERT_EQ(m.Match(text), want) << "round " << round << " text '" << text << "'";
     }
@@ -122,7 +124,8 @@ TEST(PhraseMatcher, LargeAutomatonAgreesWithNaiveSearch) {
   }
   const PhraseMatcher m = Build(patterns);
   std::string text;
-  for (int i = 0; i < 200; ++i) text += patterns[static_cast<std::size_t>(i * 37)].substr(i % 3) + " ";
+  for (int i = 0; i < 200; ++i)
+    text += patterns[static_cast<std::size_t>(i * 37)].substr(i % 3) + " ";
   text += "XYZ" + patterns[11999];
   std::vector<int> want;
   for (std::size_t i = 0; i < patterns.size(); ++i) {

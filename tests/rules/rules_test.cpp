@@ -3,7 +3,6 @@
 // one case per seed entry, every IANA code resolving to its own row, and loader errors.
 
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -30,7 +29,10 @@ std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
   bool header = true;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
-    if (header) { header = false; continue; }
+    if (header) {
+      header = false;
+      continue;
+    }
     std::vector<std::string> cells;
     std::stringstream ss(line);
     std::string cell;
@@ -57,7 +59,8 @@ TEST(RulesTest, EveryReasonHasTextsInBothLanguages) {
 // Every code of the IANA registry (../shared/docs/iana-enhanced-status-codes.tsv) resolves,
 // for each class it applies to, to a registered row of its own, never to a fallback.
 TEST(RulesTest, EveryRegisteredCodeHasItsOwnRow) {
-  const std::string path = std::string(BT_SOURCE_DIR) + "/../shared/docs/iana-enhanced-status-codes.tsv";
+  const std::string path =
+      std::string(BT_SOURCE_DIR) + "/../shared/docs/iana-enhanced-status-codes.tsv";
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
   int checked = 0;
   for (const auto& row : ReadTsv(path)) {
@@ -69,7 +72,8 @@ TEST(RulesTest, EveryRegisteredCodeHasItsOwnRow) {
       const CodeRule* rule = LookupStatus(Rules().tables(), concrete, nullptr);
       ASSERT_NE(rule, nullptr) << concrete;
       EXPECT_EQ(rule->kind, "iana") << concrete << " resolves to " << rule->code;
-      EXPECT_TRUE(rule->code == code || rule->code == concrete) << concrete << " resolves to " << rule->code;
+      EXPECT_TRUE(rule->code == code || rule->code == concrete)
+          << concrete << " resolves to " << rule->code;
       ++checked;
     }
   }
@@ -77,8 +81,13 @@ TEST(RulesTest, EveryRegisteredCodeHasItsOwnRow) {
 }
 
 TEST(RulesTest, UnregisteredCodesFallBack) {
-  struct Case { const char* code; const char* want_rule; } cases[] = {
-      {"5.1.99", "X.1.*"}, {"4.9.1", "4.*.*"}, {"5.0.911", "X.0.*"},
+  struct Case {
+    const char* code;
+    const char* want_rule;
+  } cases[] = {
+      {"5.1.99", "X.1.*"},
+      {"4.9.1", "4.*.*"},
+      {"5.0.911", "X.0.*"},
   };
   for (const auto& c : cases) {
     const CodeRule* rule = LookupStatus(Rules().tables(), c.code, nullptr);
@@ -116,7 +125,8 @@ TEST(SeedTest, PhrasesOfTheSeeds) {
     std::vector<int> hits = t.text_matcher.Match(norm);
     if (hits.empty()) hits = t.subject_matcher.Match(norm);
     ASSERT_FALSE(hits.empty()) << row[0] << ": no rule matches '" << row[1] << "'";
-    EXPECT_EQ(t.phrases[static_cast<std::size_t>(hits.front())].id, want) << row[0] << ": '" << row[1] << "'";
+    EXPECT_EQ(t.phrases[static_cast<std::size_t>(hits.front())].id, want)
+        << row[0] << ": '" << row[1] << "'";
   }
 }
 
@@ -129,14 +139,18 @@ TEST(LoaderTest, ErrorsNameFileAndLine) {
        "b\ttext\tre:(unclosed\tuserunknown\tsender\t-\t-\tseed:x\n"
        "c\ttext\tok\tuserunknown\tsender\t-\t-\n",
        false},
-      {"rules/status.tsv", "code\tkind\treason\tparty\ttext\tsource\n5.1.01\tiana\tuserunknown\tsender\t-\tx\n", false},
+      {"rules/status.tsv",
+       "code\tkind\treason\tparty\ttext\tsource\n5.1.01\tiana\tuserunknown\tsender\t-\tx\n", false},
   };
   std::vector<std::string> errors;
   EXPECT_EQ(BuildRuleTables(files, &errors), nullptr);
   std::string all;
   for (const auto& e : errors) all += e + "\n";
-  EXPECT_NE(all.find("data/rules/phrases.tsv:3: unknown reason 'mailboxful'"), std::string::npos) << all;
-  EXPECT_NE(all.find("data/rules/phrases.tsv:4: pattern of 'b' does not compile"), std::string::npos) << all;
+  EXPECT_NE(all.find("data/rules/phrases.tsv:3: unknown reason 'mailboxful'"), std::string::npos)
+      << all;
+  EXPECT_NE(all.find("data/rules/phrases.tsv:4: pattern of 'b' does not compile"),
+            std::string::npos)
+      << all;
   EXPECT_NE(all.find("data/rules/phrases.tsv:5: expected 8 columns"), std::string::npos) << all;
   EXPECT_NE(all.find("data/rules/status.tsv:2: malformed code '5.1.01'"), std::string::npos) << all;
 }
@@ -150,14 +164,17 @@ TEST(LoaderTest, OverlayReplacesAndPrecedes) {
   std::ofstream(dir / "rules" / "phrases.tsv")
       << "id\tscope\tpattern\treason\tparty\tpermanence\ttext\tsource\n"
       << "local-full\ttext\tbox is stuffed\tmailboxfull\trecipient\t-\t-\thelpdesk\n";
-  std::ofstream(dir / "text" / "nl" / "local.txt") << "Id: phrase:local-full\nTitle: Vol\nExplanation: Vol.\nFix: Wacht.\n";
-  std::ofstream(dir / "text" / "en" / "local.txt") << "Id: phrase:local-full\nTitle: Full\nExplanation: Full.\nFix: Wait.\n";
+  std::ofstream(dir / "text" / "nl" / "local.txt")
+      << "Id: phrase:local-full\nTitle: Vol\nExplanation: Vol.\nFix: Wacht.\n";
+  std::ofstream(dir / "text" / "en" / "local.txt")
+      << "Id: phrase:local-full\nTitle: Full\nExplanation: Full.\nFix: Wait.\n";
   std::vector<std::string> errors;
   auto rules = RuleSet::Load(dir.string(), &errors);
   ASSERT_TRUE(rules) << (errors.empty() ? "" : errors[0]);
   EXPECT_EQ(rules->tables().phrases.front().id, "local-full");
   const Report rep = Analyze(
-      "From: x@y\nContent-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n"
+      "From: x@y\nContent-Type: multipart/report; boundary=b\n\n--b\nContent-Type: "
+      "message/delivery-status\n\n"
       "Reporting-MTA: dns; m\n\nFinal-Recipient: rfc822; a@b\nAction: failed\nStatus: 5.0.0\n"
       "Diagnostic-Code: smtp; 550 the box is stuffed\n\n--b--\n",
       *rules);
@@ -170,7 +187,8 @@ TEST(LoaderTest, OverlayReplacesAndPrecedes) {
 // The embedded files as the loader sees them.
 std::vector<DataFile> EmbeddedDataFiles() {
   std::vector<DataFile> files;
-  for (const EmbeddedFile& e : EmbeddedFiles()) files.push_back(DataFile{std::string(e.path), e.content, false});
+  for (const EmbeddedFile& e : EmbeddedFiles())
+    files.push_back(DataFile{std::string(e.path), e.content, false});
   return files;
 }
 
@@ -195,7 +213,8 @@ TEST(LoaderTest, TrustedLoadReadsTheSameTextsAsTheFullLoad) {
       EXPECT_EQ(got->explanation, want.explanation) << id;
       EXPECT_EQ(got->fix, want.fix) << id;
     }
-    EXPECT_EQ(lazy->lazy[lang].texts.size(), full->texts[lang].size()) << "records only one load sees";
+    EXPECT_EQ(lazy->lazy[lang].texts.size(), full->texts[lang].size())
+        << "records only one load sees";
     EXPECT_EQ(FindText(*lazy, "no:such-id", lang), nullptr);
     ASSERT_FALSE(full->messages[lang].empty());
     for (const auto& [key, want] : full->messages[lang]) {
@@ -233,7 +252,8 @@ TEST(LoaderTest, TrustedTextIndexFollowsTheFieldReader) {
       "Title: no id\n\n"
       "id: b\r\nTitle: B\r\nExplanation: e\r\nFix: x\r\n";
   const std::string nl2 = "Id: b\nTitle: B2\nExplanation: e2\nFix: x2";
-  const std::vector<DataFile> files = {{"text/nl/one.txt", nl, false}, {"text/nl/two.txt", nl2, false}};
+  const std::vector<DataFile> files = {{"text/nl/one.txt", nl, false},
+                                       {"text/nl/two.txt", nl2, false}};
   std::vector<std::string> errors;
   const auto lazy = BuildRuleTables(files, &errors, true);
   ASSERT_TRUE(lazy) << (errors.empty() ? "" : errors[0]);
@@ -266,7 +286,9 @@ TEST(LoaderTest, CheckValidatesWhatTheTrustedLoadSkipped) {
   EXPECT_EQ(BuildRuleTables(files, &errors, false), nullptr);
   std::string all;
   for (const auto& e : CheckRuleFiles(files)) all += e + "\n";
-  EXPECT_NE(all.find("data/rules/phrases.tsv:2: pattern of 'b' does not compile"), std::string::npos) << all;
+  EXPECT_NE(all.find("data/rules/phrases.tsv:2: pattern of 'b' does not compile"),
+            std::string::npos)
+      << all;
   EXPECT_NE(all.find("data/text/nl/x.txt:1: unknown field 'Titel'"), std::string::npos) << all;
 }
 
@@ -288,7 +310,8 @@ TEST(LoaderTest, LazyTextsAreSafeAcrossThreads) {
         const std::string& id = ids[(i * 7 + static_cast<std::size_t>(n) * 13) % ids.size()];
         const TextRecord* rec = rules->Text(id, n % 2 ? Lang::kEn : Lang::kNl);
         if (!rec || rec->id != id || rec->title.empty()) ++bad[static_cast<std::size_t>(n)];
-        if (rules->Message("label.fix", Lang::kNl) == "label.fix") ++bad[static_cast<std::size_t>(n)];
+        if (rules->Message("label.fix", Lang::kNl) == "label.fix")
+          ++bad[static_cast<std::size_t>(n)];
       }
     });
   }

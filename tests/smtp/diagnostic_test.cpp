@@ -9,7 +9,11 @@ namespace bouncetolk {
 namespace {
 
 TEST(DiagnosticTest, ExtractCodes) {
-  struct Case { const char* in; int reply; const char* status; } cases[] = {
+  struct Case {
+    const char* in;
+    int reply;
+    const char* status;
+  } cases[] = {
       {"550 5.1.1 <a@b>: Recipient address rejected", 550, "5.1.1"},
       {"550-5.7.26 This mail is unauthenticated", 550, "5.7.26"},
       {"550 #5.1.0 Address rejected", 550, "5.1.0"},
@@ -23,7 +27,8 @@ TEST(DiagnosticTest, ExtractCodes) {
   for (const auto& c : cases) {
     const TextCodes got = ExtractCodes(c.in);
     EXPECT_EQ(got.reply ? got.reply->value() : 0, c.reply) << c.in;
-    EXPECT_EQ(got.status ? got.status->ToString() : std::string(), c.status ? c.status : "") << c.in;
+    EXPECT_EQ(got.status ? got.status->ToString() : std::string(), c.status ? c.status : "")
+        << c.in;
   }
 }
 
@@ -40,18 +45,19 @@ TEST(DiagnosticTest, ChooseStatus) {
       {"field only", "5.1.1", "User unknown", "failed", "5.1.1", StatusSource::kStatusField, ""},
       {"text only", "", "550 5.2.2 full", "failed", "5.2.2", StatusSource::kDiagnosticCode, ""},
       {"equal", "5.1.1", "550 5.1.1 unknown", "failed", "5.1.1", StatusSource::kStatusField, ""},
-      {"generic field", "5.0.0", "550 5.1.1 unknown", "failed", "5.1.1", StatusSource::kDiagnosticCode,
-       "text_more_specific"},
+      {"generic field", "5.0.0", "550 5.1.1 unknown", "failed", "5.1.1",
+       StatusSource::kDiagnosticCode, "text_more_specific"},
       {"generic field, other class", "4.0.0", "550 5.1.1 unknown", "failed", "5.1.1",
        StatusSource::kDiagnosticCode, "text_matches_reply"},
-      {"class conflict specific", "4.4.1", "550 5.1.1 unknown", "failed", "5.1.1", StatusSource::kDiagnosticCode,
-       "text_matches_reply"},
+      {"class conflict specific", "4.4.1", "550 5.1.1 unknown", "failed", "5.1.1",
+       StatusSource::kDiagnosticCode, "text_matches_reply"},
       // The remote server's own reply outranks the code the reporting MTA wrote over it.
-      {"both specific, text is the remote reply", "5.1.1", "550 5.7.1 relay denied", "failed", "5.7.1",
-       StatusSource::kDiagnosticCode, "text_is_remote_reply"},
-      {"both specific, code elsewhere in the text", "5.1.1", "550 relay denied (see 5.7.1)", "failed", "5.1.1",
-       StatusSource::kStatusField, "status_field_preferred"},
-      {"nothing, reply", "", "554 Transaction failed", "failed", "5.0.0", StatusSource::kInferred, ""},
+      {"both specific, text is the remote reply", "5.1.1", "550 5.7.1 relay denied", "failed",
+       "5.7.1", StatusSource::kDiagnosticCode, "text_is_remote_reply"},
+      {"both specific, code elsewhere in the text", "5.1.1", "550 relay denied (see 5.7.1)",
+       "failed", "5.1.1", StatusSource::kStatusField, "status_field_preferred"},
+      {"nothing, reply", "", "554 Transaction failed", "failed", "5.0.0", StatusSource::kInferred,
+       ""},
       {"nothing, delayed", "", "timeout", "delayed", "4.0.0", StatusSource::kInferred, ""},
       {"nothing, delivered", "", "", "delivered", "2.0.0", StatusSource::kInferred, ""},
   };

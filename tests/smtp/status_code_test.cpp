@@ -9,12 +9,15 @@ namespace bouncetolk {
 namespace {
 
 TEST(EnhancedStatusTest, Parse) {
-  struct Case { const char* in; const char* want; } cases[] = {
-      {"5.1.1", "5.1.1"},     {" 4.4.7 ", "4.4.7"},  {"2.0.0", "2.0.0"},   {"5.7.26", "5.7.26"},
-      {"5.1.10", "5.1.10"},   {"5.7.750", "5.7.750"},
-      {"05.1.1", nullptr},    {"5.01.1", nullptr},   {"5.1.01", nullptr},  // leading zeros
-      {"3.1.1", nullptr},     {"5.1", nullptr},      {"5.1.1.1", nullptr}, {"5.1000.1", nullptr},
-      {"5.1.1a", nullptr},    {"", nullptr},         {"x.1.1", nullptr},
+  struct Case {
+    const char* in;
+    const char* want;
+  } cases[] = {
+      {"5.1.1", "5.1.1"},   {" 4.4.7 ", "4.4.7"},   {"2.0.0", "2.0.0"},   {"5.7.26", "5.7.26"},
+      {"5.1.10", "5.1.10"}, {"5.7.750", "5.7.750"}, {"05.1.1", nullptr},  {"5.01.1", nullptr},
+      {"5.1.01", nullptr},  // leading zeros
+      {"3.1.1", nullptr},   {"5.1", nullptr},       {"5.1.1.1", nullptr}, {"5.1000.1", nullptr},
+      {"5.1.1a", nullptr},  {"", nullptr},          {"x.1.1", nullptr},
   };
   for (const auto& c : cases) {
     auto got = EnhancedStatus::Parse(c.in);
@@ -28,15 +31,19 @@ TEST(EnhancedStatusTest, Parse) {
 }
 
 TEST(EnhancedStatusTest, Find) {
-  struct Case { const char* in; char klass; const char* want; } cases[] = {
+  struct Case {
+    const char* in;
+    char klass;
+    const char* want;
+  } cases[] = {
       {"550 5.1.1 <x@y>: User unknown", 0, "5.1.1"},
       {"550-5.7.26 Unauthenticated email", '5', "5.7.26"},
       {"550 #5.1.0 Address rejected", '5', "5.1.0"},
       {"Sorry (#5.1.1)", 0, "5.1.1"},
-      {"host 192.5.1.1 said no", 0, nullptr},        // inside an IP address
+      {"host 192.5.1.1 said no", 0, nullptr},  // inside an IP address
       {"from 10.4.4.7.2 relay", 0, nullptr},
       {"Postfix 2.5.1 says 550 5.2.2 full", '5', "5.2.2"},
-      {"Postfix 2.5.1 release", 0, "2.5.1"},         // any class: a version looks like a code
+      {"Postfix 2.5.1 release", 0, "2.5.1"},  // any class: a version looks like a code
       {"Postfix 2.5.1 release", '5', nullptr},
       {"5.1.1:", 0, "5.1.1"},
       {"4.2.2mailbox", 0, nullptr},
@@ -63,7 +70,10 @@ TEST(ReplyCodeTest, ParseAndFind) {
   EXPECT_EQ(ReplyCode::Parse("550")->value(), 550);
   EXPECT_FALSE(ReplyCode::Parse("560"));  // second digit 0-5
   EXPECT_FALSE(ReplyCode::Parse("55"));
-  struct Case { const char* in; int want; } cases[] = {
+  struct Case {
+    const char* in;
+    int want;
+  } cases[] = {
       {"550 5.1.1 user unknown", 550},
       {"smtp; 552-5.2.2 over quota", 552},
       {"host mx.example[192.0.2.1] said: 554 5.7.1 rejected", 554},

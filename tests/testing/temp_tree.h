@@ -31,8 +31,9 @@ class TempDir {
     // chmod 000 files and dirs must become removable again.
     for (auto it = std::filesystem::recursive_directory_iterator(path_, ec);
          it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_symlink(ec)) std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all,
-                                                            std::filesystem::perm_options::add, ec);
+      if (!it->is_symlink(ec))
+        std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all,
+                                     std::filesystem::perm_options::add, ec);
     }
     std::filesystem::remove_all(path_, ec);
   }
@@ -68,7 +69,8 @@ inline std::string Bounce(std::string_view recipient, std::string_view status,
   m += "Final-Recipient: rfc822; " + std::string(recipient) + "\n";
   m += "Action: " + std::string(status[0] == '4' ? "delayed" : "failed") + "\n";
   m += "Status: " + std::string(status) + "\n";
-  m += "Diagnostic-Code: smtp; 550 " + std::string(status) + " <" + std::string(recipient) + ">: rejected\n\n";
+  m += "Diagnostic-Code: smtp; 550 " + std::string(status) + " <" + std::string(recipient) +
+       ">: rejected\n\n";
   m += "--b1--\n";
   return m;
 }
