@@ -8,6 +8,16 @@
 // yet compared, when the message has one (expected.tsv numbers some messages' recipients 1, 1).
 //
 //   bouncetolk-scorecard DIR [--only-dsn] [--list] [--rules RULES_DIR] [--min COLUMN=PERCENT ...]
+//                            [--share work|check] [--seed N]
+//
+// --share splits the corpus into a work share (70%) and a check share (30%), stratified by the
+// server family of the file name (its prefix before the last "-NN"), with a fixed --seed
+// (default 2026): rules are written from the work share; the check share measures how well
+// they generalise. For the check share only the totals are printed, never a file name, so it
+// stays unlooked-at (--list is refused there).
+//
+// --line-endings cr|crlf rewrites every message's LF line endings before reading it, to measure
+// the readings of the same messages as a Mac-style (bare CR) or network-style file.
 //
 // --rules overlays the embedded tables with a directory of the data/ layout, as the CLI does,
 // so a change to the tables can be measured without rebuilding.
@@ -15,9 +25,12 @@
 // Exit 1 when a --min floor is not reached, 2 on usage errors.
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -50,6 +63,52 @@ bool HasDsnPart(const std::string& bytes) {
          lower.find("message/global-delivery-status") != std::string::npos;
 }
 
+// The server family of a corpus file name: "lhost-postfix-04.eml" -> "lhost-postfix".
+std::string FamilyOf(const std::string& file) {
+  std::string stem = file.substr(0, file.rfind('.'));
+  const std::size_t dash = stem.rfind('-');
+  if (dash != std::string::npos && dash + 1 < stem.size() &&
+      stem.find_first_not_of("0123456789", dash + 1) == std::string::npos) {
+    stem.resize(dash);
+  }
+  return stem;
+}
+
+// A 64-bit hash of \a text under \a seed (FNV-1a, then the splitmix64 finaliser): the same on
+// every machine and compiler, unlike std::hash or std::shuffle.
+std::uint64_t SeededHash(std::uint64_t seed, const std::string& text) {
+  std::uint64_t h = 14695981039346656037ull ^ seed;
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+  h += 0x9e3779b97f4a7c15ull;
+  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
+  h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
+  return h ^ (h >> 31);
+}
+
+// The files of the check share: in each family, the files are put in the order of their
+// seeded hash and every file where the running count (i + 1) * 0.3 + u passes a whole number
+// is taken, u being a seeded offset per family in [0, 1) (systematic sampling), so each family
+// gives 30% of its files, rounded up or down at random, and the whole share is 30% on average.
+std::set<std::string> CheckShare(const std::vector<std::string>& files, std::uint64_t seed) {
+  std::map<std::string, std::vector<std::string>> families;
+  for (const std::string& f : files) families[FamilyOf(f)].push_back(f);
+  std::set<std::string> check;
+  for (auto& [family, members] : families) {
+    std::sort(members.begin(), members.end(), [seed](const std::string& a, const std::string& b) {
+      return SeededHash(seed, a) < SeededHash(seed, b);
+    });
+    const double u =
+        static_cast<double>(SeededHash(seed ^ 0x5eed, family) >> 11) / 9007199254740992.0;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if (std::floor((static_cast<double>(i) + 1) * 0.3 + u) >
+          std::floor(static_cast<double>(i) * 0.3 + u)) {
+        check.insert(members[i]);
+      }
+    }
+  }
+  return check;
+}
+
 bool IsPseudo(const std::string& status) {
   return status.size() >= 7 && status[1] == '.' && status.compare(2, 3, "0.9") == 0;
 }
@@ -61,13 +120,15 @@ int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(
         stderr,
-        "usage: %s DIR [--only-dsn] [--list] [--rules RULES_DIR] [--min COLUMN=PERCENT ...]\n",
+        "usage: %s DIR [--only-dsn] [--list] [--rules RULES_DIR] [--min COLUMN=PERCENT ...] "
+        "[--share work|check] [--seed N]\n",
         argv[0]);
     return 2;
   }
   const std::string dir = argv[1];
   bool only_dsn = false, list = false;
-  std::string rules_dir;
+  std::string rules_dir, share, line_endings;
+  std::uint64_t seed = 2026;
   std::map<std::string, double> floors;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
@@ -77,6 +138,12 @@ int main(int argc, char** argv) {
       list = true;
     else if (a == "--rules" && i + 1 < argc)
       rules_dir = argv[++i];
+    else if (a == "--share" && i + 1 < argc)
+      share = argv[++i];
+    else if (a == "--line-endings" && i + 1 < argc)
+      line_endings = argv[++i];
+    else if (a == "--seed" && i + 1 < argc)
+      seed = std::strtoull(argv[++i], nullptr, 10);
     else if (a == "--min" && i + 1 < argc) {
       const std::string spec = argv[++i];
       const auto eq = spec.find('=');
@@ -86,6 +153,14 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "unknown argument %s\n", a.c_str());
       return 2;
     }
+  }
+  if (!share.empty() && share != "work" && share != "check") {
+    std::fprintf(stderr, "--share takes work or check\n");
+    return 2;
+  }
+  if (share == "check" && list) {
+    std::fprintf(stderr, "--list is refused for the check share: it stays unlooked-at\n");
+    return 2;
   }
   std::ifstream tsv(dir + "/expected.tsv");
   if (!tsv) {
@@ -101,6 +176,14 @@ int main(int argc, char** argv) {
     Expected e{c[0], std::atoi(c[1].c_str()), c[2], c[3], c[4], c[5], c.size() > 6 ? c[6] : ""};
     by_file[e.file].push_back(e);
   }
+  if (!share.empty()) {
+    std::vector<std::string> names;
+    for (const auto& entry : by_file) names.push_back(entry.first);
+    const std::set<std::string> check = CheckShare(names, seed);
+    for (auto it = by_file.begin(); it != by_file.end();) {
+      it = (check.count(it->first) != 0) == (share == "check") ? std::next(it) : by_file.erase(it);
+    }
+  }
   std::vector<std::string> errors;
   auto rules = RuleSet::Load(rules_dir, &errors);
   if (!rules) {
@@ -109,13 +192,26 @@ int main(int argc, char** argv) {
   }
   const char* kCols[] = {"recipient", "status", "reply", "reason", "hard"};
   std::map<std::string, int> agree;
-  int rows = 0, files = 0, files_without_records = 0;
+  int rows = 0, files = 0, files_without_records = 0, undefined = 0;
   std::vector<std::string> disagreements;
   for (const auto& [file, expected] : by_file) {
     InputMessage in = ReadInput(dir + "/eml/" + file, 64u << 20);
     if (only_dsn && (in.error || !HasDsnPart(in.bytes))) continue;
     ++files;
     Report report;
+    if (!in.error && !line_endings.empty()) {
+      // Some samples have CRLF already: a CR before the LF is part of the line ending.
+      std::string converted;
+      for (std::size_t i = 0; i < in.bytes.size(); ++i) {
+        const char c = in.bytes[i];
+        if (c == '\r' && i + 1 < in.bytes.size() && in.bytes[i + 1] == '\n') continue;
+        if (c == '\n')
+          converted += line_endings == "cr" ? "\r" : "\r\n";
+        else
+          converted += c;
+      }
+      in.bytes = std::move(converted);
+    }
     if (!in.error) report = Analyze(in.bytes, *rules);
     if (report.recipients.empty()) ++files_without_records;
     std::vector<int> taken;  // record positions already compared
@@ -147,6 +243,7 @@ int main(int argc, char** argv) {
       const bool ok[] = {r != nullptr, ok_status, r && got_reply == e.reply,
                          r && got_reason == e.reason, r && got_hard == e.hard};
       for (int k = 0; k < 5; ++k) agree[kCols[k]] += ok[k];
+      if (r && r->reason == Reason::kUndefined) ++undefined;
       if (!(ok[0] && ok[1] && ok[2] && ok[3] && ok[4])) {
         disagreements.push_back(
             file + "\t" + std::to_string(e.index) + "\twant " + e.status + " " + e.reply + " " +
@@ -156,8 +253,10 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::printf("scorecard: %d files, %d expected rows%s; files without records: %d\n", files, rows,
-              only_dsn ? " (messages with a delivery-status part)" : "", files_without_records);
+  std::printf("scorecard: %d files, %d expected rows%s%s; files without records: %d\n", files, rows,
+              only_dsn ? " (messages with a delivery-status part)" : "",
+              share.empty() ? "" : (share == "work" ? " (work share)" : " (check share)"),
+              files_without_records);
   int failed_floors = 0;
   for (const char* col : kCols) {
     const double pct = rows ? 100.0 * agree[col] / rows : 0.0;
@@ -169,6 +268,8 @@ int main(int argc, char** argv) {
     }
     std::printf("\n");
   }
+  std::printf("  %-10s %4d/%-4d %6.1f%% of the rows read as undefined\n", "undefined", undefined,
+              rows, rows ? 100.0 * undefined / rows : 0.0);
   if (list) {
     for (const auto& d : disagreements) std::printf("%s\n", d.c_str());
   }
