@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "batch/date.h"
+#include "common/date.h"
 #include "bouncetolk/bouncetolk.h"
 #include "classify/classify.h"
 #include "common/text.h"
