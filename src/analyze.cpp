@@ -7,19 +7,20 @@
 
 #include <algorithm>
 
-#include "common/date.h"
 #include "bouncetolk/bouncetolk.h"
 #include "classify/classify.h"
+#include "common/date.h"
 #include "common/text.h"
 #include "dsn/rfc3464.h"
 #include "dsn/rfc3834.h"
 #include "dsn/rfc5965.h"
 #include "lhost/lhost.h"
-#include "lhost/lhost_common.h"
 #include "mime/charset.h"
 #include "mime/mime_walk.h"
 #include "rules/embedded.h"
+#include "smtp/command.h"
 #include "smtp/diagnostic.h"
+#include "smtp/retry_period.h"
 
 namespace bouncetolk {
 namespace {
