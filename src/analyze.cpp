@@ -11,6 +11,7 @@
 #include "classify/classify.h"
 #include "common/date.h"
 #include "common/text.h"
+#include "dsn/fields_in_text.h"
 #include "dsn/rfc3464.h"
 #include "dsn/rfc3834.h"
 #include "dsn/rfc5965.h"
@@ -21,6 +22,8 @@
 #include "smtp/command.h"
 #include "smtp/diagnostic.h"
 #include "smtp/retry_period.h"
+#include "view/markers.h"
+#include "view/message_view.h"
 
 namespace bouncetolk {
 namespace {

@@ -16,7 +16,7 @@
 
 #include "bouncetolk/report.h"
 #include "common/address.h"
-#include "lhost/lhost.h"
+#include "view/message_view.h"
 
 namespace bouncetolk {
 
