@@ -1,45 +1,50 @@
 // SPDX-License-Identifier: MIT
 //
-// analyze.cpp: the pipeline in one place: bytes -> line endings -> MIME tree -> the kind of
-// report (ARF feedback, RFC 3464 / RFC 6533 delivery-status, a vendor's own text, auto-reply,
-// or a bounce a person forwarded) -> per-recipient codes -> classification -> Report. The
-// stages live in their own modules; this file only orders them.
+// analyze.cpp: Analyze(), the walk of one message through the stages of docs/design.md, each
+// in its own folder, in this order and never back:
+//   1 input/ (the caller's)  2 mime/  3 view/  4 dsn/  5 lhost/  6 smtp/  7 classify/
+// and stage 8, render/, is the caller's again. Bytes become a MIME tree (2), the tree a view
+// of what the readers need (3); a report in a standard format is read (4: feedback report,
+// delivery-status parts, RFC 3464 fields in the text), then the vendor's own words (5; when no
+// reader knows a message without a delivery-status part, it may be an auto-reply, dsn/rfc3834,
+// or a bounce a person forwarded); every recipient gets its codes (6) and its reason (7).
+// This file orders the stages and passes results between them; what a stage knows lives in
+// its folder.
 
-#include <algorithm>
+#include <cstdint>
+#include <optional>
 
-#include "batch/date.h"
 #include "bouncetolk/bouncetolk.h"
 #include "classify/classify.h"
+#include "common/date.h"
 #include "common/text.h"
-#include "dsn/rfc3464.h"
+#include "dsn/delivery_status.h"
 #include "dsn/rfc3834.h"
 #include "dsn/rfc5965.h"
 #include "lhost/lhost.h"
-#include "lhost/lhost_common.h"
 #include "mime/charset.h"
 #include "mime/mime_walk.h"
 #include "rules/embedded.h"
+#include "smtp/command.h"
 #include "smtp/diagnostic.h"
+#include "smtp/retry_period.h"
+#include "view/markers.h"
+#include "view/message_view.h"
 
 namespace bouncetolk {
+
+std::string_view Version() { return BT_VERSION; }
+
+std::string_view ExampleBounce() {
+  for (const EmbeddedFile& f : EmbeddedFiles()) {
+    if (f.path == "examples/voorbeeld.eml") return f.content;
+  }
+  return {};
+}
+
 namespace {
 
-bool IsDeliveryStatusType(std::string_view type) {
-  return type == "message/delivery-status" || type == "message/global-delivery-status";
-}
-
-// Every delivery-status entity in pre-order with its parent (the report container). A report
-// nested in a forwarded message/rfc822 is found as well. Some servers put one part per
-// recipient.
-void FindReportParts(const Entity& e, std::vector<std::pair<const Entity*, const Entity*>>* found) {
-  for (const Entity& child : e.children) {
-    if (IsDeliveryStatusType(child.type)) {
-      found->emplace_back(&child, &e);
-      continue;
-    }
-    FindReportParts(child, found);
-  }
-}
+// --- Stage 2 -------------------------------------------------------------------------------
 
 // True when \a text starts like a mail message: a header field on the first line, or an
 // mbox "From " separator.
@@ -64,46 +69,23 @@ std::string_view SkipMboxFromLine(std::string_view text) {
   return eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
 }
 
-void FillOriginal(const std::vector<Field>& headers, OriginalMessage* o) {
-  for (const Field& f : headers) {
-    std::string* target = nullptr;
-    if (EqualsIgnoreCase(f.name, "From"))
-      target = &o->from;
-    else if (EqualsIgnoreCase(f.name, "To"))
-      target = &o->to;
-    else if (EqualsIgnoreCase(f.name, "Subject"))
-      target = &o->subject;
-    else if (EqualsIgnoreCase(f.name, "Date"))
-      target = &o->date;
-    else if (EqualsIgnoreCase(f.name, "Message-ID"))
-      target = &o->message_id;
-    if (target && target->empty()) *target = CollapseSpace(DecodeHeaderValue(f.value));
-  }
-}
+// --- Stage 5 -------------------------------------------------------------------------------
 
-// The returned original: the first child of \a container that holds one (ReturnedHeaders).
-void FindOriginal(const Entity& container, const AnalyzeOptions& options, OriginalMessage* o) {
-  for (const Entity& part : container.children) {
-    if (std::optional<std::vector<Field>> headers = ReturnedHeaders(part, options)) {
-      FillOriginal(*headers, o);
-      return;
+// The recipients a vendor reader found, with the report's format and original; delay notices
+// ("delayed" rows of lhost.tsv) make their failures delays.
+std::vector<RecipientResult> TakeVendorRecipients(const Entity& root, const MessageView& view,
+                                                  const AnalyzeOptions& options,
+                                                  VendorReading* vendor, Report* report) {
+  report->format = std::string(vendor->reader);
+  FindOriginal(root, options, &report->original);
+  std::vector<RecipientResult> recipients = std::move(vendor->recipients);
+  vendor->recipients.clear();
+  if (HasMarker(view, "delayed")) {
+    for (RecipientResult& r : recipients) {
+      if (r.action == "failed") r.action = "delayed";
     }
   }
-}
-
-std::string Utf8Field(const std::string& s) { return IsValidUtf8(s) ? s : ToUtf8(s, ""); }
-
-void RepairRecipientStrings(RecipientResult* r) {
-  for (std::string* s :
-       {&r->recipient, &r->original_recipient, &r->action, &r->remote_mta, &r->diagnostic,
-        &r->diagnostic_type, &r->last_attempt_date, &r->final_log_id, &r->will_retry_until,
-        &r->recipient_type, &r->original_recipient_type, &r->remote_mta_type, &r->status_field}) {
-    *s = Utf8Field(*s);
-  }
-  for (Field& f : r->extension_fields) {
-    f.name = Utf8Field(f.name);
-    f.value = Utf8Field(f.value);
-  }
+  return recipients;
 }
 
 // The vendor recipient that describes the same address as \a r: same address, or the only
@@ -130,8 +112,34 @@ void MergeVendorText(const RecipientResult& v, RecipientResult* r) {
   if (r->command.empty()) r->command = v.command;
 }
 
-// Codes for one recipient: from its diagnostic, else from the vendor text about it.
-void ChooseCodes(std::string_view vendor_text, StatusSource diagnostic_source, RecipientResult* r) {
+// Stage 5 for a recipient of a delivery-status part: what the human-readable text adds about
+// it (MergeVendorText), and the refused command from a session transcript in the text. Returns
+// the vendor's words about this recipient (empty when no reader names it), for stages 6 and 7.
+std::string_view AddVendorDetails(const VendorReading& vendor, std::size_t dsn_count,
+                                  std::string_view text, RecipientResult* r) {
+  const RecipientResult* v = MatchingVendorRecipient(*r, vendor, dsn_count);
+  if (v) MergeVendorText(*v, r);
+  if (r->command.empty()) r->command = CommandFromTranscript(text, r->recipient);
+  return v ? std::string_view(v->diagnostic) : std::string_view();
+}
+
+// At most options.max_recipients, the rest dropped with a problem.
+void LimitRecipients(const AnalyzeOptions& options, std::vector<RecipientResult>* recipients,
+                     Report* report) {
+  if (static_cast<int>(recipients->size()) <= options.max_recipients) return;
+  recipients->resize(static_cast<std::size_t>(options.max_recipients));
+  report->problems.push_back(
+      Problem{ErrorCode::kTooManyRecipients, std::to_string(options.max_recipients)});
+}
+
+// --- Stage 6 -------------------------------------------------------------------------------
+
+// Stage 6 for one recipient (smtp/): its action ("failed" when the report names none) and its
+// codes, from its diagnostic, else from \a vendor_text (the vendor's words about it); a problem
+// when the Status field and the text disagree.
+void ReadCodes(std::string_view vendor_text, StatusSource diagnostic_source, RecipientResult* r,
+               Report* report) {
+  if (r->action.empty()) r->action = "failed";
   TextCodes codes = ExtractCodes(r->diagnostic);
   if (r->action == "delivered" && !codes.reply) {
     // A success report's codes are 2xx ("250 2.6.0 Message received").
@@ -144,66 +152,48 @@ void ChooseCodes(std::string_view vendor_text, StatusSource diagnostic_source, R
     source = StatusSource::kText;
   }
   ChooseStatus(codes, source, r);
-}
-
-// Reads the recipients of every delivery-status part into \a report's per-message fields and
-// original; returns them numbered in order. Without such a part, RFC 3464 fields written into
-// the human-readable text stand in for it (format "rfc3464-text").
-std::vector<RecipientResult> ReadDeliveryStatusParts(const Entity& root, const MessageView& view,
-                                                     const AnalyzeOptions& options,
-                                                     Report* report) {
-  std::vector<std::pair<const Entity*, const Entity*>> parts;
-  FindReportParts(root, &parts);
-  std::vector<RecipientResult> recipients;
-  for (const auto& [part, container] : parts) {
-    const std::string text =
-        ToUtf8(DecodeBody(*part, options.max_text_bytes),
-               part->type == "message/global-delivery-status" ? "utf-8" : part->charset);
-    DsnFields dsn = ParseDeliveryStatus(text, options, &report->problems);
-    if (report->format.empty()) {
-      report->per_message = std::move(dsn.per_message);
-      report->format = "rfc3464";
-      FindOriginal(*container, options, &report->original);
-    }
-    for (RecipientResult& r : dsn.recipients) recipients.push_back(std::move(r));
-  }
-  if (recipients.empty()) {
-    recipients = DecodeFieldsInText(view);
-    if (!recipients.empty()) report->format = "rfc3464-text";
-  }
-  for (std::size_t i = 0; i < recipients.size(); ++i) recipients[i].index = static_cast<int>(i + 1);
-  return recipients;
-}
-
-// The recipients a vendor reader found, with the report's format and original; delay notices
-// ("delayed" rows of lhost.tsv) make their failures delays.
-std::vector<RecipientResult> TakeVendorRecipients(const Entity& root, const MessageView& view,
-                                                  const AnalyzeOptions& options,
-                                                  VendorReading* vendor, Report* report) {
-  report->format = std::string(vendor->reader);
-  FindOriginal(root, options, &report->original);
-  std::vector<RecipientResult> recipients = std::move(vendor->recipients);
-  vendor->recipients.clear();
-  if (HasMarker(view, "delayed")) {
-    for (RecipientResult& r : recipients) {
-      if (r.action == "failed") r.action = "delayed";
-    }
-  }
-  return recipients;
-}
-
-// Codes, UTF-8 repair and classification of one recipient. An SES complaint (a Feedback-Type
-// extension field) turns the report into a feedback report.
-// \a vendor_normalized: NormalizeForMatch(vendor_text), when the caller has it.
-void FinishRecipient(const RuleSet& rules, std::string_view vendor_text,
-                     StatusSource diagnostic_source, RecipientResult* r, Report* report,
-                     const std::string* vendor_normalized = nullptr) {
-  if (r->action.empty()) r->action = "failed";
-  ChooseCodes(vendor_text, diagnostic_source, r);
   if (!r->status_note.empty() && r->status_note != "text_more_specific") {
     report->problems.push_back(
         Problem{ErrorCode::kStatusDisagrees, r->status_field + " / " + r->status_in_text});
   }
+}
+
+// A delay notice without a Will-Retry-Until field may state the retry period in its text: then
+// it is \a date plus that period. The text is searched (two case-insensitive searches of the
+// whole text) only for such a recipient, and once per message: \a period keeps the result.
+void FillRetryUntil(std::string_view text, std::string_view date,
+                    std::optional<std::int64_t>* period, RecipientResult* r) {
+  if (r->action != "delayed" || !r->will_retry_until.empty()) return;
+  if (!*period) *period = RetryPeriodSeconds(text);
+  if (**period > 0) r->will_retry_until = DateAfter(date, **period);
+}
+
+// --- Stage 7 -------------------------------------------------------------------------------
+
+std::string Utf8Field(const std::string& s) { return IsValidUtf8(s) ? s : ToUtf8(s, ""); }
+
+void RepairRecipientStrings(RecipientResult* r) {
+  for (std::string* s :
+       {&r->recipient, &r->original_recipient, &r->action, &r->remote_mta, &r->diagnostic,
+        &r->diagnostic_type, &r->last_attempt_date, &r->final_log_id, &r->will_retry_until,
+        &r->recipient_type, &r->original_recipient_type, &r->remote_mta_type, &r->status_field}) {
+    *s = Utf8Field(*s);
+  }
+  for (Field& f : r->extension_fields) {
+    f.name = Utf8Field(f.name);
+    f.value = Utf8Field(f.value);
+  }
+}
+
+void RepairRecipientStrings(Report* report) {
+  for (RecipientResult& r : report->recipients) RepairRecipientStrings(&r);
+}
+
+// Stage 7 for one recipient (classify/), its strings made valid UTF-8 first. An SES complaint
+// (a Feedback-Type extension field) turns the report into a feedback report.
+// \a vendor_normalized: NormalizeForMatch(vendor_text), when the caller has it.
+void ClassifyRecipient(const RuleSet& rules, std::string_view vendor_text,
+                       const std::string* vendor_normalized, RecipientResult* r, Report* report) {
   RepairRecipientStrings(r);
   for (const Field& f : r->extension_fields) {
     if (EqualsIgnoreCase(f.name, "Feedback-Type")) report->feedback_type = f.value;
@@ -215,22 +205,11 @@ void FinishRecipient(const RuleSet& rules, std::string_view vendor_text,
   }
 }
 
-}  // namespace
+// --- The walk ------------------------------------------------------------------------------
 
-std::string_view Version() { return BT_VERSION; }
-
-std::string_view ExampleBounce() {
-  for (const EmbeddedFile& f : EmbeddedFiles()) {
-    if (f.path == "examples/voorbeeld.eml") return f.content;
-  }
-  return {};
-}
-
-namespace {
-
-// Stages 3 to 6 for a parsed message; also used for a bounce a person forwarded (depth 1).
+// Stages 3 to 7 for a parsed message; also used for a bounce a person forwarded (depth 1).
 void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& options,
-                int forwarded_depth, Report* out);
+                int forwarded_depth, Report* report);
 
 // A bounce forwarded to the helpdesk, as an attachment (message/rfc822) or inline after a
 // "forward" line of lhost.tsv, is read as that bounce when it is one: \a report is replaced
@@ -258,9 +237,90 @@ bool ReadForwardedBounce(const Entity& root, const MessageView& view, const Rule
   return false;
 }
 
+// Stage 5 for a message without a delivery-status part. Returns true when a vendor reader (the
+// generic one last) found recipients: they are in \a vendor. Returns false when \a report is
+// complete: a bounce a person forwarded inline, an auto-reply (dsn/rfc3834), or no bounce at
+// all (perhaps with one forwarded as an attachment).
+bool ReadWithoutDeliveryStatus(const Entity& root, const MessageView& view, const RuleSet& rules,
+                               const AnalyzeOptions& options, int forwarded_depth,
+                               VendorReading* vendor, Report* report) {
+  if (forwarded_depth == 0 && !view.forwarded.empty() &&
+      ReadForwardedBounce(root, view, rules, options, report)) {
+    return false;
+  }
+  if (vendor->reader.empty() && ReadAutoReply(view, report)) {
+    RepairRecipientStrings(report);
+    return false;
+  }
+  if (vendor->reader.empty()) *vendor = ReadVendorFormat(view, /*allow_generic=*/true);
+  if (vendor->reader.empty()) {
+    // Not a report itself; a person may have forwarded one as an attachment.
+    report->kind = MessageKind::kNotABounce;
+    if (forwarded_depth == 0) ReadForwardedBounce(root, view, rules, options, report);
+    return false;
+  }
+  return true;
+}
+
+void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& options,
+                int forwarded_depth, Report* report) {
+  report->subject = CollapseSpace(DecodeHeaderValue(root.Header("Subject")));
+  report->from = CollapseSpace(DecodeHeaderValue(root.Header("From")));
+  report->date = CollapseSpace(DecodeHeaderValue(root.Header("Date")));
+
+  // Stage 3: what the readers see of the message (view/).
+  const MessageView view = BuildMessageView(root, rules.tables(), options);
+
+  // Stage 4: a report in a standard format (dsn/). A feedback report (RFC 5965) is no
+  // delivery report: it ends here.
+  if (ReadFeedbackReport(root, options, report)) {
+    RepairRecipientStrings(report);
+    return;
+  }
+  std::vector<RecipientResult> recipients = ReadDeliveryStatusParts(root, view, options, report);
+  const bool have_dsn = !recipients.empty();
+
+  // Stage 5: the vendor's own words (lhost/). With a delivery-status part they only add to
+  // the recipient they describe; without one they are the report.
+  VendorReading vendor = ReadVendorFormat(view, /*allow_generic=*/false);
+  if (!have_dsn) {
+    if (!ReadWithoutDeliveryStatus(root, view, rules, options, forwarded_depth, &vendor, report))
+      return;
+    recipients = TakeVendorRecipients(root, view, options, &vendor, report);
+  }
+  LimitRecipients(options, &recipients, report);
+
+  const std::size_t count = recipients.size();
+  std::optional<std::int64_t> retry_period;  // FillRetryUntil()
+  for (RecipientResult& r : recipients) {
+    // Without a delivery-status part the whole text, normalised already in the view, is the
+    // vendor's words about every recipient.
+    std::string_view vendor_text = view.text;
+    const std::string* vendor_normalized = &view.normalized_text;
+    if (have_dsn) {
+      vendor_text = AddVendorDetails(vendor, count, view.text, &r);
+      vendor_normalized = nullptr;
+    }
+    // Stage 6: the codes (smtp/).
+    ReadCodes(vendor_text, have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, &r,
+              report);
+    FillRetryUntil(view.text, report->date, &retry_period, &r);
+    // Stage 7: the reason (classify/).
+    ClassifyRecipient(rules, vendor_text, vendor_normalized, &r, report);
+    report->recipients.push_back(std::move(r));
+  }
+  if (!report->feedback_type.empty()) {
+    report->kind = MessageKind::kFeedback;
+  } else {
+    report->kind = report->recipients.empty() ? MessageKind::kNotABounce : MessageKind::kBounce;
+  }
+}
+
 }  // namespace
 
 Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOptions& options) {
+  // Stage 1 (input/) is the caller's: ReadInput() or a MessageSource. Bytes passed in directly
+  // meet the same limits.
   Report report;
   if (message.empty()) {
     report.kind = MessageKind::kUnreadable;
@@ -273,8 +333,9 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
         Problem{ErrorCode::kTooLarge, std::to_string(options.max_message_bytes)});
     return report;
   }
-  // Stage 1: LF line endings; everything after works on views into the text (the MIME tree
-  // owns copies). Without a CR the message is used as it is, not copied.
+  // Stage 2: the MIME tree (mime/), after LF line endings; everything after works on views
+  // into the text (the MIME tree owns copies). Without a CR the message is used as it is, not
+  // copied.
   std::string normalized;
   std::string_view text = message;
   if (message.find('\r') != std::string_view::npos) {
@@ -286,97 +347,9 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
     report.problems.push_back(Problem{ErrorCode::kNotMessage, ""});
     return report;
   }
-
-  // Stage 2: MIME structure.
   const Entity root = ParseMime(SkipMboxFromLine(text), options, &report.problems);
   ReadEntity(root, rules, options, /*forwarded_depth=*/0, &report);
   return report;
 }
-
-namespace {
-
-void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& options,
-                int forwarded_depth, Report* out) {
-  Report& report = *out;
-  report.subject = CollapseSpace(DecodeHeaderValue(root.Header("Subject")));
-  report.from = CollapseSpace(DecodeHeaderValue(root.Header("From")));
-  report.date = CollapseSpace(DecodeHeaderValue(root.Header("Date")));
-
-  // Stage 3: feedback reports (RFC 5965) are not delivery reports.
-  if (ReadFeedbackReport(root, options, &report)) {
-    for (RecipientResult& r : report.recipients) RepairRecipientStrings(&r);
-    return;
-  }
-
-  // Stage 4: the delivery-status parts, and the human-readable text read by the vendor readers.
-  const MessageView view = BuildMessageView(root, rules.tables(), options);
-  std::vector<RecipientResult> recipients = ReadDeliveryStatusParts(root, view, options, &report);
-  const bool have_dsn = !recipients.empty();
-  VendorReading vendor = ReadVendorFormat(view, /*allow_generic=*/false);
-
-  // Stage 5: no delivery-status part: a bounce a person forwarded inline, an auto-reply, or
-  // the vendor's own words.
-  if (!have_dsn && forwarded_depth == 0 && !view.forwarded.empty() &&
-      ReadForwardedBounce(root, view, rules, options, &report)) {
-    return;
-  }
-  if (!have_dsn) {
-    if (vendor.reader.empty() && ReadAutoReply(view, &report)) {
-      for (RecipientResult& r : report.recipients) RepairRecipientStrings(&r);
-      return;
-    }
-    if (vendor.reader.empty()) vendor = ReadVendorFormat(view, /*allow_generic=*/true);
-    if (vendor.reader.empty()) {
-      // Not a report itself; a person may have forwarded one as an attachment.
-      report.kind = MessageKind::kNotABounce;
-      if (forwarded_depth == 0) ReadForwardedBounce(root, view, rules, options, &report);
-      return;
-    }
-    recipients = TakeVendorRecipients(root, view, options, &vendor, &report);
-  }
-
-  // Stage 6: codes and classification per recipient.
-  if (static_cast<int>(recipients.size()) > options.max_recipients) {
-    recipients.resize(static_cast<std::size_t>(options.max_recipients));
-    report.problems.push_back(
-        Problem{ErrorCode::kTooManyRecipients, std::to_string(options.max_recipients)});
-  }
-  const std::size_t count = recipients.size();
-  for (RecipientResult& r : recipients) {
-    // With a DSN part, the text only adds to the recipient it describes; without, the whole
-    // text is the vendor's words about every recipient.
-    std::string_view vendor_text = view.text;
-    if (have_dsn) {
-      const RecipientResult* v = MatchingVendorRecipient(r, vendor, count);
-      if (v) MergeVendorText(*v, &r);
-      if (r.command.empty()) r.command = CommandFromTranscript(view.text, r.recipient);
-      vendor_text = v ? std::string_view(v->diagnostic) : std::string_view();
-    }
-    // Without a DSN part the vendor text is the view's, normalised already.
-    FinishRecipient(rules, vendor_text,
-                    have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, &r, &report,
-                    have_dsn ? nullptr : &view.normalized_text);
-    report.recipients.push_back(std::move(r));
-  }
-  // A delay notice without a Will-Retry-Until field may state the retry period in its text
-  // (searched only then: two case-insensitive searches of the whole text per message).
-  const auto needs_period = [](const RecipientResult& r) {
-    return r.action == "delayed" && r.will_retry_until.empty();
-  };
-  if (std::any_of(report.recipients.begin(), report.recipients.end(), needs_period)) {
-    if (const std::int64_t period = RetryPeriodSeconds(view.text); period > 0) {
-      for (RecipientResult& r : report.recipients) {
-        if (needs_period(r)) r.will_retry_until = DateAfter(report.date, period);
-      }
-    }
-  }
-  if (!report.feedback_type.empty()) {
-    report.kind = MessageKind::kFeedback;
-  } else {
-    report.kind = report.recipients.empty() ? MessageKind::kNotABounce : MessageKind::kBounce;
-  }
-}
-
-}  // namespace
 
 }  // namespace bouncetolk

@@ -6,6 +6,7 @@
 
 #include "common/address.h"
 #include "common/text.h"
+#include "view/markers.h"
 
 namespace bouncetolk {
 

@@ -11,7 +11,7 @@
 #define BOUNCETOLK_DSN_RFC3834_H_
 
 #include "bouncetolk/report.h"
-#include "lhost/lhost.h"
+#include "view/message_view.h"
 
 namespace bouncetolk {
 

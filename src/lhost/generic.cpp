@@ -13,6 +13,7 @@
 #include "lhost/lhost.h"
 #include "lhost/lhost_common.h"
 #include "smtp/diagnostic.h"
+#include "view/markers.h"
 
 namespace bouncetolk {
 

@@ -11,6 +11,7 @@
 
 #include "common/text.h"
 #include "rules/phrase_matcher.h"
+#include "smtp/command.h"
 
 namespace bouncetolk {
 namespace {
@@ -195,17 +196,6 @@ const GatedPattern& CommandPattern() {
   return *kPattern;
 }
 
-std::string NormalizeCommand(std::string_view cmd) {
-  const std::string c = AsciiLowerCopy(cmd);
-  if (c.compare(0, 4, "rcpt") == 0) return "RCPT";
-  if (c.compare(0, 4, "mail") == 0) return "MAIL";
-  if (c == "data" || c == "end of data" || c == "bdat") return "DATA";
-  if (c == "connect" || c == "initial connection") return "CONN";
-  std::string up(c);
-  for (char& ch : up) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
-  return up;
-}
-
 }  // namespace
 
 std::vector<AddressBlock> SplitAtRecipients(std::string_view text) {
@@ -317,72 +307,6 @@ std::string FindRemoteHost(std::string_view text) {
 
 std::string FindCommand(std::string_view text) {
   return FindCommand(text, AsciiLowerCopy(text), HasExoticFolds(text));
-}
-
-namespace {
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-}  // namespace
-
-std::int64_t RetryPeriodSeconds(std::string_view text) {
-  static constexpr std::string_view kLeadIns[] = {"will be retried for ",
-                                                  "keep trying to deliver this message for "};
-  for (const std::string_view lead : kLeadIns) {
-    const std::size_t at = FindIgnoreCase(text, lead);
-    if (at == std::string_view::npos) continue;
-    std::string_view rest = text.substr(at + lead.size(), 120);
-    std::int64_t total = 0;
-    // A list of "<number> [more] <unit>" joined by blanks, commas and "and"; "the next" first.
-    while (true) {
-      while (!rest.empty() && (IsSpace(rest[0]) || rest[0] == ',')) rest.remove_prefix(1);
-      for (const std::string_view filler : {"the next ", "and ", "another "}) {
-        if (StartsWithIgnoreCase(rest, filler)) rest.remove_prefix(filler.size());
-      }
-      std::size_t digits = 0;
-      while (digits < rest.size() && digits < 6 && IsDigit(rest[digits])) ++digits;
-      if (digits == 0) break;
-      std::int64_t n = 0;
-      for (std::size_t i = 0; i < digits; ++i) n = n * 10 + (rest[i] - '0');
-      rest.remove_prefix(digits);
-      while (!rest.empty() && IsSpace(rest[0])) rest.remove_prefix(1);
-      if (StartsWithIgnoreCase(rest, "more ")) rest.remove_prefix(5);
-      std::int64_t unit = 0;
-      if (StartsWithIgnoreCase(rest, "day")) unit = 86400;
-      if (StartsWithIgnoreCase(rest, "hour")) unit = 3600;
-      if (StartsWithIgnoreCase(rest, "minute")) unit = 60;
-      if (unit == 0) break;
-      total += n * unit;
-      // The rest of the unit word: "days", "day(s)", "hours".
-      while (!rest.empty() && (IsAsciiLetter(rest[0]) || rest[0] == '(' || rest[0] == ')'))
-        rest.remove_prefix(1);
-    }
-    if (total > 0) return total;
-  }
-  return 0;
-}
-
-std::string CommandFromTranscript(std::string_view text, std::string_view address) {
-  // Called per DSN recipient on the whole text: most texts hold no transcript at all.
-  if (text.find(">>> ") == std::string_view::npos) return {};
-  std::string command;         // the last ">>>" command, normalised
-  bool names_address = false;  // whether that command names \a address
-  for (std::string_view line : SplitLines(text)) {
-    line = Trim(line);
-    if (line.substr(0, 4) == ">>> ") {
-      const std::string_view sent = Trim(line.substr(4));
-      command = NormalizeCommand(sent.substr(0, sent.find_first_of(" :")));
-      names_address = !address.empty() &&
-                      FindIgnoreCase(sent, AsciiLowerCopy(address)) != std::string_view::npos;
-      continue;
-    }
-    if (line.size() < 7 || line.substr(0, 4) != "<<< " || command.empty()) continue;
-    const char first = line[4];
-    if ((first != '4' && first != '5') || !IsDigit(line[5]) || !IsDigit(line[6])) continue;
-    if (command == "RCPT" && !names_address) continue;  // another recipient's refusal
-    // Under PIPELINING (RFC 2920) the replies to RCPT arrive after ">>> DATA" is written, so a
-    // refusal after DATA in a transcript does not show which command it answered.
-    if (command == "RCPT" || command == "MAIL") return command;
-  }
-  return {};
 }
 
 RecipientResult MakeRecipient(std::string_view address, std::string_view text) {

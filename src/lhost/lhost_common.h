@@ -10,14 +10,13 @@
 #ifndef BOUNCETOLK_LHOST_LHOST_COMMON_H_
 #define BOUNCETOLK_LHOST_LHOST_COMMON_H_
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bouncetolk/report.h"
 #include "common/address.h"
-#include "lhost/lhost.h"
+#include "view/message_view.h"
 
 namespace bouncetolk {
 
@@ -61,18 +60,6 @@ std::string FindRemoteHost(std::string_view text);
 /// The SMTP command the text says failed, upper case and short ("RCPT", "MAIL", "DATA",
 /// "EHLO", "HELO", "STARTTLS", "AUTH", "CONN"), or empty.
 std::string FindCommand(std::string_view text);
-/// How long, in seconds, a delay notice says the MTA keeps retrying, counted from the notice
-/// itself: "Message will be retried for 2 more day(s)" (Gmail), "will keep trying to deliver
-/// this message for the next 1 days, 19 hours and 57 minutes" (Exchange Online). 0 when the
-/// text states no such period.
-std::int64_t RetryPeriodSeconds(std::string_view text);
-
-/// The SMTP command a session transcript ("... while talking to host:", ">>> RCPT To:<a@b>",
-/// "<<< 550 ...", as Sendmail and others quote it) shows was refused for \a address: "RCPT"
-/// when the first 4xx/5xx "<<<" reply that concerns it follows a RCPT naming the address,
-/// "MAIL" when it follows MAIL FROM. Never "DATA": under PIPELINING the replies to RCPT come
-/// after DATA was sent. Empty when the text holds no such transcript.
-std::string CommandFromTranscript(std::string_view text, std::string_view address);
 
 /// A RecipientResult for \a address with \a text as its diagnostic (white space collapsed),
 /// remote host and command read from the text, action "failed".

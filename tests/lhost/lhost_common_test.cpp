@@ -66,50 +66,6 @@ TEST(LhostCommonTest, Command) {
   for (const auto& c : cases) EXPECT_EQ(FindCommand(c.text), c.want) << c.text;
 }
 
-TEST(LhostCommonTest, RetryPeriod) {
-  const struct {
-    const char* text;
-    std::int64_t want;
-  } cases[] = {
-      {"Message will be retried for 2 more day(s)", 2 * 86400},
-      {"message will be retried for 4 more days.", 4 * 86400},
-      {"The server will keep trying to deliver this message for the next 1 days, 19 hours and 57 "
-       "minutes.",
-       86400 + 19 * 3600 + 57 * 60},
-      {"Message will be retried for 12 more hour(s)", 12 * 3600},
-      {"Delivery attempts will continue for some time", 0},
-      {"will be retried for a while", 0},
-      {"will be retried for 9999999 more days", 0},  // not a number of reasonable size
-      {"", 0},
-  };
-  for (const auto& c : cases) EXPECT_EQ(RetryPeriodSeconds(c.text), c.want) << c.text;
-}
-
-TEST(LhostCommonTest, CommandFromTranscript) {
-  const std::string rcpt =
-      "... while talking to mx.example.org.:\n"
-      ">>> MAIL From:<jan@example.nl>\n"
-      "<<< 250 2.1.0 OK\n"
-      ">>> RCPT To:<goed@example.org>\n"
-      "<<< 250 2.1.5 OK\n"
-      ">>> RCPT To:<Weg@Example.org>\n"
-      "<<< 550 5.1.1 <weg@example.org>... User unknown\n";
-  EXPECT_EQ(CommandFromTranscript(rcpt, "weg@example.org"), "RCPT");  // address case ignored
-  EXPECT_EQ(CommandFromTranscript(rcpt, "goed@example.org"), "");     // its RCPT was accepted
-  const std::string mail =
-      ">>> MAIL From:<jan@example.nl>\n"
-      "<<< 553 5.1.8 Domain of sender address does not exist\n";
-  EXPECT_EQ(CommandFromTranscript(mail, "wie@example.org"), "MAIL");
-  // Pipelined: the RCPT refusal arrives after DATA was sent; DATA is never concluded.
-  const std::string pipelined =
-      ">>> DATA\n"
-      "<<< 550 5.5.0 Invalid recipient\n"
-      "<<< 554 5.5.1 Error: no valid recipients\n";
-  EXPECT_EQ(CommandFromTranscript(pipelined, "wie@example.org"), "");
-  EXPECT_EQ(CommandFromTranscript("550 5.1.1 User unknown\n", "wie@example.org"), "");
-  EXPECT_EQ(CommandFromTranscript(">>> RCPT To:<a@b.nl>\n<<< 5", "a@b.nl"), "");  // cut short
-}
-
 TEST(LhostCommonTest, TextAroundMarkerLines) {
   const std::string text = "one\n--- Transcript ---\ntwo\n";
   EXPECT_EQ(TextAfterLine(text, "transcript"), "two\n");

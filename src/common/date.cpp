@@ -7,7 +7,7 @@
 // seen in the wild. No locale, no time zone database: named zones other than the RFC 5322 ones
 // count as UTC, which is at most a day off for --since.
 
-#include "batch/date.h"
+#include "common/date.h"
 
 #include <cstdint>
 #include <cstdio>

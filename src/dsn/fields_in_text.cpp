@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: MIT
 //
-// fields_in_text.cpp: reports that write RFC 3464 per-recipient fields ("Final-Recipient:",
-// "Action:", "Status:", "Diagnostic-Code:") into the human-readable text instead of a
-// message/delivery-status part (Amazon WorkMail's "Technical report:", some gateways that
-// flatten multipart/report, or whose MIME boundary is broken). The fields are read with the
-// delivery-status parser; analyze.cpp uses them in place of the missing part.
+// fields_in_text.cpp: see fields_in_text.h.
+
+#include "dsn/fields_in_text.h"
 
 #include "common/text.h"
 #include "dsn/rfc3464.h"
-#include "lhost/lhost.h"
-#include "lhost/lhost_common.h"
 
 namespace bouncetolk {
 

@@ -2,7 +2,7 @@
 //
 // date_test.cpp: ParseDate() (batch.h) on RFC 5322 dates, their obsolete forms and ISO dates.
 
-#include "batch/date.h"
+#include "common/date.h"
 
 #include <gtest/gtest.h>
 

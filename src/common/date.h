@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 //
-// date.h: date helpers of date.cpp for the library itself (ParseDate() is public, in batch.h).
+// date.h: RFC 5322 dates for the library itself: writing one, and the date some time after
+// another (a delay notice's retry period). Reading one is ParseDate(), public in batch.h because
+// --since/--until parse dates too; it is implemented in date.cpp beside these.
 
-#ifndef BOUNCETOLK_BATCH_DATE_H_
-#define BOUNCETOLK_BATCH_DATE_H_
+#ifndef BOUNCETOLK_COMMON_DATE_H_
+#define BOUNCETOLK_COMMON_DATE_H_
 
 #include <cstdint>
 #include <string>
@@ -21,4 +23,4 @@ std::string DateAfter(std::string_view date, std::int64_t seconds);
 
 }  // namespace bouncetolk
 
-#endif  // BOUNCETOLK_BATCH_DATE_H_
+#endif  // BOUNCETOLK_COMMON_DATE_H_

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Tests for src/lhost/fields_in_text.cpp, and for reports whose MIME structure is broken or
+// Tests for src/dsn/fields_in_text.cpp, and for reports whose MIME structure is broken or
 // split: RFC 3464 fields in the text part, a boundary that never occurs, two DSN parts.
 
 #include "tests/lhost/vendor_case.h"

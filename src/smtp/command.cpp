@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+//
+// command.cpp: see command.h.
+
+#include "smtp/command.h"
+
+#include "common/text.h"
+
+namespace bouncetolk {
+
+std::string NormalizeCommand(std::string_view command) {
+  const std::string c = AsciiLowerCopy(command);
+  if (c.compare(0, 4, "rcpt") == 0) return "RCPT";
+  if (c.compare(0, 4, "mail") == 0) return "MAIL";
+  if (c == "data" || c == "end of data" || c == "bdat") return "DATA";
+  if (c == "connect" || c == "initial connection") return "CONN";
+  std::string up(c);
+  for (char& ch : up) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+  return up;
+}
+
+std::string CommandFromTranscript(std::string_view text, std::string_view address) {
+  // Called per DSN recipient on the whole text: most texts hold no transcript at all.
+  if (text.find(">>> ") == std::string_view::npos) return {};
+  std::string command;         // the last ">>>" command, normalised
+  bool names_address = false;  // whether that command names \a address
+  for (std::string_view line : SplitLines(text)) {
+    line = Trim(line);
+    if (line.substr(0, 4) == ">>> ") {
+      const std::string_view sent = Trim(line.substr(4));
+      command = NormalizeCommand(sent.substr(0, sent.find_first_of(" :")));
+      names_address = !address.empty() &&
+                      FindIgnoreCase(sent, AsciiLowerCopy(address)) != std::string_view::npos;
+      continue;
+    }
+    if (line.size() < 7 || line.substr(0, 4) != "<<< " || command.empty()) continue;
+    const char first = line[4];
+    if ((first != '4' && first != '5') || !IsDigit(line[5]) || !IsDigit(line[6])) continue;
+    if (command == "RCPT" && !names_address) continue;  // another recipient's refusal
+    // Under PIPELINING (RFC 2920) the replies to RCPT arrive after ">>> DATA" is written, so a
+    // refusal after DATA in a transcript does not show which command it answered.
+    if (command == "RCPT" || command == "MAIL") return command;
+  }
+  return {};
+}
+
+}  // namespace bouncetolk
