@@ -62,22 +62,24 @@ class RecordSink {
   /// after every batch of messages (up to 64) and at the end. False when the output is gone or
   /// failed: the scan then stops reading (ScanResult::output_failed).
   virtual bool Flush() = 0;
-  /// Asked before and after every Flush(): true ends the scan there, at a record boundary
-  /// (ScanResult::stopped). For a signal handler's flag.
+  /// Asked at the record boundaries: before and after each batch's Flush(), and after the
+  /// last one. True ends the scan there (ScanResult::stopped); the summary or address list is
+  /// then left out. For a signal handler's flag.
   virtual bool StopRequested() { return false; }
-  /// After every batch of messages delivered.
+  /// After each batch's Flush().
   virtual void Progress(const ScanProgress& /*progress*/) {}
 };
 
 /// What a scan came to.
 struct ScanResult {
-  std::uint64_t messages = 0;     ///< messages read and delivered
+  /// Messages handed to the sink (those of a batch whose Flush() failed included).
+  std::uint64_t messages = 0;
   std::uint64_t unreadable = 0;   ///< of which MessageKind::kUnreadable
   std::uint64_t not_bounces = 0;  ///< of which MessageKind::kNotABounce
   /// More than one message could come: several inputs (the example counts), a files_from
   /// list, or a directory. False for one plain file or standard input.
   bool batch = false;
-  bool complete = false;       ///< every input was read and delivered (not stopped early)
+  bool complete = false;       ///< every message was delivered: the scan reached the end
   bool stopped = false;        ///< RecordSink::StopRequested() ended it
   bool output_failed = false;  ///< a RecordSink::Flush() failed (then not complete, unless it
                                ///< was the final one with the summary or address list)

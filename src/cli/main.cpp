@@ -27,7 +27,7 @@ namespace bouncetolk {
 namespace {
 
 struct Options {
-  ScanCommand scan;
+  ScanCommand command;
   std::string format = "text";
   std::string lang;
   std::string rules_dir;
@@ -112,7 +112,7 @@ int RunRulesDump(const RuleSet& rules) {
 
 // The scan of the inputs, with the render options the terminal and the environment decide.
 int RunAnalyze(Options& opt, const RuleSet& rules, Lang lang) {
-  ScanCommand& command = opt.scan;
+  ScanCommand& command = opt.command;
   if (!opt.since.empty()) {
     command.scan.since = ParseDate(opt.since);
     command.since_text = opt.since;
@@ -154,7 +154,7 @@ Examples:
 
 // The options of the scan (the default command).
 void AddScanOptions(CLI::App& app, Options& opt) {
-  ScanOptions& scan = opt.scan.scan;
+  ScanOptions& scan = opt.command.scan;
   app.add_option(
       "inputs", scan.inputs,
       "Bounce messages, mbox files, Maildirs or directories ('-' or nothing: standard input)");
@@ -176,7 +176,7 @@ void AddScanOptions(CLI::App& app, Options& opt) {
   app.add_option("-j,--jobs", scan.jobs, "Messages analysed in parallel (default: one per CPU)")
       ->type_name("N")
       ->check(CLI::Range(1, 1024));
-  app.add_flag("-q,--quiet", opt.scan.quiet, "No progress line and no notes on standard error");
+  app.add_flag("-q,--quiet", opt.command.quiet, "No progress line and no notes on standard error");
   auto* summary_flag =
       app.add_flag("--summary", scan.summary,
                    "Print a table of counts and shares (per reason, status code, domain, ...) "
@@ -256,7 +256,7 @@ void AddSubcommands(CLI::App& app, Subcommands* sub) {
 // After parsing: the one command asked for.
 int Run(Options& opt, const Subcommands& sub) {
   const Lang lang = ChooseLang(opt.lang);
-  const ScanOptions& scan = opt.scan.scan;
+  const ScanOptions& scan = opt.command.scan;
   if (scan.files_from == "-" &&
       std::find(scan.inputs.begin(), scan.inputs.end(), "-") != scan.inputs.end()) {
     std::fputs("--files-from -: standard input cannot hold both the list and a message\n", stderr);
@@ -287,7 +287,7 @@ int Main(int argc, char** argv) {
   app.set_version_flag("--version", VersionText);
   Options opt;
   AddScanOptions(app, opt);
-  AddLimitOptions(app, opt.scan.scan.analyze);
+  AddLimitOptions(app, opt.command.scan.analyze);
   app.require_subcommand(0, 1);
   app.fallthrough();
   Subcommands sub;
