@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 //
 // problem.h: what went wrong with an input, as a code plus an argument. A Problem carries no
-// language; render/messages turns it into Dutch or English at the edge.
+// language; ProblemText() (render.h) turns it into Dutch or English at the edge.
 
 #ifndef BOUNCETOLK_PROBLEM_H_
 #define BOUNCETOLK_PROBLEM_H_

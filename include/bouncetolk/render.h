@@ -7,9 +7,11 @@
 #ifndef BOUNCETOLK_RENDER_H_
 #define BOUNCETOLK_RENDER_H_
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
+#include "bouncetolk/problem.h"
 #include "bouncetolk/report.h"
 #include "bouncetolk/rules.h"
 
@@ -60,6 +62,15 @@ std::string RenderReply(const Report& report, const RuleSet& rules, Lang lang);
 /// The rendering of an explain lookup (kText or kJson; other formats give JSON Lines).
 std::string RenderExplain(const struct ExplainResult& result, const RuleSet& rules, Format format,
                           Lang lang);
+
+/// The interface string \a key (data/text/<lang>/messages.tsv; the key itself when missing)
+/// with its "{}" placeholders replaced by \a args in order. Plain substitution: a template
+/// edited by a helpdesk can never make the formatter throw.
+std::string Msg(const RuleSet& rules, Lang lang, std::string_view key,
+                std::initializer_list<std::string_view> args = {});
+
+/// The sentence for \a problem (interface string "error.<token>", its argument filled in).
+std::string ProblemText(const RuleSet& rules, Lang lang, const Problem& problem);
 
 /// Version of the JSON/CSV schema; bumped on incompatible changes.
 inline constexpr int kSchemaVersion = 1;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 //
 // main.cpp: the bouncetolk command line, a thin layer over the library. Parses options with
-// CLI11, loads the rules once, and for each input calls Analyze() and Render(). Owns the exit
-// codes (exit_codes.h); CLI11's own codes are mapped to kExitUsage.
+// CLI11, loads the rules once, and hands the work to one library call: Scan() (through
+// scan_command.h), Explain() or the RuleSet's own check and dump. Owns the exit codes
+// (exit_codes.h); CLI11's own codes are mapped to kExitUsage.
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -21,19 +22,27 @@
 #include "cli/exit_codes.h"
 #include "cli/output.h"
 #include "cli/scan_command.h"
-#include "render/messages.h"
 
 namespace bouncetolk {
 namespace {
 
 struct Options {
-  ScanOptions scan;
+  ScanCommand command;
   std::string format = "text";
   std::string lang;
   std::string rules_dir;
   std::string color = "auto";
   std::string since;
   bool brief = false;
+};
+
+// The subcommands and their arguments, filled in by CLI11.
+struct Subcommands {
+  CLI::App* explain = nullptr;
+  CLI::App* check = nullptr;
+  CLI::App* dump = nullptr;
+  std::string query;      // explain
+  std::string check_dir;  // rules check
 };
 
 // Columns of the terminal on stdout, or 0 when stdout is no terminal.
@@ -66,13 +75,11 @@ Format ParseFormat(const std::string& f) {
 
 void Write(const std::string& s) { WriteRecord(s); }
 
-int RunAnalyze(Options& opt, const RuleSet& rules, Lang lang) {
-  RenderOptions& ro = opt.scan.render;
-  ro.format = opt.brief ? Format::kBrief : ParseFormat(opt.format);
-  ro.lang = lang;
-  ro.color = ShouldUseColor(opt.color, ::isatty(1), std::getenv("NO_COLOR"), std::getenv("TERM"));
-  ro.width = TerminalWidth();
-  return RunScan(opt.scan, rules);
+std::string VersionText() {
+  std::vector<std::string> errors;
+  auto rules = RuleSet::Load("", &errors);
+  return std::string("bouncetolk ") + std::string(Version()) +
+         (rules ? "\n" + rules->VersionString() : "");
 }
 
 int RunRulesCheck(const std::string& dir, Lang lang) {
@@ -84,6 +91,43 @@ int RunRulesCheck(const std::string& dir, Lang lang) {
   std::printf("%s\n", lang == Lang::kEn ? "rules: all tables are valid"
                                         : "regels: alle tabellen zijn in orde");
   return kExitOk;
+}
+
+int RunExplain(const std::string& query, const RuleSet& rules, const std::string& format,
+               Lang lang) {
+  const ExplainResult result = Explain(query, rules);
+  Write(RenderExplain(result, rules, ParseFormat(format), lang));
+  return result.found ? kExitOk : kExitNotBounce;
+}
+
+int RunRulesDump(const RuleSet& rules) {
+  for (const auto& [path, content] : rules.Dump()) {
+    if (StopSignal()) break;
+    std::printf("==> data/%s <==\n", path.c_str());
+    Write(content);
+    if (!content.empty() && content.back() != '\n') Write("\n");
+  }
+  return kExitOk;
+}
+
+// The scan of the inputs, with the render options the terminal and the environment decide.
+int RunAnalyze(Options& opt, const RuleSet& rules, Lang lang) {
+  ScanCommand& command = opt.command;
+  if (!opt.since.empty()) {
+    command.scan.since = ParseDate(opt.since);
+    command.since_text = opt.since;
+    if (!command.scan.since) {
+      std::fprintf(stderr, "%s\n",
+                   Msg(rules, lang, "error.usage", {"--since " + opt.since}).c_str());
+      return kExitUsage;
+    }
+  }
+  RenderOptions& ro = command.scan.render;
+  ro.format = opt.brief ? Format::kBrief : ParseFormat(opt.format);
+  ro.lang = lang;
+  ro.color = ShouldUseColor(opt.color, ::isatty(1), std::getenv("NO_COLOR"), std::getenv("TERM"));
+  ro.width = TerminalWidth();
+  return RunScan(std::move(command), rules);
 }
 
 constexpr const char* kFooter = R"(Inputs:
@@ -108,18 +152,9 @@ Examples:
   find /srv/mail -name '*.eml' | bouncetolk --files-from - --format csv
   bouncetolk --example)";
 
-int Main(int argc, char** argv) {
-  CLI::App app{
-      "bouncetolk: explains bounced e-mail (Mail Delivery System messages) in plain Dutch."};
-  app.footer(kFooter);
-  app.set_version_flag("--version", [] {
-    std::vector<std::string> errors;
-    auto rules = RuleSet::Load("", &errors);
-    return std::string("bouncetolk ") + std::string(Version()) +
-           (rules ? "\n" + rules->VersionString() : "");
-  });
-  Options opt;
-  ScanOptions& scan = opt.scan;
+// The options of the scan (the default command).
+void AddScanOptions(CLI::App& app, Options& opt) {
+  ScanOptions& scan = opt.command.scan;
   app.add_option(
       "inputs", scan.inputs,
       "Bounce messages, mbox files, Maildirs or directories ('-' or nothing: standard input)");
@@ -141,7 +176,7 @@ int Main(int argc, char** argv) {
   app.add_option("-j,--jobs", scan.jobs, "Messages analysed in parallel (default: one per CPU)")
       ->type_name("N")
       ->check(CLI::Range(1, 1024));
-  app.add_flag("-q,--quiet", scan.quiet, "No progress line and no notes on standard error");
+  app.add_flag("-q,--quiet", opt.command.quiet, "No progress line and no notes on standard error");
   auto* summary_flag =
       app.add_flag("--summary", scan.summary,
                    "Print a table of counts and shares (per reason, status code, domain, ...) "
@@ -156,46 +191,46 @@ int Main(int argc, char** argv) {
          "by their Date or Arrival-Date; bounces without a readable date are kept")
       ->type_name("DATE")
       ->needs(suppress_flag);
-  // Safety limits (docs/security.md); crossing one is reported, never a crash.
+  app.add_flag("--reply", scan.reply,
+               "Print a ready-to-send reply to the customer who received the bounce");
+  app.add_flag("--brief", opt.brief, "One line per recipient (same as --format brief)");
+}
+
+// Safety limits (docs/security.md); crossing one is reported, never a crash.
+void AddLimitOptions(CLI::App& app, AnalyzeOptions& limits) {
   const AnalyzeOptions defaults;
-  app.add_option("--max-size", scan.analyze.max_message_bytes,
+  app.add_option("--max-size", limits.max_message_bytes,
                  "Largest message read, in bytes (larger: too_large)")
       ->type_name("BYTES")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
       ->default_val(defaults.max_message_bytes)
       ->group("Limits");
-  app.add_option("--max-depth", scan.analyze.max_mime_depth,
+  app.add_option("--max-depth", limits.max_mime_depth,
                  "Deepest MIME nesting read (deeper: mime_too_deep)")
       ->type_name("N")
       ->check(CLI::Range(1, 1000))
       ->default_val(defaults.max_mime_depth)
       ->group("Limits");
-  app.add_option("--max-header", scan.analyze.max_header_bytes,
+  app.add_option("--max-header", limits.max_header_bytes,
                  "Longest header or report field kept, in bytes")
       ->type_name("BYTES")
       ->check(CLI::Range(std::size_t{256}, std::size_t{64} << 20))
       ->default_val(defaults.max_header_bytes)
       ->group("Limits");
-  app.add_option("--max-recipients", scan.analyze.max_recipients,
-                 "Most recipients read per message")
+  app.add_option("--max-recipients", limits.max_recipients, "Most recipients read per message")
       ->type_name("N")
       ->check(CLI::Range(1, 10000000))
       ->default_val(defaults.max_recipients)
       ->group("Limits");
-  app.add_flag("--reply", scan.reply,
-               "Print a ready-to-send reply to the customer who received the bounce");
-  app.add_flag("--brief", opt.brief, "One line per recipient (same as --format brief)");
-  app.require_subcommand(0, 1);
-  app.fallthrough();
+}
 
-  std::string query;
-  auto* explain_cmd =
-      app.add_subcommand("explain", "Look up a code or error text without a bounce");
-  explain_cmd
-      ->add_option("query", query,
+void AddSubcommands(CLI::App& app, Subcommands* sub) {
+  sub->explain = app.add_subcommand("explain", "Look up a code or error text without a bounce");
+  sub->explain
+      ->add_option("query", sub->query,
                    "5.7.26, 550, \"550 5.7.1 Relay access denied\", B-URL, 0x800CCC0E")
       ->required();
-  explain_cmd->footer(
+  sub->explain->footer(
       "Exit 0 when an exact rule was found, 1 when only a general (class-level) explanation or "
       "nothing matched.\n\n"
       "Examples:\n"
@@ -212,26 +247,23 @@ int Main(int argc, char** argv) {
       "  bouncetolk rules check my-rules/      # with my-rules/ laid over them (layout of data/)\n"
       "  bouncetolk rules dump > all-rules.txt");
   rules_cmd->require_subcommand(1);
-  std::string check_dir;
-  auto* check_cmd =
+  sub->check =
       rules_cmd->add_subcommand("check", "Validate the embedded tables, overlaid by DIR if given");
-  check_cmd->add_option("dir", check_dir, "Directory with rule tables (layout of data/)");
-  auto* dump_cmd = rules_cmd->add_subcommand("dump", "Print the embedded tables in loadable form");
+  sub->check->add_option("dir", sub->check_dir, "Directory with rule tables (layout of data/)");
+  sub->dump = rules_cmd->add_subcommand("dump", "Print the embedded tables in loadable form");
+}
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? kExitOk : kExitUsage;
-  }
+// After parsing: the one command asked for.
+int Run(Options& opt, const Subcommands& sub) {
   const Lang lang = ChooseLang(opt.lang);
+  const ScanOptions& scan = opt.command.scan;
   if (scan.files_from == "-" &&
       std::find(scan.inputs.begin(), scan.inputs.end(), "-") != scan.inputs.end()) {
     std::fputs("--files-from -: standard input cannot hold both the list and a message\n", stderr);
     return kExitUsage;
   }
-  if (check_cmd->parsed())
-    return RunRulesCheck(check_dir.empty() ? opt.rules_dir : check_dir, lang);
+  if (sub.check->parsed())
+    return RunRulesCheck(sub.check_dir.empty() ? opt.rules_dir : sub.check_dir, lang);
 
   std::vector<std::string> errors;
   auto rules = RuleSet::Load(opt.rules_dir, &errors);
@@ -239,33 +271,34 @@ int Main(int argc, char** argv) {
     for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
     return kExitUsage;
   }
-  if (explain_cmd->parsed()) {
-    const ExplainResult result = Explain(query, *rules);
-    Write(RenderExplain(result, *rules, ParseFormat(opt.format), lang));
-    return result.found ? kExitOk : kExitNotBounce;
-  }
-  if (dump_cmd->parsed()) {
-    for (const auto& [path, content] : rules->Dump()) {
-      std::printf("==> data/%s <==\n", path.c_str());
-      Write(content);
-      if (!content.empty() && content.back() != '\n') Write("\n");
-    }
-    return kExitOk;
-  }
-  if (!opt.since.empty()) {
-    scan.since = ParseDate(opt.since);
-    scan.since_text = opt.since;
-    if (!scan.since) {
-      std::fprintf(stderr, "%s\n",
-                   Msg(*rules, lang, "error.usage", {"--since " + opt.since}).c_str());
-      return kExitUsage;
-    }
-  }
+  if (sub.explain->parsed()) return RunExplain(sub.query, *rules, opt.format, lang);
+  if (sub.dump->parsed()) return RunRulesDump(*rules);
   // The rule set lives until exit: the OS reclaims it at once, where freeing its thousands of
   // small strings one by one took a tenth of a one-bounce run. (A static pointer keeps it
   // reachable, so leak checkers do not count it.)
   static const RuleSet* const kRules = rules.release();
   return RunAnalyze(opt, *kRules, lang);
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app{
+      "bouncetolk: explains bounced e-mail (Mail Delivery System messages) in plain Dutch."};
+  app.footer(kFooter);
+  app.set_version_flag("--version", VersionText);
+  Options opt;
+  AddScanOptions(app, opt);
+  AddLimitOptions(app, opt.command.scan.analyze);
+  app.require_subcommand(0, 1);
+  app.fallthrough();
+  Subcommands sub;
+  AddSubcommands(app, &sub);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  return Run(opt, sub);
 }
 
 }  // namespace
@@ -274,7 +307,10 @@ int Main(int argc, char** argv) {
 int main(int argc, char** argv) {
   bouncetolk::InstallOutputSignals();
   try {
-    return bouncetolk::Main(argc, argv);
+    const int rc = bouncetolk::Main(argc, argv);
+    // A SIGINT or SIGTERM that arrived during a write: the command stopped after it.
+    if (const int sig = bouncetolk::StopSignal()) return 128 + sig;
+    return rc;
   } catch (const std::bad_alloc&) {
     std::fputs("bouncetolk: out of memory\n", stderr);
     return bouncetolk::kExitUnreadable;

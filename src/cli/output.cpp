@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 //
-// output.cpp: see output.h. Between records the stdio buffer of stdout is empty, so a signal
-// that arrives there can end the program at once (_exit, async-signal-safe) without cutting
-// a record; one that arrives while a record is being written is remembered and acted on when
-// the write is done. The batch's worker threads may take the signal too, so one atomic word
-// decides between "writing" and "exiting": a handler that claims it first exits, and a writer
-// that finds it claimed waits for that exit instead of starting a record.
+// output.cpp: see output.h. Between writes the stdio buffers are empty, so a signal that
+// arrives there can end the program at once (_exit, async-signal-safe, in the handler) without
+// cutting a record; one that arrives while a write is under way is recorded, and the code
+// that asked for the write decides to stop (RecordSink::StopRequested() in a scan). The
+// batch's worker threads may take the signal too, so one atomic word decides between
+// "writing" and "exiting": a handler that claims it first exits, and a writer that finds it
+// claimed waits for that exit instead of starting a write.
 
 #include "cli/output.h"
 
@@ -20,14 +21,27 @@ namespace {
 
 enum State : int { kIdle, kWriting, kExiting };
 
-std::atomic<int> g_state{kIdle};  // lock-free, so usable in a signal handler
-std::atomic<int> g_pending{0};    // a signal that arrived during a write
-bool g_closed = false;
+std::atomic<int> g_state{kIdle};    // lock-free, so usable in a signal handler
+std::atomic<int> g_stop_signal{0};  // a signal that arrived during a write
+bool g_stdout_closed = false;
 
 extern "C" void OnStopSignal(int sig) {
   int idle = kIdle;
   if (g_state.compare_exchange_strong(idle, kExiting)) ::_exit(128 + sig);
-  g_pending.store(sig);
+  g_stop_signal.store(sig);
+}
+
+// Writes \a bytes to \a stream and flushes it, marked as writing for the handler.
+bool WriteWhole(std::FILE* stream, std::string_view bytes) {
+  int idle = kIdle;
+  while (!g_state.compare_exchange_strong(idle, kWriting)) {
+    idle = kIdle;
+    ::pause();  // a handler on another thread is exiting
+  }
+  const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), stream) == bytes.size() &&
+                  std::fflush(stream) == 0;
+  g_state.store(kIdle);
+  return ok;
 }
 
 }  // namespace
@@ -46,24 +60,15 @@ void InstallOutputSignals() {
 }
 
 bool WriteRecord(std::string_view record) {
-  if (g_closed) return false;
-  int idle = kIdle;
-  while (!g_state.compare_exchange_strong(idle, kWriting)) {
-    idle = kIdle;
-    ::pause();  // a handler on another thread is exiting
-  }
-  const bool ok = std::fwrite(record.data(), 1, record.size(), stdout) == record.size() &&
-                  std::fflush(stdout) == 0;
-  if (const int sig = g_pending.load()) ::_exit(128 + sig);
-  g_state.store(kIdle);
-  if (const int sig = g_pending.load()) ::_exit(128 + sig);  // arrived just before the store
-  if (!ok) {
-    g_closed = true;
-    std::clearerr(stdout);
-  }
-  return ok;
+  if (g_stdout_closed) return false;
+  if (WriteWhole(stdout, record)) return true;
+  g_stdout_closed = true;
+  std::clearerr(stdout);
+  return false;
 }
 
-bool OutputClosed() { return g_closed; }
+void WriteError(std::string_view text) { WriteWhole(stderr, text); }
+
+int StopSignal() { return g_stop_signal.load(); }
 
 }  // namespace bouncetolk

@@ -8,7 +8,6 @@
 #include "bouncetolk/explain.h"
 #include "bouncetolk/render.h"
 #include "render/json.h"
-#include "render/messages.h"
 
 namespace bouncetolk {
 namespace {

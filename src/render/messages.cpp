@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 //
-// messages.cpp: see messages.h.
+// messages.cpp: Msg() and ProblemText() (render.h): interface strings and Problems in words.
 
-#include "render/messages.h"
+#include "bouncetolk/render.h"
 
 namespace bouncetolk {
 

@@ -13,7 +13,6 @@
 
 #include "common/text.h"
 #include "render/json.h"
-#include "render/messages.h"
 #include "render/separated.h"
 #include "render/text_render.h"
 

@@ -12,7 +12,6 @@
 
 #include "bouncetolk/render.h"
 #include "common/text.h"
-#include "render/messages.h"
 #include "render/text_render.h"
 
 namespace bouncetolk {

@@ -12,7 +12,6 @@
 #include "bouncetolk/render.h"
 #include "common/text.h"
 #include "render/json.h"
-#include "render/messages.h"
 #include "render/separated.h"
 
 namespace bouncetolk {

@@ -11,7 +11,6 @@
 #include <fmt/format.h>
 
 #include "common/text.h"
-#include "render/messages.h"
 
 namespace bouncetolk {
 
