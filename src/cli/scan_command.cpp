@@ -141,6 +141,7 @@ class Progress {
     so.recursive = o.recursive;
     so.max_message_bytes = o.analyze.max_message_bytes;
     so.files_from = o.files_from;
+    so.null_separated = o.null_separated;
     std::vector<std::string> inputs = o.inputs;
     counter_ = std::thread([this, inputs, so] {
       const auto n = CountMessages(inputs, so);
@@ -399,6 +400,7 @@ int RunScan(const ScanOptions& o, const RuleSet& rules) {
   so.recursive = o.recursive;
   so.max_message_bytes = o.analyze.max_message_bytes;
   so.files_from = o.files_from;
+  so.null_separated = o.null_separated;
   MessageSource source(inputs, so);
   Progress progress(!o.quiet && ::isatty(2), o, rules);
   Output out(o, rules, &progress);
