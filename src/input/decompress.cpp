@@ -41,6 +41,7 @@ class Decompressor : public ByteStream {
 
   long Read(char* buf, std::size_t n) override {
     if (error_.code != ErrorCode::kNone) return -1;
+    if (!ok_) return Fail("out of memory");  // the library's state could not be set up
     if (n > LONG_MAX) n = LONG_MAX;
     int stalls = 0;
     while (!done_) {
@@ -72,6 +73,7 @@ class Decompressor : public ByteStream {
   virtual bool Restart(std::string_view /*next*/) { return false; }
 
   std::string message_;  // the library's word for the last error
+  bool ok_ = false;      // the library's state is set up (by the subclass)
 
  private:
   bool Refill() {
@@ -112,10 +114,6 @@ class GzipStream : public Decompressor {
  private:
   Step Decode(const char* in, std::size_t in_len, bool, char* out, std::size_t out_len,
               std::size_t* used, std::size_t* made) override {
-    if (!ok_) {
-      message_ = "out of memory";
-      return Step::kError;
-    }
     z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in));
     z_.avail_in = static_cast<uInt>(std::min<std::size_t>(in_len, UINT_MAX));
     z_.next_out = reinterpret_cast<Bytef*>(out);
@@ -135,7 +133,6 @@ class GzipStream : public Decompressor {
   }
 
   z_stream z_{};
-  bool ok_ = false;
 };
 
 class Bzip2Stream : public Decompressor {
@@ -151,10 +148,6 @@ class Bzip2Stream : public Decompressor {
  private:
   Step Decode(const char* in, std::size_t in_len, bool, char* out, std::size_t out_len,
               std::size_t* used, std::size_t* made) override {
-    if (!ok_) {
-      message_ = "out of memory";
-      return Step::kError;
-    }
     bz_.next_in = const_cast<char*>(in);
     bz_.avail_in = static_cast<unsigned>(std::min<std::size_t>(in_len, UINT_MAX));
     bz_.next_out = out;
@@ -177,7 +170,6 @@ class Bzip2Stream : public Decompressor {
   }
 
   bz_stream bz_{};
-  bool ok_ = false;
 };
 
 class XzStream : public Decompressor {
@@ -191,10 +183,6 @@ class XzStream : public Decompressor {
  private:
   Step Decode(const char* in, std::size_t in_len, bool finish, char* out, std::size_t out_len,
               std::size_t* used, std::size_t* made) override {
-    if (!ok_) {
-      message_ = "out of memory";
-      return Step::kError;
-    }
     xz_.next_in = reinterpret_cast<const std::uint8_t*>(in);
     xz_.avail_in = in_len;
     xz_.next_out = reinterpret_cast<std::uint8_t*>(out);
@@ -226,22 +214,19 @@ class XzStream : public Decompressor {
   }
 
   lzma_stream xz_ = LZMA_STREAM_INIT;
-  bool ok_ = false;
 };
 
 class ZstdStream : public Decompressor {
  public:
   ZstdStream(std::unique_ptr<ByteStream> raw, std::string head)
-      : Decompressor(std::move(raw), std::move(head), "zstd"), zs_(ZSTD_createDStream()) {}
+      : Decompressor(std::move(raw), std::move(head), "zstd"), zs_(ZSTD_createDStream()) {
+    ok_ = zs_ != nullptr;
+  }
   ~ZstdStream() override { ZSTD_freeDStream(zs_); }
 
  private:
   Step Decode(const char* in, std::size_t in_len, bool, char* out, std::size_t out_len,
               std::size_t* used, std::size_t* made) override {
-    if (!zs_) {
-      message_ = "out of memory";
-      return Step::kError;
-    }
     ZSTD_inBuffer input{in, in_len, 0};
     ZSTD_outBuffer output{out, out_len, 0};
     const std::size_t rc = ZSTD_decompressStream(zs_, &output, &input);
