@@ -100,7 +100,8 @@ class MessageSource {
 };
 
 /// The number of messages MessageSource would yield for these inputs (names_only walk), or
-/// std::nullopt when that cannot be known in advance (files_from is standard input). A
+/// std::nullopt when that cannot be known in advance (files_from or an input is standard
+/// input, a FIFO or a device: it can be read once only). A
 /// compressed file counts as one message: it is not decompressed to be counted.
 std::optional<std::size_t> CountMessages(const std::vector<std::string>& paths,
                                          SourceOptions options);

@@ -579,8 +579,15 @@ bool MessageSource::saw_directory() const { return impl_->saw_directory; }
 
 std::optional<std::size_t> CountMessages(const std::vector<std::string>& paths,
                                          SourceOptions options) {
-  if (options.files_from == "-") return std::nullopt;
-  if (std::find(paths.begin(), paths.end(), "-") != paths.end()) return std::nullopt;
+  // Standard input, a FIFO or a device can be read once only: counting would take the bytes
+  // (the list's names, a message) from the real reading.
+  auto read_once = [](const std::string& path) {
+    struct stat st {};
+    return path == "-" ||
+           (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
+  };
+  if (!options.files_from.empty() && read_once(options.files_from)) return std::nullopt;
+  if (std::any_of(paths.begin(), paths.end(), read_once)) return std::nullopt;
   options.names_only = true;
   MessageSource source(paths, std::move(options));
   InputMessage m;

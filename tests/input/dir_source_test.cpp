@@ -278,6 +278,12 @@ TEST(DirSource, FilesFromFifoWithoutWriter) {
   TempDir tmp;
   ASSERT_EQ(::mkfifo((tmp / "fifo").c_str(), 0600), 0);
   EXPECT_TRUE(WalkList(tmp / "fifo", false).empty());
+  // Counting (for the progress line) must not read it: that would take the real reading's
+  // names.
+  SourceOptions o;
+  o.files_from = tmp / "fifo";
+  EXPECT_EQ(CountMessages({}, o), std::nullopt);
+  EXPECT_EQ(CountMessages({tmp / "fifo"}, {}), std::nullopt);
 }
 
 }  // namespace
