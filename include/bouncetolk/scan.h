@@ -27,6 +27,7 @@ namespace bouncetolk {
 struct ScanOptions {
   std::vector<std::string> inputs;    ///< paths; empty (and no files_from): standard input
   std::string files_from;             ///< list of paths, one a line ("-": standard input)
+  bool null_separated = false;        ///< files_from names end in NUL (find -print0)
   bool recursive = false;             ///< descend into subdirectories
   bool example = false;               ///< read the built-in example bounce first
   int jobs = 0;                       ///< worker threads; 0: one per available CPU

@@ -279,6 +279,7 @@ ScanResult Scan(const ScanOptions& o, const RuleSet& rules, RecordSink* sink) {
   so.recursive = o.recursive;
   so.max_message_bytes = o.analyze.max_message_bytes;
   so.files_from = o.files_from;
+  so.null_separated = o.null_separated;
   ScanResult result;
   const TotalCounter counter(o.count_total, inputs, so, o.example);
   MessageSource source(inputs, so);

@@ -150,6 +150,7 @@ Examples:
   bouncetolk --summary -r /var/mail/bounces
   bouncetolk --suppress --since 2026-01-01 ~/Maildir bounces.mbox > remove.txt
   find /srv/mail -name '*.eml' | bouncetolk --files-from - --format csv
+  find /srv/mail -name '*.eml' -print0 | bouncetolk -0 --files-from - --format csv
   bouncetolk --example)";
 
 // The options of the scan (the default command).
@@ -173,6 +174,8 @@ void AddScanOptions(CLI::App& app, Options& opt) {
   app.add_option("--files-from", scan.files_from,
                  "Read more input paths from FILE, one a line ('-': standard input)")
       ->type_name("FILE");
+  app.add_flag("-0,--null", scan.null_separated,
+               "--files-from names end in a NUL byte, not a newline (find -print0)");
   app.add_option("-j,--jobs", scan.jobs, "Messages analysed in parallel (default: one per CPU)")
       ->type_name("N")
       ->check(CLI::Range(1, 1024));

@@ -4,19 +4,22 @@
 // explicit stack of frames (the list of paths, the files-from list, an open directory listing,
 // an open mbox), so Next() can return after every message and resume there. Directories are
 // listed whole and sorted (names only) before reading; messages are read one at a time.
-// Directories are identified by (device, inode) so a symbolic-link loop is read once and then
-// reported, never followed forever.
+// Each open directory keeps its descriptor and its entries are opened relative to it
+// (openat), so a tree deeper than PATH_MAX is walked to the bottom. Directories are identified
+// by (device, inode): one that is being walked and is reached again (a symbolic-link loop) is
+// reported once; one reached again after it was walked (named twice, or two links to it) is
+// read once. A compressed file is read through its decompressor (reader.h).
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <optional>
 #include <set>
 #include <utility>
@@ -28,9 +31,17 @@ namespace {
 
 constexpr std::size_t kHeadBytes = 64 * 1024;
 
-std::string JoinPath(const std::string& dir, const std::string& name) {
-  if (!dir.empty() && dir.back() == '/') return dir + name;
-  return dir + "/" + name;
+// --files-from: the longest entry taken as a file name (PATH_MAX: open() refuses longer), and
+// how many bytes may pass without giving an entry (empty lines, the rest of an overlong one)
+// before the list is taken to be no list ("--files-from /dev/zero" must end).
+constexpr std::size_t kMaxListName = PATH_MAX;
+constexpr std::size_t kMaxListGap = 1u << 20;
+
+std::string JoinPath(const std::string& dir, std::string_view name) {
+  std::string path = dir;
+  if (path.empty() || path.back() != '/') path += '/';
+  path.append(name);
+  return path;
 }
 
 EntryKind KindOfMode(mode_t mode) {
@@ -46,38 +57,102 @@ void SetError(InputMessage* out, ErrorCode code, std::string arg) {
 
 // The first line of \a head when it is complete (or the stream ended).
 bool StartsWithSeparator(std::string_view head, bool complete) {
-  const std::size_t eol = head.find('\n');
+  const std::size_t eol = FindLineEnd(head);
   if (eol == std::string_view::npos && !complete) return false;
   return IsMboxSeparator(head.substr(0, eol));
 }
 
-// Reads the next line of the files-from list into *path; false at its end.
-bool ReadListLine(std::FILE* list, std::string* path) {
-  char* line = nullptr;
-  std::size_t cap = 0;
-  for (;;) {
-    const ssize_t n = ::getline(&line, &cap, list);
-    if (n < 0) {
-      std::free(line);
-      return false;
+// The entries of a --files-from list, one a line (or NUL-terminated with null_separated).
+// Read through a buffer from a descriptor opened non-blocking, so a FIFO without a writer is
+// an empty list rather than a hang. Every line yields an entry or a record: a line holding a
+// NUL byte (a find -print0 list read without -0) or longer than kMaxListName is reported as
+// kBadFileName under its own (cut) text, never merged or dropped.
+class ListReader {
+ public:
+  enum class Got { kName, kBad, kEnd, kError };
+
+  ListReader(int fd, bool owned, bool null_separated)
+      : in_(fd, owned), separator_(null_separated ? '\0' : '\n') {}
+
+  // The next entry in *name (kName, kBad); kEnd at the end of the list or when it runs on for
+  // kMaxListGap bytes without an entry (then *name is empty for a run of empty lines, so the
+  // caller can report the list); kError with error() set on a read error.
+  Got Next(std::string* name) {
+    name->clear();
+    if (ended_) return Got::kEnd;
+    bool overlong = false;
+    for (;;) {
+      if (pos_ == buf_.size() && !Fill()) {
+        if (failed_) return Got::kError;
+        return Finish(name, overlong);  // a last line without its line end, or the end
+      }
+      const std::size_t at = buf_.find(separator_, pos_);
+      const std::size_t stop = at == std::string::npos ? buf_.size() : at;
+      const std::size_t take = std::min(stop - pos_, kMaxListName + 1 - name->size());
+      name->append(buf_, pos_, take);
+      gap_ += stop - pos_ + (at == std::string::npos ? 0 : 1);
+      pos_ = at == std::string::npos ? buf_.size() : at + 1;
+      if (name->size() > kMaxListName) overlong = true;
+      if (gap_ > kMaxListGap) {
+        // Runs on without a name: the overlong entry is reported, or (a run of empty lines)
+        // the list itself, and nothing more is read from it.
+        ended_ = true;
+        ran_on_ = !overlong;
+        return overlong ? Finish(name, true) : Got::kEnd;
+      }
+      if (at == std::string::npos) continue;
+      if (Got got = Finish(name, overlong); got != Got::kEnd) return got;
     }
-    std::string_view v(line, static_cast<std::size_t>(n));
-    if (!v.empty() && v.back() == '\n') v.remove_suffix(1);
-    if (!v.empty() && v.back() == '\r') v.remove_suffix(1);
-    if (v.empty()) continue;
-    path->assign(v);
-    std::free(line);
-    return true;
   }
-}
+  bool ran_on() const { return ran_on_; }
+  const Problem& error() const { return in_.error(); }
+
+ private:
+  bool Fill() {
+    if (ended_ || eof_) return false;
+    buf_.resize(64 * 1024);
+    pos_ = 0;
+    const long n = in_.Read(buf_.data(), buf_.size());
+    buf_.resize(static_cast<std::size_t>(std::max(n, 0L)));
+    failed_ = n < 0;
+    eof_ = n <= 0;
+    return n > 0;
+  }
+  // The entry in *name: kName, kBad, or kEnd when it is empty (an empty line is no entry).
+  Got Finish(std::string* name, bool overlong) {
+    if (separator_ == '\n' && !name->empty() && name->back() == '\r') name->pop_back();
+    if (name->empty() && !overlong) return Got::kEnd;
+    gap_ = 0;
+    if (overlong) {
+      name->resize(kMaxListName);
+      return Got::kBad;
+    }
+    return name->find('\0') != std::string::npos ? Got::kBad : Got::kName;
+  }
+
+  FdStream in_;
+  const char separator_;
+  std::string buf_;
+  std::size_t pos_ = 0;
+  std::size_t gap_ = 0;  // bytes since the last entry
+  bool eof_ = false, failed_ = false, ended_ = false, ran_on_ = false;
+};
 
 }  // namespace
 
-bool DirListing::Read(const std::string& dir) {
+bool DirListing::Read(int dir_fd) {
   names_.clear();
   items_.clear();
-  DIR* d = ::opendir(dir.c_str());
-  if (!d) return false;
+  const int fd = ::dup(dir_fd);
+  if (fd < 0) return false;
+  DIR* d = ::fdopendir(fd);
+  if (!d) {
+    const int err = errno;
+    ::close(fd);
+    errno = err;
+    return false;
+  }
+  ::rewinddir(d);
   // A first pass sizes the buffers exactly: growing them by doubling would hold up to three
   // times the names at the moment of a copy, in a Maildir of millions of files.
   std::size_t count = 0, bytes = 0;
@@ -115,7 +190,7 @@ bool DirListing::Read(const std::string& dir) {
         break;
       default: {  // a link or a file system without d_type: follow it
         struct stat st {};
-        if (::stat(JoinPath(dir, n).c_str(), &st) == 0) {
+        if (::fstatat(dir_fd, n, &st, 0) == 0) {
           item.kind = KindOfMode(st.st_mode);
         } else {
           item.error = static_cast<std::uint8_t>(errno < 256 ? errno : EIO);
@@ -154,12 +229,15 @@ void DirListing::Select(const std::vector<std::size_t>& indexes) {
 
 struct MessageSource::Impl {
   enum class Role { kPlain, kMaildirRoot, kMaildirLeaf };
+  using DirId = std::pair<dev_t, ino_t>;
   // One level of the walk. Exactly one part is in use, as told by kind.
   struct Frame {
     enum class Kind { kPaths, kList, kDir, kMbox } kind;
     std::vector<std::string> paths;    // kPaths
-    std::FILE* list = nullptr;         // kList
-    std::string dir;                   // kDir
+    std::unique_ptr<ListReader> list;  // kList
+    std::string dir;                   // kDir: the path as shown in names
+    int fd = -1;                       // kDir: the open directory
+    DirId id{};                        // kDir
     DirListing entries;                // kDir
     Role role = Role::kPlain;          // kDir
     std::size_t next = 0;              // kPaths, kDir
@@ -168,26 +246,36 @@ struct MessageSource::Impl {
 
   SourceOptions options;
   std::vector<Frame> stack;
-  std::set<std::pair<dev_t, ino_t>> visited;
+  std::set<DirId> visited;  // every directory read so far
+  std::set<DirId> walking;  // the directories on the stack
   std::size_t skipped = 0;
   bool saw_directory = false;
   std::optional<InputMessage> list_error;  // --files-from that could not be read: its record
 
   ~Impl() {
-    for (Frame& f : stack) CloseList(&f);
+    while (!stack.empty()) Pop();
   }
 
-  static void CloseList(Frame* f) {
-    if (f->list && f->list != stdin) std::fclose(f->list);
-    f->list = nullptr;
+  void Pop() {
+    Frame& f = stack.back();
+    if (f.kind == Frame::Kind::kDir) {
+      walking.erase(f.id);
+      ::close(f.fd);
+    }
+    stack.pop_back();
   }
 
   bool Next(InputMessage* out);
-  bool VisitPath(const std::string& path, EntryKind kind, int stat_error, bool top,
-                 InputMessage* out);
-  bool PushDirectory(const std::string& path, Role role, InputMessage* out);
-  bool ReadFile(const std::string& path, bool top, bool single, InputMessage* out);
+  bool NextListEntry(Frame& f, InputMessage* out);
+  bool VisitPath(int at, const std::string& rel, const std::string& path, EntryKind kind,
+                 int stat_error, bool top, InputMessage* out);
+  bool PushDirectory(int at, const std::string& rel, const std::string& path, Role role,
+                     InputMessage* out);
+  bool ReadFile(int at, const std::string& rel, const std::string& path, bool top, bool single,
+                InputMessage* out);
   bool TakeStream(std::string name, int fd, std::size_t size, bool single, InputMessage* out);
+  bool TakeStream(std::string name, std::unique_ptr<ByteStream> in, std::size_t size, bool single,
+                  InputMessage* out);
 };
 
 bool MessageSource::Impl::Next(InputMessage* out) {
@@ -204,57 +292,46 @@ bool MessageSource::Impl::Next(InputMessage* out) {
     switch (f.kind) {
       case Frame::Kind::kMbox:
         if (f.mbox->Next(out)) return true;
-        stack.pop_back();
+        Pop();
         break;
       case Frame::Kind::kPaths: {
         if (f.next == f.paths.size()) {
-          stack.pop_back();
+          Pop();
           break;
         }
         const std::string path = f.paths[f.next++];
-        if (VisitPath(path, EntryKind::kBroken, -1, true, out)) return true;
+        if (VisitPath(AT_FDCWD, path, path, EntryKind::kBroken, -1, true, out)) return true;
         break;
       }
-      case Frame::Kind::kList: {
-        std::string path;
-        if (!ReadListLine(f.list, &path)) {
-          // A read error is not the end of the list: "--files-from DIR" used to end quietly.
-          const int error = std::ferror(f.list) ? errno : 0;
-          CloseList(&f);
-          stack.pop_back();
-          if (error == 0) break;
-          out->name = options.files_from;
-          SetError(out, error == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen,
-                   std::strerror(error));
-          return true;
-        }
-        if (VisitPath(path, EntryKind::kBroken, -1, true, out)) return true;
+      case Frame::Kind::kList:
+        if (NextListEntry(f, out)) return true;
         break;
-      }
       case Frame::Kind::kDir: {
         if (f.next == f.entries.size()) {
-          stack.pop_back();
+          Pop();
           break;
         }
         // Everything needed from f and the entry is taken now: f (and the listing the entry's
         // name points into) may move when a frame is pushed below.
         const DirEntry entry = f.entries[f.next++];
-        const std::string path = JoinPath(f.dir, std::string(entry.name));
+        const std::string rel(entry.name);
+        const std::string path = JoinPath(f.dir, rel);
         const Role role = f.role;
-        if (role == Role::kMaildirRoot && (entry.name == "cur" || entry.name == "new")) {
-          if (PushDirectory(path, Role::kMaildirLeaf, out)) return true;
+        const int at = f.fd;
+        if (role == Role::kMaildirRoot && (rel == "cur" || rel == "new")) {
+          if (PushDirectory(at, rel, path, Role::kMaildirLeaf, out)) return true;
           break;
         }
         if (role == Role::kMaildirLeaf) {
           // Not part of the Maildir layout: subdirectories, and names starting with a dot,
           // which the Maildir specification excludes from message names.
-          if (entry.kind == EntryKind::kDirectory || entry.name.front() == '.') break;
+          if (entry.kind == EntryKind::kDirectory || rel.front() == '.') break;
           if (entry.kind == EntryKind::kFile) {
-            if (ReadFile(path, false, true, out)) return true;
+            if (ReadFile(at, rel, path, false, true, out)) return true;
             break;
           }
         }
-        if (VisitPath(path, entry.kind, entry.error, false, out)) return true;
+        if (VisitPath(at, rel, path, entry.kind, entry.error, false, out)) return true;
         break;
       }
     }
@@ -262,15 +339,48 @@ bool MessageSource::Impl::Next(InputMessage* out) {
   return false;
 }
 
+// The next entry of the --files-from list in \a f: visited, or a record of its own when it is
+// no file name. Pops the frame at the end of the list. Returns true when *out was filled.
+bool MessageSource::Impl::NextListEntry(Frame& f, InputMessage* out) {
+  std::string path;
+  switch (f.list->Next(&path)) {
+    case ListReader::Got::kName:
+      return VisitPath(AT_FDCWD, path, path, EntryKind::kBroken, -1, true, out);
+    case ListReader::Got::kBad:
+      out->name = std::move(path);
+      SetError(out, ErrorCode::kBadFileName, "");
+      return true;
+    case ListReader::Got::kError: {
+      // A read error is not the end of the list: "--files-from DIR" used to end quietly.
+      const Problem error = f.list->error();
+      Pop();
+      out->name = options.files_from;
+      SetError(out, error.code, error.arg);
+      return true;
+    }
+    case ListReader::Got::kEnd: {
+      const bool ran_on = f.list->ran_on();
+      Pop();
+      if (!ran_on) return false;
+      out->name = options.files_from;  // a megabyte of nothing: no list of names
+      SetError(out, ErrorCode::kBadFileName, "");
+      return true;
+    }
+  }
+  return false;
+}
+
 // One path: a directory (pushed), a file (read), or a record saying why it cannot be read.
-// \a kind is kBroken with stat_error -1 when not yet known. Returns true when *out was filled.
-bool MessageSource::Impl::VisitPath(const std::string& path, EntryKind kind, int stat_error,
-                                    bool top, InputMessage* out) {
+// \a rel is the path relative to the directory open as \a at (AT_FDCWD for top-level inputs,
+// where it is \a path itself). \a kind is kBroken with stat_error -1 when not yet known.
+// Returns true when *out was filled.
+bool MessageSource::Impl::VisitPath(int at, const std::string& rel, const std::string& path,
+                                    EntryKind kind, int stat_error, bool top, InputMessage* out) {
   out->name = path;
   if (top && path == "-") return TakeStream("-", 0, 0, false, out);
   if (kind == EntryKind::kBroken && stat_error < 0) {
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) {
+    if (::fstatat(at, rel.c_str(), &st, 0) == 0) {
       kind = KindOfMode(st.st_mode);
       if (top && S_ISFIFO(st.st_mode)) kind = EntryKind::kFile;  // named explicitly: read it
     } else {
@@ -285,36 +395,44 @@ bool MessageSource::Impl::VisitPath(const std::string& path, EntryKind kind, int
       SetError(out, ErrorCode::kNotRegularFile, "");
       return true;
     case EntryKind::kFile:
-      return ReadFile(path, top, false, out);
+      return ReadFile(at, rel, path, top, false, out);
     case EntryKind::kDirectory:
       if (!top && !options.recursive) {
         ++skipped;
         return false;
       }
-      return PushDirectory(path, Role::kPlain, out);
+      return PushDirectory(at, rel, path, Role::kPlain, out);
   }
   return false;
 }
 
-// Lists \a path and pushes it (as a Maildir when it is one). Returns true with a record in
-// *out when it cannot be read or was read before.
-bool MessageSource::Impl::PushDirectory(const std::string& path, Role role, InputMessage* out) {
+// Opens and lists \a path and pushes it (as a Maildir when it is one). Returns true with a
+// record in *out when it cannot be read or is being walked already (a loop); a directory that
+// was walked before is passed over.
+bool MessageSource::Impl::PushDirectory(int at, const std::string& rel, const std::string& path,
+                                        Role role, InputMessage* out) {
   out->name = path;
   saw_directory = true;
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    SetError(out, ErrorCode::kCannotOpen, std::strerror(errno));
-    return true;
-  }
-  if (!visited.insert({st.st_dev, st.st_ino}).second) {
-    SetError(out, ErrorCode::kSymlinkLoop, "");
-    return true;
-  }
   Frame frame;
   frame.kind = Frame::Kind::kDir;
   frame.dir = path;
-  if (!frame.entries.Read(path)) {
+  frame.fd = ::openat(at, rel.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  struct stat st {};
+  if (frame.fd < 0 || ::fstat(frame.fd, &st) != 0) {
     SetError(out, ErrorCode::kCannotOpen, std::strerror(errno));
+    if (frame.fd >= 0) ::close(frame.fd);
+    return true;
+  }
+  frame.id = {st.st_dev, st.st_ino};
+  if (walking.count(frame.id) > 0 || !visited.insert(frame.id).second) {
+    ::close(frame.fd);
+    if (walking.count(frame.id) == 0) return false;  // read before: counted once
+    SetError(out, ErrorCode::kSymlinkLoop, "");
+    return true;
+  }
+  if (!frame.entries.Read(frame.fd)) {
+    SetError(out, ErrorCode::kCannotOpen, std::strerror(errno));
+    ::close(frame.fd);
     return true;
   }
   if (role == Role::kPlain && IsMaildir(frame.entries)) {
@@ -323,16 +441,18 @@ bool MessageSource::Impl::PushDirectory(const std::string& path, Role role, Inpu
     OrderMaildir(&frame.entries);
   }
   frame.role = role;
+  walking.insert(frame.id);
   stack.push_back(std::move(frame));
   return false;
 }
 
-// Opens \a path. \a single: a Maildir file, one message whatever its first line says.
-bool MessageSource::Impl::ReadFile(const std::string& path, bool top, bool single,
-                                   InputMessage* out) {
+// Opens \a path (\a rel relative to \a at). \a single: a Maildir file, one message whatever
+// its first line says.
+bool MessageSource::Impl::ReadFile(int at, const std::string& rel, const std::string& path,
+                                   bool top, bool single, InputMessage* out) {
   out->name = path;
   if (single && options.names_only) return true;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  const int fd = ::openat(at, rel.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     SetError(out, errno == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen,
              std::strerror(errno));
@@ -355,24 +475,49 @@ bool MessageSource::Impl::ReadFile(const std::string& path, bool top, bool singl
 }
 
 // Reads an open stream (fd 0 is never closed): whole, or first its head to see whether it is
-// an mbox (see below). Returns true when *out holds the message; false when an mbox frame was
-// pushed instead.
+// compressed (then the same through its decompressor) and whether it is an mbox (see below).
+// Returns true when *out holds the message; false when an mbox frame was pushed instead.
 bool MessageSource::Impl::TakeStream(std::string name, int fd, std::size_t size, bool single,
                                      InputMessage* out) {
-  const std::size_t max = options.max_message_bytes;
   out->name = name;
+  std::unique_ptr<ByteStream> in = std::make_unique<FdStream>(fd, true);
+  try {
+    return TakeStream(std::move(name), std::move(in), size, single, out);
+  } catch (const std::bad_alloc&) {
+    // A message too big for the memory left (ulimit -v, a small container): its own record,
+    // and the run goes on with the next input (issue 14.3).
+    std::string().swap(out->bytes);
+    SetError(out, ErrorCode::kCannotOpen, std::strerror(ENOMEM));
+    return true;
+  }
+}
+
+bool MessageSource::Impl::TakeStream(std::string name, std::unique_ptr<ByteStream> in,
+                                     std::size_t size, bool single, InputMessage* out) {
+  const std::size_t max = options.max_message_bytes;
   std::string& bytes = out->bytes;
   // One read for a Maildir file or a small file. A larger file, or a pipe, first shows its
   // head, so that an mbox is never read whole: MboxReader goes on from there in chunks.
   const bool whole =
       !options.names_only && size > 0 && size <= max && (single || size <= kHeadBytes);
   const std::size_t first_limit = whole ? size : options.names_only ? 4096 : kHeadBytes;
-  bool ok = ReadAll(fd, first_limit, std::min(size, first_limit), &bytes);
-  const bool complete = whole || bytes.size() < first_limit;
+  bool ok = ReadAll(in.get(), first_limit, std::min(size, first_limit), &bytes);
+  bool complete = whole || bytes.size() < first_limit;
+  // A compressed file: its head again, decompressed. (A count of messages, names_only, does
+  // not decompress: a compressed file counts as one.)
+  const Compression format =
+      ok && !options.names_only ? DetectCompression(bytes) : Compression::kNone;
+  if (format != Compression::kNone) {
+    in = OpenDecompressor(format, std::move(in), std::move(bytes));
+    bytes.clear();
+    size = 0;
+    ok = ReadAll(in.get(), kHeadBytes, 0, &bytes);
+    complete = bytes.size() < kHeadBytes;
+  }
   if (ok && !single && StartsWithSeparator(bytes, complete)) {
     Frame frame;
     frame.kind = Frame::Kind::kMbox;
-    frame.mbox = std::make_unique<MboxReader>(std::move(name), fd, std::move(bytes), max,
+    frame.mbox = std::make_unique<MboxReader>(std::move(name), std::move(in), std::move(bytes), max,
                                               options.names_only);
     bytes.clear();
     stack.push_back(std::move(frame));
@@ -380,11 +525,10 @@ bool MessageSource::Impl::TakeStream(std::string name, int fd, std::size_t size,
   }
   // A single message over the limit need not be read any further.
   const bool too_large = !complete && size > max;
-  if (ok && !complete && !too_large && !options.names_only) ok = ReadAll(fd, max + 1, size, &bytes);
-  const int err = errno;
-  if (fd != 0) ::close(fd);
+  if (ok && !complete && !too_large && !options.names_only)
+    ok = ReadAll(in.get(), max + 1, size, &bytes);
   if (!ok) {
-    SetError(out, ErrorCode::kCannotOpen, std::strerror(err));
+    SetError(out, in->error().code, in->error().arg);
   } else if (too_large || bytes.size() > max) {
     SetError(out, ErrorCode::kTooLarge, std::to_string(max));
   } else if (bytes.empty()) {
@@ -398,19 +542,22 @@ MessageSource::MessageSource(std::vector<std::string> paths, SourceOptions optio
     : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   if (!impl_->options.files_from.empty()) {
-    Impl::Frame list;
-    list.kind = Impl::Frame::Kind::kList;
     const std::string& from = impl_->options.files_from;
-    list.list = from == "-" ? stdin : std::fopen(from.c_str(), "re");
+    // Non-blocking, as named inputs are: a FIFO without a writer must not hang the open.
+    const bool is_stdin = from == "-";
+    const int fd = is_stdin ? 0 : ::open(from.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    const int err = errno;
     struct stat st {};
-    const bool is_dir = list.list && ::fstat(::fileno(list.list), &st) == 0 && S_ISDIR(st.st_mode);
-    if (list.list && !is_dir) {
+    const bool is_dir = fd >= 0 && ::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+    if (fd >= 0 && !is_dir) {
+      Impl::Frame list;
+      list.kind = Impl::Frame::Kind::kList;
+      list.list = std::make_unique<ListReader>(fd, !is_stdin, impl_->options.null_separated);
       impl_->stack.push_back(std::move(list));
     } else {
       // The list itself is reported as a record of its own (a directory would otherwise be
       // read as a directory of messages, silently).
-      const int err = errno;
-      Impl::CloseList(&list);
+      if (fd > 0) ::close(fd);
       InputMessage bad;
       bad.name = from;
       bad.error = is_dir ? Problem{ErrorCode::kIsDirectory, ""}
@@ -432,8 +579,15 @@ bool MessageSource::saw_directory() const { return impl_->saw_directory; }
 
 std::optional<std::size_t> CountMessages(const std::vector<std::string>& paths,
                                          SourceOptions options) {
-  if (options.files_from == "-") return std::nullopt;
-  if (std::find(paths.begin(), paths.end(), "-") != paths.end()) return std::nullopt;
+  // Standard input, a FIFO or a device can be read once only: counting would take the bytes
+  // (the list's names, a message) from the real reading.
+  auto read_once = [](const std::string& path) {
+    struct stat st {};
+    return path == "-" ||
+           (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
+  };
+  if (!options.files_from.empty() && read_once(options.files_from)) return std::nullopt;
+  if (std::any_of(paths.begin(), paths.end(), read_once)) return std::nullopt;
   options.names_only = true;
   MessageSource source(paths, std::move(options));
   InputMessage m;
