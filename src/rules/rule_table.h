@@ -21,14 +21,10 @@
 #include "bouncetolk/reason.h"
 #include "bouncetolk/rules.h"
 #include "rules/phrase_matcher.h"
+#include "rules/text_store.h"
+#include "rules/tsv.h"
 
 namespace bouncetolk {
-
-/// Where a row came from, for "file:line:" messages.
-struct RowOrigin {
-  std::string_view file;  ///< the DataFile::path of its file in RuleTables::files
-  int line = 0;
-};
 
 struct ReasonRule {
   Reason reason = Reason::kUndefined;
@@ -83,50 +79,6 @@ struct ExchangeNumberRule {
   RowOrigin origin;
 };
 
-struct ReplyTemplate {  ///< data/replies/<lang>/<id>.txt
-  std::string id;  ///< file stem: "frame", "userunknown", "userunknown-recipient", "party-sender",
-                   ///< "default"
-  std::string body;  ///< text after the header block, with {placeholders}
-  RowOrigin origin;
-};
-
-/// Placeholders a reply template may use (docs/replies.md).
-inline constexpr std::string_view kReplyPlaceholders[] = {
-    "name",  "date",        "subject", "recipients",  "paragraphs", "address",
-    "title", "explanation", "fix",     "retry_until", "status",     "diagnostic"};
-
-/// One input file of the loader.
-struct DataFile {
-  std::string path;          ///< relative to data/: "rules/status.tsv", "text/nl/status.txt"
-  std::string_view content;  ///< the embedded bytes, or an overlay file kept by its RuleTables
-  bool overlay = false;      ///< from --rules DIR: its rows replace rows with the same id, and its
-                             ///< new phrase rows come before the embedded ones
-};
-
-/// A text record of data/text/<lang>/*.txt that is parsed on first use (LazyLang).
-struct LazyText {
-  std::string_view block;  ///< its lines, from the first field to the blank line after it
-  const DataFile* file = nullptr;
-  int line = 0;  ///< of the first field, in the file
-  mutable std::once_flag once;
-  mutable TextRecord record;
-};
-
-/// One language of a rule set built from trusted files (the embedded data/, which a test
-/// validates at build time): its texts, interface strings and reply templates are read only
-/// when a lookup in that language first needs them, and a text record only when it is looked
-/// up. Thread-safe (std::call_once).
-struct LazyLang {
-  std::vector<const DataFile*> text_files, message_files, reply_files;  ///< in load order
-  mutable std::once_flag texts_once;
-  mutable std::unordered_map<std::string_view, LazyText> texts;  ///< id (a view into a file)
-  mutable std::deque<std::string> folded_ids;  ///< ids that are not one line of their file
-  mutable std::once_flag messages_once;
-  mutable std::map<std::string, std::string, std::less<>> messages;
-  mutable std::once_flag replies_once;
-  mutable std::map<std::string, ReplyTemplate, std::less<>> replies;
-};
-
 /// Everything loaded from data/.
 struct RuleTables {
   std::array<std::optional<ReasonRule>, kReasonCount> reasons;
@@ -172,13 +124,6 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
 /// Full validation of \a files ("rules check"): the hard errors when they do not load,
 /// otherwise the softer findings. Empty when all is well.
 std::vector<std::string> CheckRuleFiles(const std::vector<DataFile>& files);
-
-/// The text record \a id in language \a lang (0 nl, 1 en), or nullptr.
-const TextRecord* FindText(const RuleTables& t, std::string_view id, int lang);
-/// The interface string \a key, or nullptr.
-const std::string* FindMessage(const RuleTables& t, std::string_view key, int lang);
-/// The reply template \a id, or nullptr.
-const ReplyTemplate* FindReply(const RuleTables& t, std::string_view id, int lang);
 
 /// Resolves the status rule for \a code ("5.1.1") by the lookup order of docs/data-format.md.
 /// Fills \a chain with every rule found, most specific first. Returns the most specific.
