@@ -34,16 +34,16 @@ class GroupCollector {
     groups_->back().line = line;
     return true;
   }
-  void Field(std::string_view name, std::string_view value) {
-    std::string v(value);
+  void Field(std::string_view name, std::string_view rest) {
+    std::string v(Trim(rest));
     if (v.size() > options_.max_field_bytes) v.resize(options_.max_field_bytes);
     groups_->back().fields.push_back(bouncetolk::Field{std::string(name), std::move(v)});
   }
-  void Continuation(std::string_view text) {
+  void Continuation(std::string_view line) {
     std::string& value = groups_->back().fields.back().value;
     if (value.size() >= options_.max_field_bytes) return;
     if (!value.empty()) value.push_back(options_.keep_newlines ? '\n' : ' ');
-    value.append(text);
+    value.append(Trim(line));
     if (value.size() > options_.max_field_bytes) value.resize(options_.max_field_bytes);
   }
   void EndGroup(std::size_t /*end*/) {}

@@ -48,14 +48,15 @@ const std::string* FindField(const std::vector<Field>& group, std::string_view n
 /// accepts (1 to 80 letters, digits, '-', '_' or '.'); empty otherwise.
 std::string_view FieldNameOf(std::string_view line);
 
-/// The grouping of ReadFieldGroups(), for callers that want views instead of copies. Walks
+/// The grouping of ReadFieldGroups(), for callers that want views instead of copies (nothing is
+/// trimmed that the visitor does not trim: that was a tenth of indexing the text files). Walks
 /// \a text (LF line endings; a CR before the LF is dropped) once and calls, in text order:
 ///   bool visitor.BeginGroup(int line, std::size_t offset): a group starts with the field line
 ///       numbered \a line (1-based) at byte \a offset; false stops the scan there;
-///   void visitor.Field(std::string_view name, std::string_view value): a field of the group,
-///       name and value trimmed;
-///   void visitor.Continuation(std::string_view text): a folded line of the field before it,
-///       trimmed (a folded line after a line that is no field is dropped);
+///   void visitor.Field(std::string_view name, std::string_view rest): a field of the group, its
+///       name trimmed, \a rest the line after the colon (the value once trimmed);
+///   void visitor.Continuation(std::string_view line): a folded line of the field before it (its
+///       text once trimmed; a folded line after a line that is no field is dropped);
 ///   void visitor.EndGroup(std::size_t end): the group ends before byte \a end (the start of the
 ///       blank line after it, or the end of the text).
 /// With \a comments, lines starting with '#' are skipped as if absent.
@@ -79,7 +80,7 @@ void ScanFieldGroups(std::string_view text, bool comments, Visitor& visitor) {
       in_group = false;
       last_was_field = false;
     } else if (IsBlank(line[0])) {
-      if (last_was_field) visitor.Continuation(Trim(line));
+      if (last_was_field) visitor.Continuation(line);
     } else if (const std::string_view name = FieldNameOf(line); name.empty()) {
       last_was_field = false;
     } else {
@@ -87,7 +88,7 @@ void ScanFieldGroups(std::string_view text, bool comments, Visitor& visitor) {
         if (!visitor.BeginGroup(line_no, line_start)) return;
         in_group = true;
       }
-      visitor.Field(name, Trim(line.substr(line.find(':') + 1)));
+      visitor.Field(name, line.substr(line.find(':') + 1));
       last_was_field = true;
     }
     if (eol == text.size()) break;

@@ -62,14 +62,14 @@ class TextIndexer {
     last_was_id_ = false;
     return true;
   }
-  void Field(std::string_view name, std::string_view value) {
+  void Field(std::string_view name, std::string_view rest) {
     last_was_id_ = !has_id_ && EqualsIgnoreCase(name, "Id");  // FindField takes the first
     if (last_was_id_) {
       has_id_ = true;
-      id_ = value;
+      id_ = Trim(rest);
     }
   }
-  void Continuation(std::string_view /*text*/) {
+  void Continuation(std::string_view /*line*/) {
     if (last_was_id_) id_folded_ = true;
   }
   void EndGroup(std::size_t end) {

@@ -44,10 +44,10 @@ struct Recorder {
     events.push_back("begin " + std::to_string(line) + " @" + std::to_string(offset));
     return true;
   }
-  void Field(std::string_view name, std::string_view value) {
-    events.push_back("field " + std::string(name) + "=" + std::string(value));
+  void Field(std::string_view name, std::string_view rest) {
+    events.push_back("field " + std::string(name) + "=" + std::string(rest));
   }
-  void Continuation(std::string_view more) { events.push_back("more " + std::string(more)); }
+  void Continuation(std::string_view line) { events.push_back("more " + std::string(line)); }
   void EndGroup(std::size_t end) { events.push_back("end @" + std::to_string(end)); }
 };
 
@@ -57,22 +57,22 @@ TEST(FieldBlockTest, ScanReportsGroupsAsByteRanges) {
   Recorder r;
   ScanFieldGroups(text, true, r);
   const std::vector<std::string> want = {
-      "begin 2 @10", "field Id=a",  "field Title=one", "more two",  // " more?" follows no field
-      "end @53",     "begin 9 @58", "field Id=b",      "field Fix=", "end @72"};
+      "begin 2 @10", "field Id= a", "field Title= one", "more   two",  // " more?" follows no field
+      "end @53",     "begin 9 @58", "field Id= b",      "field Fix=", "end @72"};
   EXPECT_EQ(r.events, want);
   // The first group's bytes: its lines up to the blank line after it.
   EXPECT_EQ(text.substr(10, 53 - 10), "Id: a\nTitle: one\n  two\r\nnot a field\n more?\n");
   // Without comments a '#' line is no field (nor a group's start); a group runs to the end.
   Recorder plain;
   ScanFieldGroups("#x: 1\nA: 1", false, plain);
-  EXPECT_EQ(plain.events, (std::vector<std::string>{"begin 2 @6", "field A=1", "end @10"}));
+  EXPECT_EQ(plain.events, (std::vector<std::string>{"begin 2 @6", "field A= 1", "end @10"}));
 }
 
 TEST(FieldBlockTest, ScanStopsWhenTheVisitorSaysSo) {
   Recorder r;
   r.stop_after = 1;
   ScanFieldGroups("A: 1\n\nB: 2\n", false, r);
-  EXPECT_EQ(r.events, (std::vector<std::string>{"begin 1 @0", "field A=1", "end @5"}));
+  EXPECT_EQ(r.events, (std::vector<std::string>{"begin 1 @0", "field A= 1", "end @5"}));
 }
 
 }  // namespace
