@@ -14,10 +14,10 @@ namespace bouncetolk {
 // Cross-table checks for "rules check": every referenced text exists in both languages.
 void CheckReferences(RuleTables* t) {
   auto need = [&](const std::string& id, const RowOrigin& o) {
-    for (int lang = 0; lang < 2; ++lang) {
+    for (Lang lang : kLangs) {
       if (t->texts[lang].count(id) == 0) {
-        t->check_errors.push_back(fmt::format("data/{}:{}: no {} text '{}'", o.file, o.line,
-                                              lang == 0 ? "Dutch" : "English", id));
+        t->check_errors.push_back(
+            fmt::format("data/{}:{}: no {} text '{}'", o.file, o.line, LangName(lang), id));
       }
     }
   };
@@ -35,17 +35,16 @@ void CheckReferences(RuleTables* t) {
   for (const auto& rule : t->phrases) need(rule.text_id, rule.origin);
   for (const auto& [code, rule] : t->client_errors) need(rule.text_id, rule.origin);
   // Records that exist in one language only.
-  for (int lang = 0; lang < 2; ++lang) {
+  for (Lang lang : kLangs) {
     for (const auto& [id, origin] : t->text_origins[lang]) {
-      if (t->texts[1 - lang].count(id) == 0) {
+      if (t->texts[OtherLang(lang)].count(id) == 0) {
         t->check_errors.push_back(fmt::format("data/{}:{}: '{}' has no {} counterpart", origin.file,
-                                              origin.line, id, lang == 0 ? "English" : "Dutch"));
+                                              origin.line, id, LangName(OtherLang(lang))));
       }
     }
   }
   // Reply templates: the frames, a general fallback, and one per reason, in both languages.
-  for (int lang = 0; lang < 2; ++lang) {
-    const char* lname = lang == 0 ? "nl" : "en";
+  for (Lang lang : kLangs) {
     std::vector<std::string> need_ids = {"frame", "frame-delayed", "frame-other", "delayed",
                                          "default"};
     for (int i = 0; i < kReasonCount; ++i)
@@ -53,22 +52,22 @@ void CheckReferences(RuleTables* t) {
     for (const auto& id : need_ids) {
       if (t->replies[lang].count(id) == 0) {
         t->check_errors.push_back(
-            fmt::format("data/replies/{}/{}.txt: missing reply template", lname, id));
+            fmt::format("data/replies/{}/{}.txt: missing reply template", LangDir(lang), id));
       }
     }
     for (const auto& [id, tmpl] : t->replies[lang]) {
-      if (t->replies[1 - lang].count(id) == 0) {
-        t->check_errors.push_back(fmt::format("data/{}: no {} counterpart", tmpl.origin.file,
-                                              lang == 0 ? "English" : "Dutch"));
+      if (t->replies[OtherLang(lang)].count(id) == 0) {
+        t->check_errors.push_back(
+            fmt::format("data/{}: no {} counterpart", tmpl.origin.file, LangName(OtherLang(lang))));
       }
     }
   }
   for (const char* key :
        {"label.recipient", "label.status", "label.explanation", "label.fix", "label.party"}) {
-    for (int lang = 0; lang < 2; ++lang) {
+    for (Lang lang : kLangs) {
       if (t->messages[lang].count(key) == 0) {
-        t->check_errors.push_back(fmt::format("data/text/{}/messages.tsv: missing key '{}'",
-                                              lang == 0 ? "nl" : "en", key));
+        t->check_errors.push_back(
+            fmt::format("data/text/{}/messages.tsv: missing key '{}'", LangDir(lang), key));
       }
     }
   }

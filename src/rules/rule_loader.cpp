@@ -14,6 +14,7 @@
 #include "bouncetolk/status_code.h"
 #include "common/text.h"
 #include "rules/rule_table.h"
+#include "rules/rule_vocabulary.h"
 #include "rules/tsv.h"
 
 namespace bouncetolk {
@@ -86,13 +87,6 @@ void CheckSource(const DataFile& f, const TsvRow& row, std::string_view source, 
   }
 }
 
-bool ValidMarkerField(std::string_view field) {
-  for (std::string_view f : {"subject", "from", "header", "text", "boundary"}) {
-    if (field == f) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 void LoadReasons(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
@@ -102,12 +96,13 @@ void LoadReasons(const DataFile& f, RuleTables* t, std::vector<std::string>* err
     ReasonRule rule;
     if (!ParseReasonCell(f, r, r.cells[0], &rule.reason, errors)) continue;
     if (!ParsePartyCell(f, r, r.cells[2], &rule.party, errors)) continue;
-    rule.hard = r.cells[1];
-    if (rule.hard != "yes" && rule.hard != "no" && rule.hard != "if-permanent") {
+    const std::optional<Hardness> hard = ParseHardness(r.cells[1]);
+    if (!hard) {
       errors->push_back(fmt::format("{}: hard must be yes, no or if-permanent, not '{}'",
-                                    Where(f, r.line), rule.hard));
+                                    Where(f, r.line), r.cells[1]));
       continue;
     }
+    rule.hard = *hard;
     rule.source = r.cells[3];
     rule.origin = RowOrigin{f.path, r.line};
     CheckSource(f, r, rule.source, t);
@@ -127,15 +122,19 @@ void LoadCodes(const DataFile& f, bool status, RuleTables* t, std::vector<std::s
     CodeRule rule;
     std::size_t c = 0;
     rule.code = r.cells[c++];
-    if (status) rule.kind = r.cells[c++];
+    const std::string_view kind = status ? r.cells[c++] : std::string_view();
     if (status ? !ValidStatusPattern(rule.code) : !ValidReplyPattern(rule.code)) {
       errors->push_back(fmt::format("{}: malformed code '{}'", Where(f, r.line), rule.code));
       continue;
     }
-    if (status && rule.kind != "iana" && rule.kind != "vendor" && rule.kind != "fallback") {
-      errors->push_back(fmt::format("{}: kind must be iana, vendor or fallback, not '{}'",
-                                    Where(f, r.line), rule.kind));
-      continue;
+    if (status) {
+      const std::optional<CodeKind> parsed = ParseCodeKind(kind);
+      if (!parsed) {
+        errors->push_back(fmt::format("{}: kind must be iana, vendor or fallback, not '{}'",
+                                      Where(f, r.line), kind));
+        continue;
+      }
+      rule.kind = *parsed;
     }
     if (!ParseReasonCell(f, r, r.cells[c++], &rule.reason, errors)) continue;
     if (!ParsePartyCell(f, r, r.cells[c++], &rule.party, errors)) continue;
@@ -164,7 +163,6 @@ void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* fron
   for (const TsvRow& r : rows) {
     PhraseRule rule;
     rule.id = r.cells[0];
-    rule.scope = r.cells[1];
     rule.pattern = r.cells[2];
     if (!ValidPhraseId(rule.id)) {
       errors->push_back(
@@ -175,11 +173,13 @@ void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* fron
       errors->push_back(fmt::format("{}: duplicate phrase id '{}'", Where(f, r.line), rule.id));
       continue;
     }
-    if (rule.scope != "text" && rule.scope != "subject") {
+    const std::optional<PhraseScope> scope = ParsePhraseScope(r.cells[1]);
+    if (!scope) {
       errors->push_back(
-          fmt::format("{}: scope must be text or subject, not '{}'", Where(f, r.line), rule.scope));
+          fmt::format("{}: scope must be text or subject, not '{}'", Where(f, r.line), r.cells[1]));
       continue;
     }
+    rule.scope = *scope;
     std::string err;
     // Trusted patterns are not parsed here; one that did not compile would never match.
     if (rule.pattern.empty() || (!t->trusted && !PhraseMatcher::Validate(rule.pattern, &err))) {
@@ -225,14 +225,15 @@ void LoadLhostMarkers(const DataFile& f, RuleTables* t, std::vector<std::string>
   std::vector<TsvRow> rows;
   if (!ReadTsv(f, {"reader", "field", "pattern", "source"}, &rows, errors)) return;
   for (TsvRow& r : rows) {
-    LhostMarker m{std::string(r.cells[0]), std::string(r.cells[1]), std::string(r.cells[2]),
-                  std::string(r.cells[3]), RowOrigin{f.path, r.line}};
-    if (!ValidMarkerField(m.field)) {
+    const std::optional<MarkerField> field = ParseMarkerField(r.cells[1]);
+    if (!field) {
       errors->push_back(
           fmt::format("{}: field must be subject, from, header, text or boundary, not '{}'",
-                      Where(f, r.line), m.field));
+                      Where(f, r.line), r.cells[1]));
       continue;
     }
+    LhostMarker m{std::string(r.cells[0]), *field, std::string(r.cells[2]), std::string(r.cells[3]),
+                  RowOrigin{f.path, r.line}};
     if (m.pattern.empty() || (!t->trusted && (m.pattern != NormalizeForMatch(m.pattern) ||
                                               m.pattern.compare(0, 3, "re:") == 0))) {
       errors->push_back(

@@ -15,10 +15,20 @@
 namespace bouncetolk {
 namespace {
 
-int LangIndex(std::string_view path) {
-  if (path.substr(0, 8) == "text/nl/") return 0;
-  if (path.substr(0, 8) == "text/en/") return 1;
-  return -1;
+// Whether \a path starts with \a folder and a language's directory ("text/nl/"); that
+// language in *lang.
+bool LangOf(std::string_view path, std::string_view folder, Lang* lang) {
+  if (path.compare(0, folder.size(), folder) != 0) return false;
+  const std::string_view rest = path.substr(folder.size());
+  for (Lang l : kLangs) {
+    const std::string_view dir = LangDir(l);
+    if (rest.size() > dir.size() && rest.compare(0, dir.size(), dir) == 0 &&
+        rest[dir.size()] == '/') {
+      *lang = l;
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -39,14 +49,12 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
   std::vector<const DataFile*> vendor_phrases;
   for (const DataFile& f : t->files) {
     const std::string& p = f.path;
-    const int lang = LangIndex(p);
+    Lang lang = Lang::kNl, reply_lang = Lang::kNl;
+    const bool text = LangOf(p, "text/", &lang);
     const bool txt = p.size() > 4 && p.compare(p.size() - 4, 4, ".txt") == 0;
-    const int reply_lang = p.size() > 15 && txt ? (p.compare(0, 11, "replies/nl/") == 0   ? 0
-                                                   : p.compare(0, 11, "replies/en/") == 0 ? 1
-                                                                                          : -1)
-                                                : -1;
+    const bool reply = p.size() > 15 && txt && LangOf(p, "replies/", &reply_lang);
     const bool messages =
-        lang >= 0 && p.size() > 13 && p.compare(p.size() - 13, 13, "/messages.tsv") == 0;
+        text && p.size() > 13 && p.compare(p.size() - 13, 13, "/messages.tsv") == 0;
     if (p == "rules/reasons.tsv")
       LoadReasons(f, t.get(), errors);
     else if (p == "rules/status.tsv")
@@ -63,21 +71,21 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
       LoadClientErrors(f, t.get(), errors);
     else if (p == "rules/exchange_numbers.tsv")
       LoadExchangeNumbers(f, t.get(), errors);
-    else if (lang >= 0 && txt) {
+    else if (text && txt) {
       if (trusted)
-        t->lazy[static_cast<std::size_t>(lang)].text_files.push_back(&f);
+        t->lazy[lang].text_files.push_back(&f);
       else
         LoadTexts(f, lang, t.get(), errors);
-    } else if (reply_lang >= 0) {
+    } else if (reply) {
       if (trusted)
-        t->lazy[static_cast<std::size_t>(reply_lang)].reply_files.push_back(&f);
+        t->lazy[reply_lang].reply_files.push_back(&f);
       else
-        LoadReply(f, &t->replies[static_cast<std::size_t>(reply_lang)], errors);
+        LoadReply(f, &t->replies[reply_lang], errors);
     } else if (messages) {
       if (trusted)
-        t->lazy[static_cast<std::size_t>(lang)].message_files.push_back(&f);
+        t->lazy[lang].message_files.push_back(&f);
       else
-        LoadMessages(f, &t->messages[static_cast<std::size_t>(lang)], errors);
+        LoadMessages(f, &t->messages[lang], errors);
     }
     // Other files (examples, README) are carried but not interpreted.
   }
@@ -86,7 +94,7 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
                     std::make_move_iterator(front.end()));
   for (std::size_t i = 0; i < t->phrases.size(); ++i) {
     const PhraseRule& rule = t->phrases[i];
-    PhraseMatcher& m = rule.scope == "subject" ? t->subject_matcher : t->text_matcher;
+    PhraseMatcher& m = rule.scope == PhraseScope::kSubject ? t->subject_matcher : t->text_matcher;
     std::string err;
     if (trusted) {
       m.AddTrusted(rule.pattern, static_cast<int>(i));
@@ -97,11 +105,11 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
   }
   for (std::size_t i = 0; i < t->lhost_markers.size(); ++i) {
     const LhostMarker& m = t->lhost_markers[i];
-    if (m.field == "boundary") continue;
+    if (m.field == MarkerField::kBoundary) continue;
     t->lhost_by_reader[m.reader].push_back(static_cast<int>(i));
-    PhraseMatcher* matcher = m.field == "text"      ? &t->lhost_text_matcher
-                             : m.field == "subject" ? &t->lhost_subject_matcher
-                                                    : nullptr;
+    PhraseMatcher* matcher = m.field == MarkerField::kText      ? &t->lhost_text_matcher
+                             : m.field == MarkerField::kSubject ? &t->lhost_subject_matcher
+                                                                : nullptr;
     std::string err;
     // Markers are plain lower-case text; a leading "re:" would be read as a regex, so such a
     // row (none exists) is matched as the literal it is by quoting nothing and skipping it.

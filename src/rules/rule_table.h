@@ -21,6 +21,7 @@
 #include "bouncetolk/reason.h"
 #include "bouncetolk/rules.h"
 #include "rules/phrase_matcher.h"
+#include "rules/rule_vocabulary.h"
 #include "rules/text_store.h"
 #include "rules/tsv.h"
 
@@ -28,15 +29,15 @@ namespace bouncetolk {
 
 struct ReasonRule {
   Reason reason = Reason::kUndefined;
-  std::string hard;  ///< "yes", "no", "if-permanent"
+  Hardness hard = Hardness::kNo;
   Party party = Party::kSender;
   std::string source;
   RowOrigin origin;
 };
 
-struct CodeRule {    ///< a row of status.tsv or reply.tsv
-  std::string code;  ///< "X.1.1", "5.7.1", "X.1.*", "5.*.*"; "550", "5xx"
-  std::string kind;  ///< status.tsv only: iana, vendor, fallback
+struct CodeRule {                   ///< a row of status.tsv or reply.tsv
+  std::string code;                 ///< "X.1.1", "5.7.1", "X.1.*", "5.*.*"; "550", "5xx"
+  CodeKind kind = CodeKind::kNone;  ///< status.tsv only
   Reason reason = Reason::kUndefined;
   Party party = Party::kSender;
   std::string text_id;  ///< resolved: never "-"
@@ -46,7 +47,7 @@ struct CodeRule {    ///< a row of status.tsv or reply.tsv
 
 struct PhraseRule {
   std::string id;
-  std::string scope;    ///< "text" or "subject"
+  PhraseScope scope = PhraseScope::kText;
   std::string pattern;  ///< as written (with "re:" for regular expressions)
   Reason reason = Reason::kUndefined;
   Party party = Party::kSender;
@@ -58,8 +59,8 @@ struct PhraseRule {
 
 /// A row of lhost.tsv: one thing by which a vendor reader recognises its format.
 struct LhostMarker {
-  std::string reader;   ///< reader name ("exim"), or "*" for boundary rows shared by all
-  std::string field;    ///< subject, from, header, text, boundary
+  std::string reader;  ///< reader name ("exim"), or "*" for boundary rows shared by all
+  MarkerField field = MarkerField::kText;
   std::string pattern;  ///< lower case; for header: "name" or "name: value part"
   std::string source;
   RowOrigin origin;
@@ -94,16 +95,16 @@ struct RuleTables {
   std::map<std::string, std::vector<int>, std::less<>> lhost_by_reader;
   std::map<std::string, ClientErrorRule> client_errors;  ///< by upper-case code
   std::map<std::string, ExchangeNumberRule> exchange_numbers;
-  /// Texts, interface strings and reply templates by language (index 0 nl, 1 en), loaded in
-  /// full when validated; empty when trusted (see lazy).
-  std::array<std::unordered_map<std::string, TextRecord>, 2> texts;
-  std::array<std::map<std::string, std::string, std::less<>>, 2> messages;
-  std::array<std::map<std::string, RowOrigin>, 2> text_origins;
-  std::array<std::map<std::string, ReplyTemplate, std::less<>>, 2> replies;
+  /// Texts, interface strings and reply templates by language, loaded in full when validated;
+  /// empty when trusted (see lazy).
+  ByLang<std::unordered_map<std::string, TextRecord>> texts;
+  ByLang<std::map<std::string, std::string, std::less<>>> messages;
+  ByLang<std::map<std::string, RowOrigin>> text_origins;
+  ByLang<std::map<std::string, ReplyTemplate, std::less<>>> replies;
   /// Built from trusted files: nothing was validated beyond what loading needs, check_errors
   /// is empty, and the languages are in lazy (FindText and friends look there).
   bool trusted = false;
-  std::array<LazyLang, 2> lazy;
+  ByLang<LazyLang> lazy;
   std::vector<DataFile> files;            ///< every loaded file, in load order, for Dump()
   std::deque<std::string> file_storage;   ///< contents of overlay files (files[i].content)
   PhraseMatcher text_matcher;             ///< phrases with scope "text"

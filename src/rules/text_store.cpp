@@ -99,8 +99,6 @@ class TextIndexer {
   bool last_was_id_ = false;
 };
 
-const LazyLang& Lazy(const RuleTables& t, int lang) { return t.lazy[lang == 0 ? 0 : 1]; }
-
 // Errors cannot happen in trusted files (a test loads them validated); they are dropped.
 std::vector<std::string>* Ignored() {
   thread_local std::vector<std::string> ignored;
@@ -110,7 +108,7 @@ std::vector<std::string>* Ignored() {
 
 }  // namespace
 
-void LoadTexts(const DataFile& f, int lang, RuleTables* t, std::vector<std::string>* errors) {
+void LoadTexts(const DataFile& f, Lang lang, RuleTables* t, std::vector<std::string>* errors) {
   std::set<std::string> seen;
   for (const FieldGroup& g : ReadFieldGroups(f.content, TextFileOptions())) {
     const std::string* id = FindField(g.fields, "Id");
@@ -174,13 +172,13 @@ void LoadReply(const DataFile& f, std::map<std::string, ReplyTemplate, std::less
   (*replies)[stem] = std::move(r);
 }
 
-const TextRecord* FindText(const RuleTables& t, std::string_view id, int lang) {
+const TextRecord* FindText(const RuleTables& t, std::string_view id, Lang lang) {
   if (!t.trusted) {
-    const auto& map = t.texts[lang == 0 ? 0 : 1];
+    const auto& map = t.texts[lang];
     auto it = map.find(std::string(id));
     return it == map.end() ? nullptr : &it->second;
   }
-  const LazyLang& l = Lazy(t, lang);
+  const LazyLang& l = t.lazy[lang];
   std::call_once(l.texts_once, [&l] {
     l.texts.reserve(512);
     for (const DataFile* f : l.text_files) {
@@ -198,10 +196,10 @@ const TextRecord* FindText(const RuleTables& t, std::string_view id, int lang) {
   return &lt.record;
 }
 
-const std::string* FindMessage(const RuleTables& t, std::string_view key, int lang) {
-  const std::map<std::string, std::string, std::less<>>* map = &t.messages[lang == 0 ? 0 : 1];
+const std::string* FindMessage(const RuleTables& t, std::string_view key, Lang lang) {
+  const std::map<std::string, std::string, std::less<>>* map = &t.messages[lang];
   if (t.trusted) {
-    const LazyLang& l = Lazy(t, lang);
+    const LazyLang& l = t.lazy[lang];
     std::call_once(l.messages_once, [&l] {
       for (const DataFile* f : l.message_files) LoadMessages(*f, &l.messages, Ignored());
     });
@@ -211,10 +209,10 @@ const std::string* FindMessage(const RuleTables& t, std::string_view key, int la
   return it == map->end() ? nullptr : &it->second;
 }
 
-const ReplyTemplate* FindReply(const RuleTables& t, std::string_view id, int lang) {
-  const std::map<std::string, ReplyTemplate, std::less<>>* map = &t.replies[lang == 0 ? 0 : 1];
+const ReplyTemplate* FindReply(const RuleTables& t, std::string_view id, Lang lang) {
+  const std::map<std::string, ReplyTemplate, std::less<>>* map = &t.replies[lang];
   if (t.trusted) {
-    const LazyLang& l = Lazy(t, lang);
+    const LazyLang& l = t.lazy[lang];
     std::call_once(l.replies_once, [&l] {
       for (const DataFile* f : l.reply_files) LoadReply(*f, &l.replies, Ignored());
     });

@@ -65,7 +65,7 @@ struct LazyLang {
 /// Validated loading: the records of \a f into t->texts[lang] and t->text_origins[lang]. Hard
 /// errors (no Id, duplicate Id, unknown field) go to \a errors, a record without Title,
 /// Explanation or Fix to t->check_errors.
-void LoadTexts(const DataFile& f, int lang, RuleTables* t, std::vector<std::string>* errors);
+void LoadTexts(const DataFile& f, Lang lang, RuleTables* t, std::vector<std::string>* errors);
 /// The key/text rows of a messages.tsv.
 void LoadMessages(const DataFile& f, std::map<std::string, std::string, std::less<>>* messages,
                   std::vector<std::string>* errors);
@@ -73,12 +73,12 @@ void LoadMessages(const DataFile& f, std::map<std::string, std::string, std::les
 void LoadReply(const DataFile& f, std::map<std::string, ReplyTemplate, std::less<>>* replies,
                std::vector<std::string>* errors);
 
-/// The text record \a id in language \a lang (0 nl, 1 en), or nullptr.
-const TextRecord* FindText(const RuleTables& t, std::string_view id, int lang);
+/// The text record \a id in language \a lang, or nullptr.
+const TextRecord* FindText(const RuleTables& t, std::string_view id, Lang lang);
 /// The interface string \a key, or nullptr.
-const std::string* FindMessage(const RuleTables& t, std::string_view key, int lang);
+const std::string* FindMessage(const RuleTables& t, std::string_view key, Lang lang);
 /// The reply template \a id, or nullptr.
-const ReplyTemplate* FindReply(const RuleTables& t, std::string_view id, int lang);
+const ReplyTemplate* FindReply(const RuleTables& t, std::string_view id, Lang lang);
 
 }  // namespace bouncetolk
 
