@@ -182,7 +182,7 @@ void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* fron
     rule.scope = *scope;
     std::string err;
     // Trusted patterns are not parsed here; one that did not compile would never match.
-    if (rule.pattern.empty() || (!t->trusted && !PhraseMatcher::Validate(rule.pattern, &err))) {
+    if (rule.pattern.empty() || (!t->trusted && !t->regexes.Validate(rule.pattern, &err))) {
       errors->push_back(fmt::format("{}: pattern of '{}' does not compile: {}", Where(f, r.line),
                                     rule.id, err.empty() ? "empty" : err));
       continue;

@@ -31,6 +31,15 @@ bool LangOf(std::string_view path, std::string_view folder, Lang* lang) {
   return false;
 }
 
+std::string PatternError(const PhraseRule& rule, std::string_view error) {
+  return fmt::format("data/{}:{}: pattern of '{}' does not compile: {}", rule.origin.file,
+                     rule.origin.line, rule.id, error);
+}
+
+std::string MarkerError(const LhostMarker& m, std::string_view error) {
+  return fmt::format("data/{}:{}: marker '{}': {}", m.origin.file, m.origin.line, m.pattern, error);
+}
+
 }  // namespace
 
 std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
@@ -99,8 +108,7 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
     if (trusted) {
       m.AddTrusted(rule.pattern, static_cast<int>(i));
     } else if (!m.Add(rule.pattern, static_cast<int>(i), &err)) {
-      errors->push_back(fmt::format("data/{}:{}: pattern of '{}' does not compile: {}",
-                                    rule.origin.file, rule.origin.line, rule.id, err));
+      errors->push_back(PatternError(rule, err));
     }
   }
   for (std::size_t i = 0; i < t->lhost_markers.size(); ++i) {
@@ -110,19 +118,28 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
     PhraseMatcher* matcher = m.field == MarkerField::kText      ? &t->lhost_text_matcher
                              : m.field == MarkerField::kSubject ? &t->lhost_subject_matcher
                                                                 : nullptr;
-    std::string err;
     // Markers are plain lower-case text; a leading "re:" would be read as a regex, so such a
-    // row (none exists) is matched as the literal it is by quoting nothing and skipping it.
-    if (matcher && m.pattern.compare(0, 3, "re:") != 0 &&
-        !matcher->Add(m.pattern, static_cast<int>(i), &err)) {
-      errors->push_back(
-          fmt::format("data/{}:{}: marker '{}': {}", m.origin.file, m.origin.line, m.pattern, err));
+    // row (none exists) is not matched.
+    if (!matcher || m.pattern.compare(0, 3, "re:") == 0) continue;
+    std::string err;
+    if (trusted) {
+      matcher->AddTrusted(m.pattern, static_cast<int>(i));
+    } else if (!matcher->Add(m.pattern, static_cast<int>(i), &err)) {
+      errors->push_back(MarkerError(m, err));
     }
   }
-  std::string err;
-  if (!t->text_matcher.Compile(&err) || !t->subject_matcher.Compile(&err) ||
-      !t->lhost_text_matcher.Compile(&err) || !t->lhost_subject_matcher.Compile(&err)) {
-    errors->push_back(err);
+  // Regexes that parse but do not compile (RE2's memory limit): only validated loads compile.
+  for (PhraseMatcher* m : {&t->text_matcher, &t->subject_matcher}) {
+    std::string err;
+    int id = -1;
+    if (!m->Compile(&err, &id))
+      errors->push_back(PatternError(t->phrases[static_cast<std::size_t>(id)], err));
+  }
+  for (PhraseMatcher* m : {&t->lhost_text_matcher, &t->lhost_subject_matcher}) {
+    std::string err;
+    int id = -1;
+    if (!m->Compile(&err, &id))
+      errors->push_back(MarkerError(t->lhost_markers[static_cast<std::size_t>(id)], err));
   }
   if (!trusted) CheckReferences(t.get());
   if (errors->size() != errors_before) return nullptr;

@@ -82,6 +82,9 @@ struct ExchangeNumberRule {
 
 /// Everything loaded from data/.
 struct RuleTables {
+  /// The regular expressions of the phrases and markers: compiled once (when validated, or on
+  /// first use when trusted), shared by the matchers below and the checks of the loader.
+  RegexStore regexes;
   std::array<std::optional<ReasonRule>, kReasonCount> reasons;
   std::map<std::string, CodeRule> status;  ///< by code
   std::map<std::string, CodeRule> reply;   ///< by code
@@ -89,8 +92,8 @@ struct RuleTables {
   std::vector<LhostMarker> lhost_markers;  ///< file order
   /// lhost_markers rows of the "text" and "subject" fields, id = index in lhost_markers: one
   /// linear pass per message finds them all (BuildMessageView), instead of a search per row.
-  PhraseMatcher lhost_text_matcher;
-  PhraseMatcher lhost_subject_matcher;
+  PhraseMatcher lhost_text_matcher{&regexes};
+  PhraseMatcher lhost_subject_matcher{&regexes};
   /// Indexes into lhost_markers per reader (fields subject, from, header, text).
   std::map<std::string, std::vector<int>, std::less<>> lhost_by_reader;
   std::map<std::string, ClientErrorRule> client_errors;  ///< by upper-case code
@@ -105,11 +108,11 @@ struct RuleTables {
   /// is empty, and the languages are in lazy (FindText and friends look there).
   bool trusted = false;
   ByLang<LazyLang> lazy;
-  std::vector<DataFile> files;            ///< every loaded file, in load order, for Dump()
-  std::deque<std::string> file_storage;   ///< contents of overlay files (files[i].content)
-  PhraseMatcher text_matcher;             ///< phrases with scope "text"
-  PhraseMatcher subject_matcher;          ///< phrases with scope "subject"
-  std::vector<std::string> check_errors;  ///< found while loading; reported by Check()
+  std::vector<DataFile> files;              ///< every loaded file, in load order, for Dump()
+  std::deque<std::string> file_storage;     ///< contents of overlay files (files[i].content)
+  PhraseMatcher text_matcher{&regexes};     ///< phrases with scope "text"
+  PhraseMatcher subject_matcher{&regexes};  ///< phrases with scope "subject"
+  std::vector<std::string> check_errors;    ///< found while loading; reported by Check()
 };
 
 /// Reads the tables. Hard errors (bad header, bad column count, unknown token, duplicate id
