@@ -7,7 +7,8 @@
 // FilteredRE2 turns a regex into a boolean condition over atoms, lower-cased strings of which a
 // match must contain enough (an AND/OR tree: "\b(virus|malware)\b" needs "virus" or "malware";
 // "spam .*(detected|content)" needs "spam " and one of the others). Atoms shorter than
-// kMinAtomLength are dropped from the condition (a condition that needs one is no condition).
+// kMinAtomLength are dropped from the condition (a part of it that would need one is taken as
+// true).
 // The caller looks for the atoms itself (PhraseMatcher: in its Aho-Corasick pass) and hands over
 // those it found; the regex runs only when they satisfy the condition.
 //
@@ -20,6 +21,7 @@
 #ifndef BOUNCETOLK_RULES_REGEX_ATOMS_H_
 #define BOUNCETOLK_RULES_REGEX_ATOMS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -109,8 +111,9 @@ class FilteredRegex {
   std::string regex_;  // RE2 syntax
   RegexAtoms atoms_;
   mutable std::once_flag once_;
-  // A regex that is a candidate for every text always runs: a plain RE2 (plain_), its condition
-  // unused. Any other: a FilteredRE2 holding it alone (filter_). Both null: it did not compile.
+  // A regex whose pre-check is its condition (exact; those that are candidates for every text
+  // among them) is a plain RE2 (plain_). Any other: a FilteredRE2 holding it alone (filter_),
+  // which evaluates the condition. Both null: it did not compile.
   mutable std::unique_ptr<re2::RE2> plain_;
   mutable std::unique_ptr<re2::FilteredRE2> filter_;
   mutable std::vector<int> filter_atom_;  // per atoms_.atoms entry: the filter's index, or -1
