@@ -2,15 +2,12 @@
 //
 // vocabulary.cpp: the stable machine tokens of reason.h, problem.h and report.h. These strings
 // are part of the output schema (docs/json-schema.md): change them only with kSchemaVersion.
-// Also the tokens of the rule tables' closed columns (rules/rule_vocabulary.h), which are part
-// of the data format (docs/data-format.md).
 
 #include <array>
 
 #include "bouncetolk/problem.h"
 #include "bouncetolk/reason.h"
 #include "bouncetolk/report.h"
-#include "rules/rule_vocabulary.h"
 
 namespace bouncetolk {
 namespace {
@@ -30,67 +27,24 @@ constexpr std::array<std::string_view, kReasonCount> kReasonTokens = {
 constexpr std::array<std::string_view, 4> kPartyTokens = {"sender", "recipient", "remote_admin",
                                                           "own_admin"};
 
-// Indexed by the enums of rules/rule_vocabulary.h; order must follow them.
-constexpr std::array<std::string_view, 3> kHardnessTokens = {"yes", "no", "if-permanent"};
-constexpr std::array<std::string_view, 4> kCodeKindTokens = {"", "iana", "vendor", "fallback"};
-constexpr std::array<std::string_view, 2> kPhraseScopeTokens = {"text", "subject"};
-constexpr std::array<std::string_view, 5> kMarkerFieldTokens = {"subject", "from", "header", "text",
-                                                                "boundary"};
-
-// The enum value whose token is \a token, from index \a first on.
-template <typename E, std::size_t N>
-std::optional<E> ParseToken(const std::array<std::string_view, N>& tokens, std::string_view token,
-                            std::size_t first = 0) {
-  for (std::size_t i = first; i < N; ++i) {
-    if (tokens[i] == token) return static_cast<E>(i);
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 std::string_view ReasonToken(Reason reason) { return kReasonTokens[static_cast<int>(reason)]; }
 
 std::optional<Reason> ParseReason(std::string_view token) {
-  return ParseToken<Reason>(kReasonTokens, token);
+  for (int i = 0; i < kReasonCount; ++i) {
+    if (kReasonTokens[i] == token) return static_cast<Reason>(i);
+  }
+  return std::nullopt;
 }
 
 std::string_view PartyToken(Party party) { return kPartyTokens[static_cast<int>(party)]; }
 
 std::optional<Party> ParseParty(std::string_view token) {
-  return ParseToken<Party>(kPartyTokens, token);
-}
-
-std::string_view HardnessToken(Hardness hardness) {
-  return kHardnessTokens[static_cast<std::size_t>(hardness)];
-}
-
-std::optional<Hardness> ParseHardness(std::string_view token) {
-  return ParseToken<Hardness>(kHardnessTokens, token);
-}
-
-std::string_view CodeKindToken(CodeKind kind) {
-  return kCodeKindTokens[static_cast<std::size_t>(kind)];
-}
-
-std::optional<CodeKind> ParseCodeKind(std::string_view token) {
-  return ParseToken<CodeKind>(kCodeKindTokens, token, 1);  // kNone is written nowhere
-}
-
-std::string_view PhraseScopeToken(PhraseScope scope) {
-  return kPhraseScopeTokens[static_cast<std::size_t>(scope)];
-}
-
-std::optional<PhraseScope> ParsePhraseScope(std::string_view token) {
-  return ParseToken<PhraseScope>(kPhraseScopeTokens, token);
-}
-
-std::string_view MarkerFieldToken(MarkerField field) {
-  return kMarkerFieldTokens[static_cast<std::size_t>(field)];
-}
-
-std::optional<MarkerField> ParseMarkerField(std::string_view token) {
-  return ParseToken<MarkerField>(kMarkerFieldTokens, token);
+  for (std::size_t i = 0; i < kPartyTokens.size(); ++i) {
+    if (kPartyTokens[i] == token) return static_cast<Party>(i);
+  }
+  return std::nullopt;
 }
 
 std::string_view PermanenceToken(Permanence permanence) {

@@ -20,26 +20,28 @@
 namespace bouncetolk {
 namespace {
 
-bool ParseReasonCell(const DataFile& f, const TsvRow& row, std::string_view cell, Reason* out,
-                     std::vector<std::string>* errors) {
-  auto r = ParseReason(cell);
-  if (!r) {
-    errors->push_back(fmt::format("{}: unknown reason '{}'", Where(f, row.line), cell));
+// *out = \a parsed, the value of \a cell of \a row; false, with "<where>: <message> '<cell>'"
+// in \a errors, when the cell holds none.
+template <typename E>
+bool ReadCell(const DataFile& f, const TsvRow& row, std::string_view cell,
+              const std::optional<E>& parsed, std::string_view message, E* out,
+              std::vector<std::string>* errors) {
+  if (!parsed) {
+    errors->push_back(fmt::format("{}: {} '{}'", Where(f, row.line), message, cell));
     return false;
   }
-  *out = *r;
+  *out = *parsed;
   return true;
+}
+
+bool ParseReasonCell(const DataFile& f, const TsvRow& row, std::string_view cell, Reason* out,
+                     std::vector<std::string>* errors) {
+  return ReadCell(f, row, cell, ParseReason(cell), "unknown reason", out, errors);
 }
 
 bool ParsePartyCell(const DataFile& f, const TsvRow& row, std::string_view cell, Party* out,
                     std::vector<std::string>* errors) {
-  auto p = ParseParty(cell);
-  if (!p) {
-    errors->push_back(fmt::format("{}: unknown party '{}'", Where(f, row.line), cell));
-    return false;
-  }
-  *out = *p;
-  return true;
+  return ReadCell(f, row, cell, ParseParty(cell), "unknown party", out, errors);
 }
 
 bool ValidStatusPattern(std::string_view code) {
@@ -96,13 +98,9 @@ void LoadReasons(const DataFile& f, RuleTables* t, std::vector<std::string>* err
     ReasonRule rule;
     if (!ParseReasonCell(f, r, r.cells[0], &rule.reason, errors)) continue;
     if (!ParsePartyCell(f, r, r.cells[2], &rule.party, errors)) continue;
-    const std::optional<Hardness> hard = ParseHardness(r.cells[1]);
-    if (!hard) {
-      errors->push_back(fmt::format("{}: hard must be yes, no or if-permanent, not '{}'",
-                                    Where(f, r.line), r.cells[1]));
+    if (!ReadCell(f, r, r.cells[1], ParseToken<Hardness>(r.cells[1]),
+                  "hard must be yes, no or if-permanent, not", &rule.hard, errors))
       continue;
-    }
-    rule.hard = *hard;
     rule.source = r.cells[3];
     rule.origin = RowOrigin{f.path, r.line};
     CheckSource(f, r, rule.source, t);
@@ -127,15 +125,11 @@ void LoadCodes(const DataFile& f, bool status, RuleTables* t, std::vector<std::s
       errors->push_back(fmt::format("{}: malformed code '{}'", Where(f, r.line), rule.code));
       continue;
     }
-    if (status) {
-      const std::optional<CodeKind> parsed = ParseCodeKind(kind);
-      if (!parsed) {
-        errors->push_back(fmt::format("{}: kind must be iana, vendor or fallback, not '{}'",
-                                      Where(f, r.line), kind));
-        continue;
-      }
-      rule.kind = *parsed;
-    }
+    CodeKind parsed_kind = CodeKind::kIana;
+    if (status && !ReadCell(f, r, kind, ParseToken<CodeKind>(kind),
+                            "kind must be iana, vendor or fallback, not", &parsed_kind, errors))
+      continue;
+    if (status) rule.kind = parsed_kind;
     if (!ParseReasonCell(f, r, r.cells[c++], &rule.reason, errors)) continue;
     if (!ParsePartyCell(f, r, r.cells[c++], &rule.party, errors)) continue;
     rule.text_id = TextIdOrOwn(r.cells[c++], status ? "status" : "reply", rule.code);
@@ -173,13 +167,9 @@ void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* fron
       errors->push_back(fmt::format("{}: duplicate phrase id '{}'", Where(f, r.line), rule.id));
       continue;
     }
-    const std::optional<PhraseScope> scope = ParsePhraseScope(r.cells[1]);
-    if (!scope) {
-      errors->push_back(
-          fmt::format("{}: scope must be text or subject, not '{}'", Where(f, r.line), r.cells[1]));
+    if (!ReadCell(f, r, r.cells[1], ParseToken<PhraseScope>(r.cells[1]),
+                  "scope must be text or subject, not", &rule.scope, errors))
       continue;
-    }
-    rule.scope = *scope;
     std::string err;
     // Trusted patterns are not parsed here; one that did not compile would never match.
     if (rule.pattern.empty() || (!t->trusted && !t->regexes.Validate(rule.pattern, &err))) {
@@ -225,15 +215,11 @@ void LoadLhostMarkers(const DataFile& f, RuleTables* t, std::vector<std::string>
   std::vector<TsvRow> rows;
   if (!ReadTsv(f, {"reader", "field", "pattern", "source"}, &rows, errors)) return;
   for (TsvRow& r : rows) {
-    const std::optional<MarkerField> field = ParseMarkerField(r.cells[1]);
-    if (!field) {
-      errors->push_back(
-          fmt::format("{}: field must be subject, from, header, text or boundary, not '{}'",
-                      Where(f, r.line), r.cells[1]));
+    LhostMarker m{std::string(r.cells[0]), MarkerField::kText, std::string(r.cells[2]),
+                  std::string(r.cells[3]), RowOrigin{f.path, r.line}};
+    if (!ReadCell(f, r, r.cells[1], ParseToken<MarkerField>(r.cells[1]),
+                  "field must be subject, from, header, text or boundary, not", &m.field, errors))
       continue;
-    }
-    LhostMarker m{std::string(r.cells[0]), *field, std::string(r.cells[2]), std::string(r.cells[3]),
-                  RowOrigin{f.path, r.line}};
     if (m.pattern.empty() || (!t->trusted && (m.pattern != NormalizeForMatch(m.pattern) ||
                                               m.pattern.compare(0, 3, "re:") == 0))) {
       errors->push_back(

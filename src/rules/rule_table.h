@@ -35,9 +35,9 @@ struct ReasonRule {
   RowOrigin origin;
 };
 
-struct CodeRule {                   ///< a row of status.tsv or reply.tsv
-  std::string code;                 ///< "X.1.1", "5.7.1", "X.1.*", "5.*.*"; "550", "5xx"
-  CodeKind kind = CodeKind::kNone;  ///< status.tsv only
+struct CodeRule {                ///< a row of status.tsv or reply.tsv
+  std::string code;              ///< "X.1.1", "5.7.1", "X.1.*", "5.*.*"; "550", "5xx"
+  std::optional<CodeKind> kind;  ///< status.tsv only
   Reason reason = Reason::kUndefined;
   Party party = Party::kSender;
   std::string text_id;  ///< resolved: never "-"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 //
 // rule_vocabulary.h: the closed sets of values in the rule tables (docs/data-format.md), read
-// into enums when the tables load, and the output languages as indexes. Tokens are the words
-// written in data/rules/*.tsv; src/vocabulary.cpp holds them beside the output schema's.
+// into enums when the tables load, and the output languages as indexes. The tokens are the
+// words written in data/rules/*.tsv (those of the output schema are in src/vocabulary.cpp).
 
 #ifndef BOUNCETOLK_RULES_RULE_VOCABULARY_H_
 #define BOUNCETOLK_RULES_RULE_VOCABULARY_H_
@@ -22,27 +22,19 @@ enum class Hardness {
   kNo,           ///< "no"
   kIfPermanent,  ///< "if-permanent": only when the failure is permanent
 };
-std::string_view HardnessToken(Hardness hardness);
-std::optional<Hardness> ParseHardness(std::string_view token);
 
-/// status.tsv, column kind. Rows of reply.tsv have none.
+/// status.tsv, column kind (rows of reply.tsv have none).
 enum class CodeKind {
-  kNone,      ///< a reply.tsv row
   kIana,      ///< "iana": a registered code
   kVendor,    ///< "vendor": used by a vendor outside the registry
   kFallback,  ///< "fallback": a subject or class row (X.1.*, 5.*.*)
 };
-std::string_view CodeKindToken(CodeKind kind);  ///< "" for kNone
-/// One of the tokens of status.tsv (kNone has none).
-std::optional<CodeKind> ParseCodeKind(std::string_view token);
 
 /// phrases.tsv, column scope: what a phrase is matched against.
 enum class PhraseScope {
   kText,     ///< "text": the diagnostic and the human-readable text
   kSubject,  ///< "subject": the bounce's Subject
 };
-std::string_view PhraseScopeToken(PhraseScope scope);
-std::optional<PhraseScope> ParsePhraseScope(std::string_view token);
 
 /// lhost.tsv, column field: where a vendor marker is looked for.
 enum class MarkerField {
@@ -52,8 +44,41 @@ enum class MarkerField {
   kText,      ///< "text": the human-readable text before the returned original
   kBoundary,  ///< "boundary": a line that begins the returned original (or a forwarded bounce)
 };
-std::string_view MarkerFieldToken(MarkerField field);
-std::optional<MarkerField> ParseMarkerField(std::string_view token);
+
+/// The tokens of each enum above, in the order of its values.
+template <typename E>
+struct Tokens;
+template <>
+struct Tokens<Hardness> {
+  static constexpr std::string_view kAll[] = {"yes", "no", "if-permanent"};
+};
+template <>
+struct Tokens<CodeKind> {
+  static constexpr std::string_view kAll[] = {"iana", "vendor", "fallback"};
+};
+template <>
+struct Tokens<PhraseScope> {
+  static constexpr std::string_view kAll[] = {"text", "subject"};
+};
+template <>
+struct Tokens<MarkerField> {
+  static constexpr std::string_view kAll[] = {"subject", "from", "header", "text", "boundary"};
+};
+
+/// The token of \a value as the tables write it.
+template <typename E>
+constexpr std::string_view TokenOf(E value) {
+  return Tokens<E>::kAll[static_cast<std::size_t>(value)];
+}
+
+/// The value whose token is \a token, if any.
+template <typename E>
+std::optional<E> ParseToken(std::string_view token) {
+  for (std::size_t i = 0; i < std::size(Tokens<E>::kAll); ++i) {
+    if (Tokens<E>::kAll[i] == token) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
 
 /// The languages, in the order of the per-language arrays (ByLang).
 inline constexpr Lang kLangs[] = {Lang::kNl, Lang::kEn};

@@ -71,7 +71,7 @@ TEST(RulesTest, EveryRegisteredCodeHasItsOwnRow) {
       const std::string concrete = std::string(1, klass) + code.substr(1);
       const CodeRule* rule = LookupStatus(Rules().tables(), concrete, nullptr);
       ASSERT_NE(rule, nullptr) << concrete;
-      EXPECT_EQ(CodeKindToken(rule->kind), "iana") << concrete << " resolves to " << rule->code;
+      EXPECT_EQ(TokenOf(*rule->kind), "iana") << concrete << " resolves to " << rule->code;
       EXPECT_TRUE(rule->code == code || rule->code == concrete)
           << concrete << " resolves to " << rule->code;
       ++checked;
@@ -95,7 +95,7 @@ TEST(RulesTest, UnregisteredCodesFallBack) {
       ADD_FAILURE() << c.code << " has no rule";
       continue;
     }
-    EXPECT_EQ(CodeKindToken(rule->kind), "fallback") << c.code;
+    EXPECT_EQ(TokenOf(*rule->kind), "fallback") << c.code;
   }
 }
 
