@@ -36,8 +36,33 @@ bool RegexStore::Validate(std::string_view pattern, std::string* error) {
   return ok;
 }
 
+namespace {
+
+// The regex of \a pattern as the build left it (compiled on first use), or null when the build
+// did not see the pattern and \a unknown is false; with \a unknown, a pattern the build did not
+// see is run for every text.
+std::unique_ptr<FilteredRegex> FromBuild(std::string_view pattern, bool unknown) {
+  RegexAtoms atoms;
+  if (const EmbeddedRegexAtoms* built = FindEmbeddedRegexAtoms(pattern)) {
+    atoms.atoms.assign(built->atoms, built->atoms + built->atom_count);
+    atoms.always_candidate = built->always_candidate;
+    atoms.required = built->required;
+    atoms.needs_more = built->needs_more;
+    atoms.exact = built->exact;
+  } else if (unknown) {
+    atoms.always_candidate = true;
+    atoms.exact = true;
+  } else {
+    return nullptr;
+  }
+  return std::make_unique<FilteredRegex>(pattern, std::move(atoms));
+}
+
+}  // namespace
+
 const FilteredRegex* RegexStore::Compile(std::string_view pattern, std::string* error) {
   std::unique_ptr<FilteredRegex>& slot = by_pattern_[std::string(pattern)];
+  if (!slot) slot = FromBuild(pattern, false);
   if (!slot) slot = FilteredRegex::Compile(pattern, error);
   if (!slot) by_pattern_.erase(std::string(pattern));  // the message again when asked again
   return slot.get();
@@ -45,18 +70,7 @@ const FilteredRegex* RegexStore::Compile(std::string_view pattern, std::string* 
 
 const FilteredRegex* RegexStore::Trusted(std::string_view pattern) {
   std::unique_ptr<FilteredRegex>& slot = by_pattern_[std::string(pattern)];
-  if (slot) return slot.get();
-  RegexAtoms atoms;
-  atoms.always_candidate = true;  // unless the build saw it: then run it whatever the text
-  atoms.exact = true;
-  if (const EmbeddedRegexAtoms* built = FindEmbeddedRegexAtoms(pattern)) {
-    atoms.atoms.assign(built->atoms, built->atoms + built->atom_count);
-    atoms.always_candidate = built->always_candidate;
-    atoms.required = built->required;
-    atoms.needs_more = built->needs_more;
-    atoms.exact = built->exact;
-  }
-  slot = std::make_unique<FilteredRegex>(pattern, std::move(atoms));
+  if (!slot) slot = FromBuild(pattern, true);
   return slot.get();
 }
 

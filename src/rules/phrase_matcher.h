@@ -34,8 +34,9 @@ class RegexStore {
   /// Whether \a pattern can be matched as far as its syntax goes: valid UTF-8, and when it runs
   /// as a regex, RE2 parses it (ParseRegex; remembered).
   bool Validate(std::string_view pattern, std::string* error);
-  /// The regex of \a pattern (RunsAsRegex), compiled now with its atoms; nullptr, with RE2's
-  /// message in *error, when it does not compile.
+  /// The regex of \a pattern (RunsAsRegex), with its atoms: those the build computed when the
+  /// pattern is one of the embedded tables' (the build compiled it; here it is compiled on first
+  /// use), else compiled now. nullptr, with RE2's message in *error, when it does not compile.
   const FilteredRegex* Compile(std::string_view pattern, std::string* error);
   /// The regex of a trusted \a pattern, not compiled here: its atoms are those the build
   /// computed for the embedded tables (data/rules/); a pattern the build did not see is a
