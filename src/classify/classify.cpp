@@ -20,8 +20,9 @@ Permanence PermanenceOfClass(char klass) {
   return Permanence::kPermanent;
 }
 
-bool IsSuccessAction(std::string_view action) {
-  return action == "delivered" || action == "relayed" || action == "expanded";
+bool IsSuccessAction(DsnAction action) {
+  return action == DsnAction::kDelivered || action == DsnAction::kRelayed ||
+         action == DsnAction::kExpanded;
 }
 
 // First phrase rule of \a matcher found in \a text, appending every hit to rules.
@@ -55,9 +56,10 @@ bool AddressWasAccepted(const RecipientResult& r, const std::optional<EnhancedSt
                               ? nullptr
                               : status_chain.front();
   if (exact && exact->reason == Reason::kUserUnknown) return false;
-  if (r.command == "DATA") return true;
-  const bool before_data = r.command == "CONN" || r.command == "EHLO" || r.command == "HELO" ||
-                           r.command == "MAIL" || r.command == "RCPT";
+  if (r.command == SmtpCommand::kData) return true;
+  const bool before_data = r.command == SmtpCommand::kConn || r.command == SmtpCommand::kEhlo ||
+                           r.command == SmtpCommand::kHelo || r.command == SmtpCommand::kMail ||
+                           r.command == SmtpCommand::kRcpt;
   if (before_data || status_chain.empty()) return false;
   return status_chain.front()->reason == Reason::kFiltered || (status && status->subject() == 7);
 }
@@ -69,7 +71,8 @@ bool IsLocalMailerExit(const RecipientResult& r) { return r.diagnostic_type == "
 // A refusal at connection time or at HELO/EHLO, before any sender or recipient was named,
 // concerns the connecting host itself.
 bool RefusedBeforeMail(const RecipientResult& r) {
-  return r.command == "CONN" || r.command == "HELO" || r.command == "EHLO";
+  return r.command == SmtpCommand::kConn || r.command == SmtpCommand::kHelo ||
+         r.command == SmtpCommand::kEhlo;
 }
 
 }  // namespace
@@ -118,7 +121,7 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
   // Permanence: the action, then the code classes.
   if (IsSuccessAction(r->action)) {
     r->permanence = Permanence::kSuccess;
-  } else if (r->action == "delayed") {
+  } else if (r->action == DsnAction::kDelayed) {
     r->permanence = Permanence::kTemporary;
   } else if (status && r->status_source != StatusSource::kInferred) {
     r->permanence = PermanenceOfClass(status->klass());
@@ -146,7 +149,7 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
     r->reason = phrase->reason;
     r->party = phrase->party;
     r->text_id = phrase->text_id;
-    if (phrase->permanence && r->action != "delayed") r->permanence = *phrase->permanence;
+    if (phrase->permanence && r->action != DsnAction::kDelayed) r->permanence = *phrase->permanence;
   } else if (mailer_exit) {
     r->reason = Reason::kMailerError;
     r->party = Party::kRemoteAdmin;
@@ -176,7 +179,7 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
     r->party = Party::kSender;
   }
   if (r->reason == Reason::kNetworkError && r->permanence == Permanence::kPermanent &&
-      !r->reply_code && r->command == "CONN") {
+      !r->reply_code && r->command == SmtpCommand::kConn) {
     // No connection was ever accepted, yet the failure is final: the sender's MTA gave up.
     r->reason = Reason::kExpired;
     r->text_id.clear();
@@ -195,7 +198,7 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
     r->reason = Reason::kBlocked;
     r->party = Party::kOwnAdmin;
     r->text_id.clear();
-    r->rules.insert(r->rules.begin(), "refused-at:" + r->command);
+    r->rules.insert(r->rules.begin(), fmt::format("refused-at:{}", SmtpCommandToken(r->command)));
   }
   if (r->text_id.empty() || r->text_id.compare(0, 7, "reason:") == 0) {
     r->text_id = fmt::format("reason:{}", ReasonToken(r->reason));
@@ -205,8 +208,9 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
     r->party = reason_rule->party;
   }
   r->hard_bounce = IsHardBounce(t, r->reason, r->permanence);
-  if (!r->hard_bounce && r->action == "failed" && r->permanence == Permanence::kTemporary &&
-      !status_chain.empty() && status_chain.front()->kind != CodeKind::kFallback &&
+  if (!r->hard_bounce && r->action == DsnAction::kFailed &&
+      r->permanence == Permanence::kTemporary && !status_chain.empty() &&
+      status_chain.front()->kind != CodeKind::kFallback &&
       status_chain.front()->reason == r->reason &&
       IsHardBounce(t, r->reason, Permanence::kPermanent)) {
     // A final failure report (Action: failed: the MTA has given up, RFC 3464 section 2.3.3)

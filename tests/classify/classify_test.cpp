@@ -50,14 +50,14 @@ TEST(ClassifyTest, TransactionFacts) {
   };
   for (const auto& c : cases) {
     RecipientResult r;
-    r.action = "failed";
+    r.action = DsnAction::kFailed;
     r.diagnostic = c.diagnostic;
     r.diagnostic_type = c.diagnostic_type;
     r.status = c.status;
     r.status_source = StatusSource::kDiagnosticCode;
     r.reply_code =
         c.diagnostic_type == std::string("smtp") ? std::optional<int>(550) : std::nullopt;
-    r.command = c.command;
+    r.command = *ParseSmtpCommand(c.command);
     Classify(TestRules().tables(), "", "", &r);
     EXPECT_EQ(ReasonToken(r.reason), c.want) << c.name;
   }
@@ -66,7 +66,7 @@ TEST(ClassifyTest, TransactionFacts) {
 // X.0.0 says only "other undefined status": a reply code that knows more decides.
 TEST(ClassifyTest, UndefinedStatusYieldsToTheReplyCode) {
   RecipientResult r;
-  r.action = "failed";
+  r.action = DsnAction::kFailed;
   r.diagnostic = "451 Could not load configuration for domain (example.com)";
   r.status = "4.0.0";
   r.status_source = StatusSource::kStatusField;
@@ -95,7 +95,7 @@ TEST(ClassifyTest, FailedAfterRetriesOnAnUnknownMailboxIsHard) {
   };
   for (const auto& c : cases) {
     RecipientResult r;
-    r.action = c.action;
+    r.action = *ParseDsnAction(c.action);
     r.diagnostic = c.diagnostic;
     r.status = c.status;
     r.status_source = StatusSource::kStatusField;
