@@ -205,6 +205,35 @@ void ClassifyRecipient(const RuleSet& rules, std::string_view vendor_text,
   }
 }
 
+// --- Stages 5 to 7 for each recipient ------------------------------------------------------
+
+// What the recipients of one message share on their way through stages 5 to 7.
+struct RecipientContext {
+  const RuleSet& rules;
+  const MessageView& view;
+  const VendorReading& vendor;
+  bool have_dsn = false;                     // the recipients come from a delivery-status part
+  std::size_t count = 0;                     // how many recipients the message has
+  std::optional<std::int64_t> retry_period;  // FillRetryUntil()
+};
+
+// Stage 5 for a recipient of a delivery-status part (what the vendor text adds), then its
+// codes (stage 6, smtp/) and its reason (stage 7, classify/).
+void FinishRecipient(RecipientContext* c, RecipientResult* r, Report* report) {
+  // Without a delivery-status part the whole text, normalised already in the view, is the
+  // vendor's words about every recipient.
+  std::string_view vendor_text = c->view.text;
+  const std::string* vendor_normalized = &c->view.normalized_text;
+  if (c->have_dsn) {
+    vendor_text = AddVendorDetails(c->vendor, c->count, c->view.text, r);
+    vendor_normalized = nullptr;
+  }
+  ReadCodes(vendor_text, c->have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, r,
+            report);
+  FillRetryUntil(c->view.text, report->date, &c->retry_period, r);
+  ClassifyRecipient(c->rules, vendor_text, vendor_normalized, r, report);
+}
+
 // --- The walk ------------------------------------------------------------------------------
 
 // Stages 3 to 7 for a parsed message; also used for a bounce a person forwarded (depth 1).
@@ -290,23 +319,9 @@ void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& 
   }
   LimitRecipients(options, &recipients, report);
 
-  const std::size_t count = recipients.size();
-  std::optional<std::int64_t> retry_period;  // FillRetryUntil()
+  RecipientContext context{rules, view, vendor, have_dsn, recipients.size(), std::nullopt};
   for (RecipientResult& r : recipients) {
-    // Without a delivery-status part the whole text, normalised already in the view, is the
-    // vendor's words about every recipient.
-    std::string_view vendor_text = view.text;
-    const std::string* vendor_normalized = &view.normalized_text;
-    if (have_dsn) {
-      vendor_text = AddVendorDetails(vendor, count, view.text, &r);
-      vendor_normalized = nullptr;
-    }
-    // Stage 6: the codes (smtp/).
-    ReadCodes(vendor_text, have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, &r,
-              report);
-    FillRetryUntil(view.text, report->date, &retry_period, &r);
-    // Stage 7: the reason (classify/).
-    ClassifyRecipient(rules, vendor_text, vendor_normalized, &r, report);
+    FinishRecipient(&context, &r, report);
     report->recipients.push_back(std::move(r));
   }
   if (!report->feedback_type.empty()) {
