@@ -6,6 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "tests/lhost/vendor_case.h"
 
 namespace bouncetolk {
@@ -104,6 +110,30 @@ TEST(ClassifyTest, FailedAfterRetriesOnAnUnknownMailboxIsHard) {
     EXPECT_EQ(r.hard_bounce, c.hard) << c.action << " " << c.status;
     EXPECT_EQ(r.permanence, Permanence::kTemporary) << c.action << " " << c.status;
   }
+}
+
+// docs/precedence.md lists the transaction facts ("1. `accepted-address`: ...") in the order
+// Classify checks them: the doc's list and the table's names must be the same.
+TEST(ClassifyTest, TransactionFactsFollowTheDoc) {
+  std::ifstream in(std::string(BT_SOURCE_DIR) + "/docs/precedence.md");
+  ASSERT_TRUE(in) << "docs/precedence.md";
+  std::stringstream doc;
+  doc << in.rdbuf();
+  const std::string text = doc.str();
+  const std::size_t section = text.find("\n## Facts about the transaction\n");
+  ASSERT_NE(section, std::string::npos);
+  const std::size_t next = text.find("\n## ", section + 1);
+  const std::string body = text.substr(section, next - section);
+  std::vector<std::string> listed;
+  const std::regex item(R"(\n\d+\. `([^`]+)`:)");
+  for (auto it = std::sregex_iterator(body.begin(), body.end(), item); it != std::sregex_iterator();
+       ++it) {
+    listed.push_back((*it)[1]);
+  }
+  std::vector<std::string> table;
+  for (std::string_view name : TransactionFactNames()) table.emplace_back(name);
+  EXPECT_EQ(listed, table);
+  EXPECT_FALSE(table.empty());
 }
 
 }  // namespace
