@@ -231,12 +231,14 @@ std::string ReadAsBlocked(const Reading&, RecipientResult* r) {
 
 // A final failure report (Action: failed: the MTA has given up, RFC 3464 section 2.3.3) whose
 // last, temporary code itself says the mailbox does not exist (450 4.1.1): the server answered
-// so at every attempt, so the address goes off the list like a 5.1.1.
+// so at every attempt, so the address goes off the list like a 5.1.1. Only for a reason whose
+// hard column is `yes`; an `if-permanent` one (notaccept: 4.3.2 "not accepting messages" for
+// now) is hard only when permanent, as Sisimai has it.
 bool FailedAfterRetries(const RuleTables& t, const Reading& g, const RecipientResult& r) {
   const CodeRule* exact = g.ExactStatusRow();
+  const auto& reason_rule = t.reasons[static_cast<int>(r.reason)];
   return r.action == DsnAction::kFailed && r.permanence == Permanence::kTemporary && exact &&
-         exact->reason == r.reason && !IsHardBounce(t, r.reason, r.permanence) &&
-         IsHardBounce(t, r.reason, Permanence::kPermanent);
+         exact->reason == r.reason && reason_rule && reason_rule->hard == Hardness::kYes;
 }
 std::string ReadAsHard(const Reading&, RecipientResult* r) {
   r->hard_bounce = true;
@@ -280,12 +282,12 @@ std::vector<std::string_view> TransactionFactNames() {
   return names;
 }
 
+// `yes` and `if-permanent` are both hard only when the failure is permanent: a temporary code
+// or a delay notice may still end in a delivery (docs/data-format.md). They differ in
+// failed-after-retries, which makes a `yes` reason hard on a final report too.
 bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence) {
   const auto& rule = tables.reasons[static_cast<int>(reason)];
-  if (!rule) return false;
-  if (rule->hard == Hardness::kYes) return permanence == Permanence::kPermanent;
-  if (rule->hard == Hardness::kIfPermanent) return permanence == Permanence::kPermanent;
-  return false;
+  return rule && rule->hard != Hardness::kNo && permanence == Permanence::kPermanent;
 }
 
 void Classify(const RuleTables& t, std::string_view extra_text, std::string_view subject,

@@ -112,6 +112,35 @@ TEST(ClassifyTest, FailedAfterRetriesOnAnUnknownMailboxIsHard) {
   }
 }
 
+// The hard column (docs/data-format.md): `yes` and `if-permanent` are hard only when the
+// failure is permanent, whatever the reason (a temporary code or a delay notice may still end
+// in a delivery); `no` never is. `yes` is not "always hard": Sisimai calls a temporary
+// userunknown hard, we do so only for a final report (failed-after-retries, below).
+TEST(ClassifyTest, HardBounceNeedsAPermanentFailure) {
+  const RuleTables& t = TestRules().tables();
+  EXPECT_TRUE(IsHardBounce(t, Reason::kUserUnknown, Permanence::kPermanent));   // yes
+  EXPECT_FALSE(IsHardBounce(t, Reason::kUserUnknown, Permanence::kTemporary));  // yes
+  EXPECT_TRUE(IsHardBounce(t, Reason::kNotAccept, Permanence::kPermanent));     // if-permanent
+  EXPECT_FALSE(IsHardBounce(t, Reason::kNotAccept, Permanence::kTemporary));    // if-permanent
+  EXPECT_FALSE(IsHardBounce(t, Reason::kMailboxFull, Permanence::kPermanent));  // no
+  EXPECT_FALSE(IsHardBounce(t, Reason::kUserUnknown, Permanence::kSuccess));
+}
+
+// failed-after-retries makes only a `yes` reason hard: a final report whose temporary code
+// says the server does not accept mail for now (4.3.2, notaccept: if-permanent) is not.
+TEST(ClassifyTest, FailedAfterRetriesOnlyForAnAlwaysHardReason) {
+  RecipientResult r;
+  r.action = DsnAction::kFailed;
+  r.diagnostic = "432 4.3.2 Closed for maintenance";
+  r.status = "4.3.2";
+  r.status_source = StatusSource::kStatusField;
+  r.reply_code = 432;
+  Classify(TestRules().tables(), "", "", &r);
+  EXPECT_EQ(ReasonToken(r.reason), "notaccept");
+  EXPECT_EQ(r.permanence, Permanence::kTemporary);
+  EXPECT_FALSE(r.hard_bounce);
+}
+
 // docs/precedence.md lists the transaction facts ("1. `accepted-address`: ...") in the order
 // Classify checks them: the doc's list and the table's names must be the same.
 TEST(ClassifyTest, TransactionFactsFollowTheDoc) {
