@@ -291,11 +291,13 @@ std::string FindRemoteHost(std::string_view text, std::string_view lower, bool e
   return {};
 }
 
-std::string FindCommand(std::string_view text, std::string_view lower, bool exotic_folds) {
+SmtpCommand FindCommand(std::string_view text, std::string_view lower, bool exotic_folds) {
   std::string command;
   int group = 0;
-  if (!CommandPattern().FirstCapture(text, lower, exotic_folds, &command, &group)) return {};
-  if (group == 3) return AsciiLowerCopy(command) == "recipient" ? "RCPT" : "MAIL";  // qmail-remote
+  if (!CommandPattern().FirstCapture(text, lower, exotic_folds, &command, &group))
+    return SmtpCommand::kNone;
+  if (group == 3)  // qmail-remote
+    return AsciiLowerCopy(command) == "recipient" ? SmtpCommand::kRcpt : SmtpCommand::kMail;
   return NormalizeCommand(command);
 }
 
@@ -305,7 +307,7 @@ std::string FindRemoteHost(std::string_view text) {
   return FindRemoteHost(text, AsciiLowerCopy(text), HasExoticFolds(text));
 }
 
-std::string FindCommand(std::string_view text) {
+SmtpCommand FindCommand(std::string_view text) {
   return FindCommand(text, AsciiLowerCopy(text), HasExoticFolds(text));
 }
 
@@ -313,7 +315,7 @@ RecipientResult MakeRecipient(std::string_view address, std::string_view text) {
   RecipientResult r;
   r.recipient = std::string(address);
   r.recipient_type = "rfc822";
-  r.action = "failed";
+  r.action = DsnAction::kFailed;
   r.diagnostic = CollapseSpace(text);
   const std::string lower = AsciiLowerCopy(text);  // for the literals that gate the regexes
   const bool exotic_folds = HasExoticFolds(text);
