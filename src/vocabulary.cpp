@@ -97,6 +97,8 @@ std::string_view ErrorCodeToken(ErrorCode code) {
       return "internal";
     case ErrorCode::kSymlinkLoop:
       return "symlink_loop";
+    case ErrorCode::kBadInputLine:
+      return "bad_input_line";
   }
   return "internal";
 }
@@ -111,6 +113,7 @@ bool IsFatal(ErrorCode code) {
     case ErrorCode::kNotMessage:
     case ErrorCode::kInternal:
     case ErrorCode::kSymlinkLoop:
+    case ErrorCode::kBadInputLine:
       return true;
     default:
       return false;

@@ -14,7 +14,7 @@ namespace bouncetolk {
 /// Conditions found in an input. Fatal ones make the input unreadable; the others are notes.
 enum class ErrorCode {
   kNone,
-  kCannotOpen,         ///< arg: the OS error text
+  kCannotOpen,         ///< arg: the OS error's name ("ENOENT", errno_name.h)
   kIsDirectory,        ///< a directory where a file was expected
   kNotRegularFile,     ///< socket, device, ...
   kEmpty,              ///< zero bytes
@@ -31,6 +31,7 @@ enum class ErrorCode {
   kCharsetUnknown,   ///< arg: the charset name; bytes kept with U+FFFD for invalid ones
   kInternal,         ///< a bug: an invariant did not hold
   kSymlinkLoop,      ///< a directory reached a second time (symbolic-link loop); not read again
+  kBadInputLine,     ///< a JSON Lines input line that holds no message; arg: what is wrong
 };
 
 /// One finding about an input.

@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +22,8 @@
 #include <set>
 #include <utility>
 
+#include "common/errno_name.h"
+#include "common/text.h"
 #include "input/reader.h"
 
 namespace bouncetolk {
@@ -51,25 +54,15 @@ bool StartsWithSeparator(std::string_view head, bool complete) {
   return IsMboxSeparator(head.substr(0, eol));
 }
 
-// Reads the next line of the files-from list into *path; false at its end.
-bool ReadListLine(std::FILE* list, std::string* path) {
-  char* line = nullptr;
-  std::size_t cap = 0;
-  for (;;) {
-    const ssize_t n = ::getline(&line, &cap, list);
-    if (n < 0) {
-      std::free(line);
-      return false;
-    }
-    std::string_view v(line, static_cast<std::size_t>(n));
-    if (!v.empty() && v.back() == '\n') v.remove_suffix(1);
-    if (!v.empty() && v.back() == '\r') v.remove_suffix(1);
-    if (v.empty()) continue;
-    path->assign(v);
-    std::free(line);
-    return true;
-  }
+// A line of JSON Lines input may be this much longer than the message it carries (escapes).
+std::size_t LineCap(std::size_t max_message_bytes) {
+  constexpr std::size_t kSlack = 64 * 1024;
+  const std::size_t limit = SIZE_MAX / 4;
+  return max_message_bytes > limit ? 2 * limit : 2 * max_message_bytes + kSlack;
 }
+
+// A path in the files-from list longer than this cannot be opened anyway (PATH_MAX is 4096).
+constexpr std::size_t kMaxListLine = 64 * 1024;
 
 }  // namespace
 
@@ -156,14 +149,16 @@ struct MessageSource::Impl {
   enum class Role { kPlain, kMaildirRoot, kMaildirLeaf };
   // One level of the walk. Exactly one part is in use, as told by kind.
   struct Frame {
-    enum class Kind { kPaths, kList, kDir, kMbox } kind;
-    std::vector<std::string> paths;    // kPaths
-    std::FILE* list = nullptr;         // kList
-    std::string dir;                   // kDir
-    DirListing entries;                // kDir
-    Role role = Role::kPlain;          // kDir
-    std::size_t next = 0;              // kPaths, kDir
-    std::unique_ptr<MboxReader> mbox;  // kMbox
+    enum class Kind { kPaths, kList, kDir, kMbox, kJsonLines } kind;
+    std::vector<std::string> paths;     // kPaths
+    std::unique_ptr<LineReader> lines;  // kList, kJsonLines
+    std::string dir;                    // kDir; kJsonLines: the stream's name
+    DirListing entries;                 // kDir
+    Role role = Role::kPlain;           // kDir
+    std::size_t next = 0;               // kPaths, kDir
+    std::unique_ptr<MboxReader> mbox;   // kMbox
+    bool top = false;                   // kDir: an input itself, not found inside one
+    std::uint64_t yielded_before = 0;   // kDir: messages yielded before it was entered
   };
 
   SourceOptions options;
@@ -171,21 +166,19 @@ struct MessageSource::Impl {
   std::set<std::pair<dev_t, ino_t>> visited;
   std::size_t skipped = 0;
   bool saw_directory = false;
+  std::uint64_t yielded = 0;
+  std::vector<std::string> empty_directories;
   std::optional<InputMessage> list_error;  // --files-from that could not be read: its record
 
-  ~Impl() {
-    for (Frame& f : stack) CloseList(&f);
-  }
-
-  static void CloseList(Frame* f) {
-    if (f->list && f->list != stdin) std::fclose(f->list);
-    f->list = nullptr;
-  }
-
   bool Next(InputMessage* out);
+  bool NextInStack(InputMessage* out);
+  void Pop();
+  bool NextListPath(Frame& f, InputMessage* out);
+  bool NextJsonLine(Frame& f, InputMessage* out);
+  int StreamFd() const;
   bool VisitPath(const std::string& path, EntryKind kind, int stat_error, bool top,
                  InputMessage* out);
-  bool PushDirectory(const std::string& path, Role role, InputMessage* out);
+  bool PushDirectory(const std::string& path, Role role, bool top, InputMessage* out);
   bool ReadFile(const std::string& path, bool top, bool single, InputMessage* out);
   bool TakeStream(std::string name, int fd, std::size_t size, bool single, InputMessage* out);
 };
@@ -194,46 +187,53 @@ bool MessageSource::Impl::Next(InputMessage* out) {
   out->name.clear();
   out->bytes.clear();
   out->error.reset();
+  out->json_line = false;
+  out->id.reset();
+  out->id_literal = false;
   if (list_error) {
     *out = std::move(*list_error);
     list_error.reset();
     return true;
   }
+  if (!NextInStack(out)) return false;
+  ++yielded;
+  return true;
+}
+
+// Leaves the top frame; an input directory that yielded nothing is noted.
+void MessageSource::Impl::Pop() {
+  Frame& f = stack.back();
+  if (f.kind == Frame::Kind::kDir && f.top && yielded == f.yielded_before)
+    empty_directories.push_back(f.dir);
+  stack.pop_back();
+}
+
+bool MessageSource::Impl::NextInStack(InputMessage* out) {
   while (!stack.empty()) {
     Frame& f = stack.back();
     switch (f.kind) {
       case Frame::Kind::kMbox:
         if (f.mbox->Next(out)) return true;
-        stack.pop_back();
+        Pop();
+        break;
+      case Frame::Kind::kJsonLines:
+        if (NextJsonLine(f, out)) return true;
         break;
       case Frame::Kind::kPaths: {
         if (f.next == f.paths.size()) {
-          stack.pop_back();
+          Pop();
           break;
         }
         const std::string path = f.paths[f.next++];
         if (VisitPath(path, EntryKind::kBroken, -1, true, out)) return true;
         break;
       }
-      case Frame::Kind::kList: {
-        std::string path;
-        if (!ReadListLine(f.list, &path)) {
-          // A read error is not the end of the list: "--files-from DIR" used to end quietly.
-          const int error = std::ferror(f.list) ? errno : 0;
-          CloseList(&f);
-          stack.pop_back();
-          if (error == 0) break;
-          out->name = options.files_from;
-          SetError(out, error == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen,
-                   std::strerror(error));
-          return true;
-        }
-        if (VisitPath(path, EntryKind::kBroken, -1, true, out)) return true;
+      case Frame::Kind::kList:
+        if (NextListPath(f, out)) return true;
         break;
-      }
       case Frame::Kind::kDir: {
         if (f.next == f.entries.size()) {
-          stack.pop_back();
+          Pop();
           break;
         }
         // Everything needed from f and the entry is taken now: f (and the listing the entry's
@@ -242,7 +242,7 @@ bool MessageSource::Impl::Next(InputMessage* out) {
         const std::string path = JoinPath(f.dir, std::string(entry.name));
         const Role role = f.role;
         if (role == Role::kMaildirRoot && (entry.name == "cur" || entry.name == "new")) {
-          if (PushDirectory(path, Role::kMaildirLeaf, out)) return true;
+          if (PushDirectory(path, Role::kMaildirLeaf, false, out)) return true;
           break;
         }
         if (role == Role::kMaildirLeaf) {
@@ -262,12 +262,82 @@ bool MessageSource::Impl::Next(InputMessage* out) {
   return false;
 }
 
+// The next path of the files-from list, visited; false (and the frame popped) at its end.
+bool MessageSource::Impl::NextListPath(Frame& f, InputMessage* out) {
+  std::string path;
+  bool too_long = false;
+  while (f.lines->Next(&path, kMaxListLine, &too_long)) {
+    if (too_long) {
+      out->name = options.files_from + ":" + std::to_string(f.lines->line_number());
+      SetError(out, ErrorCode::kCannotOpen, ErrnoName(ENAMETOOLONG));
+      return true;
+    }
+    if (path.empty()) continue;
+    return VisitPath(path, EntryKind::kBroken, -1, true, out);
+  }
+  // A read error is not the end of the list: "--files-from DIR" used to end quietly.
+  const int error = f.lines->error();
+  Pop();
+  if (error == 0) return false;
+  out->name = options.files_from;
+  SetError(out, error == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen,
+           ErrnoName(error));
+  return true;
+}
+
+// The next line of a JSON Lines stream as a message (DecodeJsonLine() finishes it); blank
+// lines are passed over. False (and the frame popped) at its end.
+bool MessageSource::Impl::NextJsonLine(Frame& f, InputMessage* out) {
+  bool too_long = false;
+  while (f.lines->Next(&out->bytes, LineCap(options.max_message_bytes), &too_long)) {
+    if (!too_long && Trim(out->bytes).empty()) continue;
+    out->name = f.dir + ":" + std::to_string(f.lines->line_number());
+    if (too_long) {
+      SetError(out, ErrorCode::kTooLarge, std::to_string(options.max_message_bytes));
+    } else if (options.names_only) {
+      out->bytes.clear();
+    } else {
+      out->json_line = true;
+    }
+    return true;
+  }
+  const int error = f.lines->error();
+  const std::string name = f.dir;
+  Pop();
+  if (error == 0) return false;
+  out->name = name;
+  SetError(out, ErrorCode::kCannotOpen, ErrnoName(error));
+  return true;
+}
+
+// The descriptor the next Next() would wait on, or -1 when it reads no stream or has what it
+// needs buffered. (A regular file is always ready: waiting on it returns at once.)
+int MessageSource::Impl::StreamFd() const {
+  if (list_error) return -1;
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+    switch (it->kind) {
+      case Frame::Kind::kMbox:
+        return it->mbox->fd();
+      case Frame::Kind::kJsonLines:
+      case Frame::Kind::kList:
+        return it->lines->WaitFd();
+      case Frame::Kind::kPaths:
+        if (it->next == it->paths.size()) continue;
+        return it->paths[it->next] == "-" ? 0 : -1;
+      case Frame::Kind::kDir:
+        if (it->next == it->entries.size()) continue;
+        return -1;
+    }
+  }
+  return -1;
+}
+
 // One path: a directory (pushed), a file (read), or a record saying why it cannot be read.
 // \a kind is kBroken with stat_error -1 when not yet known. Returns true when *out was filled.
 bool MessageSource::Impl::VisitPath(const std::string& path, EntryKind kind, int stat_error,
                                     bool top, InputMessage* out) {
   out->name = path;
-  if (top && path == "-") return TakeStream("-", 0, 0, false, out);
+  if (top && path == "-") return TakeStream(options.stdin_name, 0, 0, false, out);
   if (kind == EntryKind::kBroken && stat_error < 0) {
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0) {
@@ -279,7 +349,7 @@ bool MessageSource::Impl::VisitPath(const std::string& path, EntryKind kind, int
   }
   switch (kind) {
     case EntryKind::kBroken:
-      SetError(out, ErrorCode::kCannotOpen, std::strerror(stat_error));
+      SetError(out, ErrorCode::kCannotOpen, ErrnoName(stat_error));
       return true;
     case EntryKind::kSpecial:
       SetError(out, ErrorCode::kNotRegularFile, "");
@@ -291,19 +361,20 @@ bool MessageSource::Impl::VisitPath(const std::string& path, EntryKind kind, int
         ++skipped;
         return false;
       }
-      return PushDirectory(path, Role::kPlain, out);
+      return PushDirectory(path, Role::kPlain, top, out);
   }
   return false;
 }
 
 // Lists \a path and pushes it (as a Maildir when it is one). Returns true with a record in
 // *out when it cannot be read or was read before.
-bool MessageSource::Impl::PushDirectory(const std::string& path, Role role, InputMessage* out) {
+bool MessageSource::Impl::PushDirectory(const std::string& path, Role role, bool top,
+                                        InputMessage* out) {
   out->name = path;
   saw_directory = true;
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
-    SetError(out, ErrorCode::kCannotOpen, std::strerror(errno));
+    SetError(out, ErrorCode::kCannotOpen, ErrnoName(errno));
     return true;
   }
   if (!visited.insert({st.st_dev, st.st_ino}).second) {
@@ -314,7 +385,7 @@ bool MessageSource::Impl::PushDirectory(const std::string& path, Role role, Inpu
   frame.kind = Frame::Kind::kDir;
   frame.dir = path;
   if (!frame.entries.Read(path)) {
-    SetError(out, ErrorCode::kCannotOpen, std::strerror(errno));
+    SetError(out, ErrorCode::kCannotOpen, ErrnoName(errno));
     return true;
   }
   if (role == Role::kPlain && IsMaildir(frame.entries)) {
@@ -323,6 +394,8 @@ bool MessageSource::Impl::PushDirectory(const std::string& path, Role role, Inpu
     OrderMaildir(&frame.entries);
   }
   frame.role = role;
+  frame.top = top;
+  frame.yielded_before = yielded;
   stack.push_back(std::move(frame));
   return false;
 }
@@ -335,12 +408,12 @@ bool MessageSource::Impl::ReadFile(const std::string& path, bool top, bool singl
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     SetError(out, errno == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen,
-             std::strerror(errno));
+             ErrnoName(errno));
     return true;
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
-    SetError(out, ErrorCode::kCannotOpen, std::strerror(errno));
+    SetError(out, ErrorCode::kCannotOpen, ErrnoName(errno));
   } else if (S_ISDIR(st.st_mode)) {
     SetError(out, ErrorCode::kIsDirectory, "");
   } else if (!S_ISREG(st.st_mode) && !(top && S_ISFIFO(st.st_mode))) {
@@ -361,6 +434,14 @@ bool MessageSource::Impl::TakeStream(std::string name, int fd, std::size_t size,
                                      InputMessage* out) {
   const std::size_t max = options.max_message_bytes;
   out->name = name;
+  if (options.json_lines) {
+    Frame frame;
+    frame.kind = Frame::Kind::kJsonLines;
+    frame.dir = std::move(name);
+    frame.lines = std::make_unique<LineReader>(fd);
+    stack.push_back(std::move(frame));
+    return false;
+  }
   std::string& bytes = out->bytes;
   // One read for a Maildir file or a small file. A larger file, or a pipe, first shows its
   // head, so that an mbox is never read whole: MboxReader goes on from there in chunks.
@@ -384,7 +465,7 @@ bool MessageSource::Impl::TakeStream(std::string name, int fd, std::size_t size,
   const int err = errno;
   if (fd != 0) ::close(fd);
   if (!ok) {
-    SetError(out, ErrorCode::kCannotOpen, std::strerror(err));
+    SetError(out, ErrorCode::kCannotOpen, ErrnoName(err));
   } else if (too_large || bytes.size() > max) {
     SetError(out, ErrorCode::kTooLarge, std::to_string(max));
   } else if (bytes.empty()) {
@@ -398,23 +479,24 @@ MessageSource::MessageSource(std::vector<std::string> paths, SourceOptions optio
     : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   if (!impl_->options.files_from.empty()) {
-    Impl::Frame list;
-    list.kind = Impl::Frame::Kind::kList;
     const std::string& from = impl_->options.files_from;
-    list.list = from == "-" ? stdin : std::fopen(from.c_str(), "re");
+    const int fd = from == "-" ? 0 : ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+    const int err = errno;
     struct stat st {};
-    const bool is_dir = list.list && ::fstat(::fileno(list.list), &st) == 0 && S_ISDIR(st.st_mode);
-    if (list.list && !is_dir) {
+    const bool is_dir = fd >= 0 && ::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+    if (fd >= 0 && !is_dir) {
+      Impl::Frame list;
+      list.kind = Impl::Frame::Kind::kList;
+      list.lines = std::make_unique<LineReader>(fd);
       impl_->stack.push_back(std::move(list));
     } else {
       // The list itself is reported as a record of its own (a directory would otherwise be
       // read as a directory of messages, silently).
-      const int err = errno;
-      Impl::CloseList(&list);
+      if (fd > 0) ::close(fd);
       InputMessage bad;
       bad.name = from;
       bad.error = is_dir ? Problem{ErrorCode::kIsDirectory, ""}
-                         : Problem{ErrorCode::kCannotOpen, std::strerror(err)};
+                         : Problem{ErrorCode::kCannotOpen, ErrnoName(err)};
       impl_->list_error = std::move(bad);
     }
   }
@@ -427,6 +509,23 @@ MessageSource::MessageSource(std::vector<std::string> paths, SourceOptions optio
 MessageSource::~MessageSource() = default;
 
 bool MessageSource::Next(InputMessage* out) { return impl_->Next(out); }
+
+bool MessageSource::WaitForInput(std::chrono::steady_clock::time_point deadline) {
+  const int fd = impl_->StreamFd();
+  if (fd < 0) return true;
+  const auto left = deadline - std::chrono::steady_clock::now();
+  const long long ms =
+      std::max<long long>(0, std::chrono::ceil<std::chrono::milliseconds>(left).count());
+  struct pollfd p {};
+  p.fd = fd;
+  p.events = POLLIN;
+  // Readable, at its end, or failed: Next() will not wait. Interrupted: let the caller see.
+  return ::poll(&p, 1, static_cast<int>(std::min<long long>(ms, 60000))) != 0;
+}
+
+const std::vector<std::string>& MessageSource::empty_directories() const {
+  return impl_->empty_directories;
+}
 std::size_t MessageSource::skipped_directories() const { return impl_->skipped; }
 bool MessageSource::saw_directory() const { return impl_->saw_directory; }
 

@@ -14,6 +14,7 @@
 #include <cstring>
 
 #include "bouncetolk/source.h"
+#include "common/errno_name.h"
 #include "input/reader.h"
 
 namespace bouncetolk {
@@ -58,7 +59,7 @@ InputMessage ReadInput(std::string_view path, std::size_t max_bytes) {
     fd = ::open(in.name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
       in.error = Problem{errno == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen,
-                         std::strerror(errno)};
+                         ErrnoName(errno)};
       return in;
     }
   }
@@ -76,7 +77,7 @@ InputMessage ReadInput(std::string_view path, std::size_t max_bytes) {
     }
   }
   if (!in.error && !ReadAll(fd, max_bytes + 1, size_hint, &in.bytes)) {
-    in.error = Problem{ErrorCode::kCannotOpen, std::strerror(errno)};
+    in.error = Problem{ErrorCode::kCannotOpen, ErrnoName(errno)};
   }
   if (!is_stdin) ::close(fd);
   if (!in.error && in.bytes.size() > max_bytes)

@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "common/errno_name.h"
 #include "input/reader.h"
 
 namespace bouncetolk {
@@ -151,7 +152,7 @@ bool MboxReader::Next(InputMessage* out) {
   ++index_;
   out->name = (index_ == 1 && !more_) ? name_ : name_ + ":" + std::to_string(index_);
   if (read_errno_ != 0 && !more_) {
-    out->error = Problem{ErrorCode::kCannotOpen, std::strerror(read_errno_)};
+    out->error = Problem{ErrorCode::kCannotOpen, ErrnoName(read_errno_)};
   } else if (too_large) {
     out->error = Problem{ErrorCode::kTooLarge, std::to_string(max_message_bytes_)};
   } else if (!had_content) {

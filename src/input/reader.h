@@ -68,6 +68,39 @@ bool IsMaildir(const DirListing& listing);
 /// (index and state files of the mail server) dropped, subdirectories (Maildir++ folders) last.
 void OrderMaildir(DirListing* listing);
 
+/// Reads the lines of a stream in chunks (a files-from list, JSON Lines input): memory is one
+/// line (capped) plus one chunk, time is linear.
+class LineReader {
+ public:
+  /// Takes ownership of \a fd (closed by the destructor unless it is 0, standard input).
+  explicit LineReader(int fd);
+  ~LineReader();
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  /// The next line into *line, without its "\n" or "\r\n"; false at the end of the stream (or
+  /// on a read error: error() then says which). A line longer than \a max_bytes is not kept:
+  /// *line is left empty, *too_long set, and the rest of it is skipped.
+  bool Next(std::string* line, std::size_t max_bytes, bool* too_long);
+  /// The line number of the last line returned, from 1.
+  std::size_t line_number() const { return line_number_; }
+  /// errno of a failed read, or 0.
+  int error() const { return error_; }
+  /// The descriptor to wait on, or -1 when a whole line is buffered already (or the stream
+  /// ended): the next Next() will not block.
+  int WaitFd() const;
+
+ private:
+  bool Fill();  // one more read into buf_; false at the end or on error
+
+  int fd_;
+  std::string buf_;
+  std::size_t pos_ = 0;
+  bool eof_ = false;
+  int error_ = 0;
+  std::size_t line_number_ = 0;
+};
+
 /// Splits one mbox stream into messages, reading it in fixed-size chunks: memory is one
 /// message (capped) plus one chunk, time is linear in the file. See MessageSource for the rules.
 class MboxReader {
@@ -83,6 +116,8 @@ class MboxReader {
 
   /// The next message; false when the stream is done.
   bool Next(InputMessage* out);
+  /// The descriptor it reads from.
+  int fd() const { return fd_; }
 
  private:
   // Next line including its '\n' (the last one may lack it). A line longer than the chunk size
