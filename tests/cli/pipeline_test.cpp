@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: MIT
+//
+// pipeline_test.cpp: the real binary (BT_BINARY) in the pipelines people build around it
+// (issues 13 and 14): a shell loop stopped with Ctrl-C, a background job with SIGINT ignored,
+// the progress line on a terminal, a live pipe and a queue consumer that must see each record
+// at once, parallel writers to one pipe, and outputs that cannot be written.
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "testing/process.h"
+#include "testing/temp_tree.h"
+
+namespace bouncetolk {
+namespace {
+
+using testing::Bounce;
+using testing::FromLine;
+using testing::PlainMail;
+using testing::Pty;
+using testing::ReadFor;
+using testing::Shell;
+using testing::ShellQuote;
+using testing::Spawn;
+using testing::SpawnOptions;
+using testing::TempDir;
+using testing::WaitFor;
+using testing::WriteFile;
+
+// A bounce with \a recipients recipients: long records, and a batch that takes a moment.
+std::string BigBounce(int recipients, int n = 0) {
+  std::string dsn = "Reporting-MTA: dns; mx.example.nl\n";
+  for (int i = 0; i < recipients; ++i) {
+    dsn += "\nFinal-Recipient: rfc822; klant" + std::to_string(n) + "-" + std::to_string(i) +
+           "@example.nl\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user "
+           "unknown\n";
+  }
+  return "From: MAILER-DAEMON@mx.example.nl\nSubject: Undelivered\nMIME-Version: 1.0\n"
+         "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+         "--b\nContent-Type: message/delivery-status\n\n" +
+         dsn + "\n--b--\n";
+}
+
+std::vector<std::string> Lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t nl; (nl = s.find('\n', start)) != std::string::npos; start = nl + 1)
+    out.push_back(s.substr(start, nl - start));
+  if (start < s.size()) out.push_back(s.substr(start));
+  return out;
+}
+
+// Every line a whole JSON object; returns how many.
+std::size_t CountJsonLines(const std::string& out, const std::string& what) {
+  std::size_t n = 0;
+  for (const std::string& line : Lines(out)) {
+    EXPECT_TRUE(nlohmann::json::accept(line)) << what << ": torn record: " << line.substr(0, 100);
+    ++n;
+  }
+  EXPECT_TRUE(out.empty() || out.back() == '\n') << what << ": the last record is cut";
+  return n;
+}
+
+bool KilledBySigint(int status) {
+  return (WIFSIGNALED(status) && WTERMSIG(status) == SIGINT) ||
+         (WIFEXITED(status) && WEXITSTATUS(status) == 130);
+}
+
+// ---- issue 13 item 2: signals as the shell expects -----------------------------------------
+
+TEST(SignalTest, ShellLoopStopsOnCtrlC) {
+  // Each round waits for its list on a FIFO that never gets a writer, so every round is
+  // still running when the terminal's Ctrl-C (SIGINT to the whole process group) comes.
+  TempDir tmp;
+  ASSERT_EQ(::mkfifo((tmp / "list").c_str(), 0600), 0);
+  const std::string loop = "for i in 1 2 3; do " + ShellQuote(BT_BINARY) + " --files-from " +
+                           ShellQuote(tmp / "list") + "; echo $i >> " + ShellQuote(tmp / "log") +
+                           "; done";
+  SpawnOptions o;
+  o.own_group = true;
+  const pid_t pid = Spawn({"bash", "-c", loop}, o);
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));  // ASan starts slowly
+  ::kill(-pid, SIGINT);
+  int status = 0;
+  const bool ended = WaitFor(pid, 5, &status);
+  if (!ended) ::kill(-pid, SIGKILL), ::waitpid(pid, &status, 0);
+  EXPECT_TRUE(ended) << "the shell loop went on after Ctrl-C";
+  EXPECT_TRUE(KilledBySigint(status)) << "status " << status;
+  EXPECT_EQ(testing::ReadWhole(tmp / "log"), "") << "a round after the interrupt ran";
+}
+
+TEST(SignalTest, ShellLoopStopsOnCtrlCDuringABatch) {
+  TempDir tmp;
+  for (int i = 0; i < 1000; ++i) WriteFile(tmp / ("md/cur/" + std::to_string(i)), BigBounce(40, i));
+  std::filesystem::create_directories(tmp / "md/new");
+  const std::string loop = "for i in 1 2 3 4 5 6 7 8; do " + ShellQuote(BT_BINARY) +
+                           " --format jsonl -j 1 " + ShellQuote(tmp / "md") + " > " +
+                           ShellQuote(tmp / "out") + "; echo $i >> " + ShellQuote(tmp / "log") +
+                           "; done";
+  SpawnOptions o;
+  o.own_group = true;
+  const pid_t pid = Spawn({"bash", "-c", loop}, o);
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  ::kill(-pid, SIGINT);
+  int status = 0;
+  const bool ended = WaitFor(pid, 10, &status);
+  if (!ended) ::kill(-pid, SIGKILL), ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(ended);
+  EXPECT_TRUE(KilledBySigint(status)) << "status " << status;
+  EXPECT_LT(Lines(testing::ReadWhole(tmp / "log")).size(), 8u) << "the loop ran to its end";
+  CountJsonLines(testing::ReadWhole(tmp / "out"), "interrupted round");
+}
+
+TEST(SignalTest, InheritedIgnoredSigintStaysIgnored) {
+  TempDir tmp;
+  WriteFile(tmp / "a.eml", Bounce("a@x.example", "5.1.1"));
+  ASSERT_EQ(::mkfifo((tmp / "list").c_str(), 0600), 0);
+  const int out = ::open((tmp / "out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  SpawnOptions o;
+  o.ignore_sigint = true;
+  o.stdout_fd = out;
+  const pid_t pid = Spawn({BT_BINARY, "--format", "jsonl", "--files-from", tmp / "list"}, o);
+  ::close(out);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  ::kill(pid, SIGINT);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  int status = 0;
+  EXPECT_EQ(::waitpid(pid, &status, WNOHANG), 0) << "an ignored SIGINT ended the program";
+  const int list = ::open((tmp / "list").c_str(), O_RDWR);  // lets it go on (never blocks)
+  const std::string path = tmp / "a.eml\n";
+  ASSERT_EQ(::write(list, path.data(), path.size()), static_cast<ssize_t>(path.size()));
+  ::close(list);
+  ASSERT_TRUE(WaitFor(pid, 10, &status));
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_NE(testing::ReadWhole(tmp / "out").find("a@x.example"), std::string::npos);
+}
+
+// ---- the progress line on a terminal (issue 13 item 2, issue 14 item 6) --------------------
+
+// Runs the binary with standard error on a pseudo-terminal; returns what the terminal got.
+std::string OnTerminal(const std::vector<std::string>& argv, int stdin_fd = -1,
+                       const std::string& stdout_path = "/dev/null") {
+  Pty pty;
+  EXPECT_TRUE(pty.ok());
+  const int out = ::open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  SpawnOptions o;
+  o.stdin_fd = stdin_fd;
+  o.stdout_fd = out;
+  o.stderr_fd = pty.slave();
+  const pid_t pid = Spawn(argv, o);
+  ::close(out);
+  pty.CloseSlave();
+  const std::string seen = ReadFor(pty.master(), 30);
+  int status = 0;
+  EXPECT_TRUE(WaitFor(pid, 30, &status));
+  return seen;
+}
+
+TEST(ProgressTest, NotDrawnForASingleMessage) {
+  TempDir tmp;
+  WriteFile(tmp / "a.eml", Bounce("a@x.example", "5.1.1"));
+  const std::string seen = OnTerminal({BT_BINARY, "--format", "jsonl", tmp / "a.eml"});
+  EXPECT_EQ(seen.find("bericht"), std::string::npos) << seen;
+  EXPECT_EQ(seen.find('\r'), std::string::npos) << seen;
+}
+
+TEST(ProgressTest, ErasedWhenInterrupted) {
+  TempDir tmp;
+  for (int i = 0; i < 1000; ++i) WriteFile(tmp / ("md/cur/" + std::to_string(i)), BigBounce(40, i));
+  std::filesystem::create_directories(tmp / "md/new");
+  Pty pty;
+  ASSERT_TRUE(pty.ok());
+  SpawnOptions o;
+  o.stderr_fd = pty.slave();
+  const pid_t pid = Spawn({BT_BINARY, "--format", "jsonl", "-j", "1", tmp / "md"}, o);
+  pty.CloseSlave();
+  std::string seen = ReadFor(pty.master(), 20, "berichten");
+  ASSERT_NE(seen.find("berichten"), std::string::npos) << "no progress line: " << seen;
+  ::kill(pid, SIGINT);
+  seen += ReadFor(pty.master(), 10);
+  int status = 0;
+  ASSERT_TRUE(WaitFor(pid, 10, &status));
+  EXPECT_TRUE(KilledBySigint(status)) << status;
+  // The last thing on the terminal erases the line: nothing of it is left for the prompt.
+  const std::size_t last_text = seen.rfind("berichten");
+  EXPECT_NE(seen.find("\r\x1b[K", last_text), std::string::npos)
+      << "the progress line is left on the screen: " << seen.substr(last_text);
+}
+
+TEST(ProgressTest, CountingNeverReadsAStreamTwice) {
+  // The progress line's counting walk used to open /dev/stdin (or a FIFO, or <(...)) again
+  // and swallow messages meant for the scan.
+  TempDir tmp;
+  std::string mbox;
+  for (int i = 0; i < 50; ++i)
+    mbox += FromLine() + Bounce("u" + std::to_string(i) + "@x.example", "5.1.1") + "\n";
+  ASSERT_EQ(::mkfifo((tmp / "fifo").c_str(), 0600), 0);
+  for (const std::string input : {"/dev/stdin", "fifo"}) {
+    // The writer is there before the program starts (as with <(...)), and writes a moment
+    // later, when both the scan and a counting walk would be waiting for bytes.
+    int fds[2];
+    ASSERT_EQ(::pipe(fds), 0);
+    std::vector<std::string> argv = {BT_BINARY, "--format", "jsonl"};
+    int stdin_fd = fds[0], writer = fds[1];
+    if (input == "fifo") {
+      ::close(fds[0]);
+      ::close(fds[1]);
+      stdin_fd = -1;
+      writer = ::open((tmp / "fifo").c_str(), O_RDWR);  // never blocks, unlike O_WRONLY
+      argv.push_back(tmp / "fifo");
+    } else {
+      argv.push_back("/dev/stdin");
+    }
+    std::thread feed([&mbox, writer] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      for (std::size_t at = 0; at < mbox.size();) {
+        const ssize_t n =
+            ::write(writer, mbox.data() + at, std::min<std::size_t>(4096, mbox.size() - at));
+        if (n <= 0) break;
+        at += static_cast<std::size_t>(n);
+      }
+      ::close(writer);
+    });
+    OnTerminal(argv, stdin_fd, tmp / "out");
+    feed.join();
+    if (stdin_fd >= 0) ::close(stdin_fd);
+    EXPECT_EQ(CountJsonLines(testing::ReadWhole(tmp / "out"), input), 50u) << input;
+  }
+}
+
+// ---- issue 13 item 3: streaming --------------------------------------------------------------
+
+// Starts the binary reading from a pipe the test keeps open; returns its pid, with the pipes.
+struct LiveRun {
+  pid_t pid = -1;
+  int to_child = -1;    // its standard input
+  int from_child = -1;  // its standard output
+};
+
+LiveRun StartLive(const std::vector<std::string>& argv) {
+  int in[2], out[2];
+  LiveRun r;
+  if (::pipe(in) != 0 || ::pipe(out) != 0) return r;
+  SpawnOptions o;
+  o.stdin_fd = in[0];
+  o.stdout_fd = out[1];
+  r.pid = Spawn(argv, o);
+  ::close(in[0]);
+  ::close(out[1]);
+  r.to_child = in[1];
+  r.from_child = out[0];
+  return r;
+}
+
+void Send(int fd, const std::string& s) {
+  ASSERT_EQ(::write(fd, s.data(), s.size()), static_cast<ssize_t>(s.size()));
+}
+
+TEST(StreamingTest, ARecordArrivesWhileTheStreamStaysOpen) {
+  TempDir tmp;
+  WriteFile(tmp / "a.eml", Bounce("a@x.example", "5.1.1"));
+  WriteFile(tmp / "b.eml", Bounce("b@x.example", "5.1.1"));
+  // A list of paths arriving one by one (inotifywait, find on a slow disk).
+  LiveRun run = StartLive({BT_BINARY, "--format", "jsonl", "--files-from", "-"});
+  ASSERT_GT(run.pid, 0);
+  Send(run.to_child, tmp / "a.eml\n");
+  const std::string first = ReadFor(run.from_child, 1.0, "\n");
+  EXPECT_NE(first.find("a@x.example"), std::string::npos) << "no record within a second";
+  Send(run.to_child, tmp / "b.eml\n");
+  const std::string second = ReadFor(run.from_child, 1.0, "\n");
+  EXPECT_NE(second.find("b@x.example"), std::string::npos) << "no record within a second";
+  ::close(run.to_child);
+  EXPECT_EQ(ReadFor(run.from_child, 5), "");
+  int status = 0;
+  ASSERT_TRUE(WaitFor(run.pid, 5, &status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  ::close(run.from_child);
+}
+
+std::string JsonLine(const std::string& id_json, const std::string& message) {
+  nlohmann::json j;
+  j["raw"] = message;
+  std::string line = j.dump();
+  if (!id_json.empty()) line = "{\"id\":" + id_json + "," + line.substr(1);
+  return line + "\n";
+}
+
+TEST(StreamingTest, QueueConsumerGetsEachRecordWithItsId) {
+  LiveRun run = StartLive({BT_BINARY, "--input-format", "jsonl", "--format", "jsonl"});
+  ASSERT_GT(run.pid, 0);
+  Send(run.to_child, JsonLine("\"msg-17\"", Bounce("a@x.example", "5.1.1")));
+  const std::string first = ReadFor(run.from_child, 1.0, "\n");
+  ASSERT_TRUE(nlohmann::json::accept(first)) << "no whole record within a second: " << first;
+  const auto rec = nlohmann::json::parse(first);
+  EXPECT_EQ(rec["id"], "msg-17");
+  EXPECT_EQ(rec["recipient"], "a@x.example");
+  EXPECT_EQ(rec["file"], "-:1");
+  Send(run.to_child,
+       JsonLine("42", PlainMail("hello")) + "\n" + "not json\n" + JsonLine("", BigBounce(2)));
+  ::close(run.to_child);
+  const auto rest = Lines(ReadFor(run.from_child, 10));
+  ASSERT_EQ(rest.size(), 4u);
+  EXPECT_EQ(nlohmann::json::parse(rest[0])["id"], 42);
+  EXPECT_EQ(nlohmann::json::parse(rest[0])["kind"], "not_a_bounce");
+  EXPECT_EQ(nlohmann::json::parse(rest[1])["error"], "bad_input_line");
+  EXPECT_EQ(nlohmann::json::parse(rest[1])["file"], "-:4");  // line 3 was empty
+  EXPECT_TRUE(nlohmann::json::parse(rest[2])["id"].is_null());
+  int status = 0;
+  ASSERT_TRUE(WaitFor(run.pid, 5, &status));
+  EXPECT_EQ(WEXITSTATUS(status), 3);  // one line could not be read
+  ::close(run.from_child);
+}
+
+TEST(StreamingTest, IdsInEveryFormatAndALabelForStandardInput) {
+  TempDir tmp;
+  WriteFile(tmp / "in.jsonl", JsonLine("\"a,1\"", Bounce("a@x.example", "5.1.1")));
+  const auto csv = Shell(tmp.path(), ShellQuote(BT_BINARY) +
+                                         " --input-format jsonl --format csv --label chunk7 "
+                                         "< in.jsonl");
+  const auto rows = Lines(csv.out);
+  ASSERT_EQ(rows.size(), 2u) << csv.err;
+  EXPECT_EQ(rows[0].rfind("id,file,kind,", 0), 0u) << rows[0];
+  EXPECT_EQ(rows[1].rfind("\"a,1\",chunk7:1,bounce,", 0), 0u) << rows[1];
+  const auto json =
+      Shell(tmp.path(), ShellQuote(BT_BINARY) + " --input-format jsonl --format json in.jsonl");
+  EXPECT_EQ(nlohmann::json::parse(json.out)["id"], "a,1");
+  // A label names standard input in every format; files keep their names.
+  WriteFile(tmp / "a.eml", Bounce("a@x.example", "5.1.1"));
+  const auto labelled =
+      Shell(tmp.path(), ShellQuote(BT_BINARY) + " --format jsonl --label part-3 < a.eml");
+  EXPECT_EQ(nlohmann::json::parse(labelled.out)["file"], "part-3");
+}
+
+TEST(StreamingTest, ParallelWritersToOnePipeKeepRecordsWhole) {
+  TempDir tmp;
+  std::string list;
+  for (int i = 0; i < 24; ++i) {
+    WriteFile(tmp / ("m" + std::to_string(i) + ".eml"), BigBounce(50, i));
+    list += "m" + std::to_string(i) + ".eml\n";
+  }
+  WriteFile(tmp / "list", list);
+  // A slow reader, so that the pipe fills and the writers take turns in it.
+  const auto r = Shell(tmp.path(), "xargs -P 4 -n 3 " + ShellQuote(BT_BINARY) +
+                                       " --format jsonl < list | "
+                                       "while IFS= read -r line; do printf '%s\\n' \"$line\"; "
+                                       "done");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(CountJsonLines(r.out, "xargs -P 4"), 24u * 50u);
+}
+
+// ---- issue 14 item 5: write failures are not silent ----------------------------------------
+
+TEST(WriteFailureTest, FullDiskOrClosedOutputIsAnErrorWithExit4) {
+  TempDir tmp;
+  WriteFile(tmp / "a.eml", Bounce("a@x.example", "5.1.1"));
+  const std::string bin = ShellQuote(BT_BINARY);
+  for (const std::string args : {"a.eml", "--format jsonl a.eml", "--suppress a.eml", "explain 550",
+                                 "rules dump", "--version", "--example"}) {
+    for (const std::string to : {"> /dev/full", ">&-"}) {
+      const auto r = Shell(tmp.path(), bin + " " + args + " " + to);
+      EXPECT_EQ(r.status, 4) << args << " " << to << ": " << r.err;
+      EXPECT_EQ(r.err.rfind("bouncetolk: ", 0), 0u) << args << " " << to << ": " << r.err;
+      EXPECT_NE(r.err.find("uitvoer"), std::string::npos) << args << " " << to << ": " << r.err;
+    }
+  }
+  const auto en = Shell(tmp.path(), bin + " --lang en --example > /dev/full");
+  EXPECT_NE(en.err.find("cannot write the output: no space left"), std::string::npos) << en.err;
+}
+
+TEST(WriteFailureTest, AReaderThatGoesAwayIsAQuietStop) {
+  TempDir tmp;
+  const auto r = Shell(tmp.path(), ShellQuote(BT_BINARY) + " rules dump | head -c 10");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, "");
+  const auto ex = Shell(tmp.path(), ShellQuote(BT_BINARY) + " --example | true");
+  EXPECT_EQ(ex.status, 0);
+  EXPECT_EQ(ex.err, "");
+}
+
+}  // namespace
+}  // namespace bouncetolk
