@@ -223,8 +223,9 @@ void AddScanOptions(CLI::App& app, Options& opt) {
                  "default) or jsonl (one {\"id\": ..., \"raw\": \"<message>\"} a line)")
       ->check(OneOf({"mail", "jsonl"}))
       ->capture_default_str();
-  app.add_option("--label", scan.stdin_label,
-                 "Name of standard input in the output, instead of '-' (for the chunks of GNU parallel)")
+  app.add_option(
+         "--label", scan.stdin_label,
+         "Name of standard input in the output, instead of '-' (for the chunks of GNU parallel)")
       ->type_name("NAME");
   app.add_option("-j,--jobs", scan.jobs, "Messages analysed in parallel (default: one per CPU)")
       ->type_name("N")
