@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -145,8 +146,10 @@ TEST(SignalTest, InheritedIgnoredSigintStaysIgnored) {
 // ---- the progress line on a terminal (issue 13 item 2, issue 14 item 6) --------------------
 
 // Runs the binary with standard error on a pseudo-terminal; returns what the terminal got.
+// \a feed, when given, runs in a thread of its own with the child's pid once it has started.
 std::string OnTerminal(const std::vector<std::string>& argv, int stdin_fd = -1,
-                       const std::string& stdout_path = "/dev/null") {
+                       const std::string& stdout_path = "/dev/null",
+                       std::function<void(pid_t)> feed = nullptr) {
   Pty pty;
   EXPECT_TRUE(pty.ok());
   const int out = ::open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -157,10 +160,27 @@ std::string OnTerminal(const std::vector<std::string>& argv, int stdin_fd = -1,
   const pid_t pid = Spawn(argv, o);
   ::close(out);
   pty.CloseSlave();
+  std::thread feeder;
+  if (feed) feeder = std::thread(feed, pid);
   const std::string seen = ReadFor(pty.master(), 30);
   int status = 0;
   EXPECT_TRUE(WaitFor(pid, 30, &status));
+  if (feeder.joinable()) feeder.join();
   return seen;
+}
+
+// True once process \a pid has \a path open (it is in /proc/PID/fd); waits up to 10 s.
+bool WaitUntilOpen(pid_t pid, const std::string& path) {
+  const std::string fd_dir = "/proc/" + std::to_string(pid) + "/fd";
+  for (int i = 0; i < 1000; ++i) {
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(fd_dir, ec)) {
+      std::error_code ec2;
+      if (std::filesystem::read_symlink(e.path(), ec2) == path) return true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
 }
 
 TEST(ProgressTest, NotDrawnForASingleMessage) {
@@ -202,37 +222,35 @@ TEST(ProgressTest, CountingNeverReadsAStreamTwice) {
   for (int i = 0; i < 50; ++i)
     mbox += FromLine() + Bounce("u" + std::to_string(i) + "@x.example", "5.1.1") + "\n";
   ASSERT_EQ(::mkfifo((tmp / "fifo").c_str(), 0600), 0);
-  for (const std::string input : {"/dev/stdin", "fifo"}) {
-    // The writer is there before the program starts (as with <(...)), and writes a moment
-    // later, when both the scan and a counting walk would be waiting for bytes.
-    int fds[2];
-    ASSERT_EQ(::pipe(fds), 0);
-    std::vector<std::string> argv = {BT_BINARY, "--format", "jsonl"};
-    int stdin_fd = fds[0], writer = fds[1];
-    if (input == "fifo") {
-      ::close(fds[0]);
-      ::close(fds[1]);
-      stdin_fd = -1;
-      writer = ::open((tmp / "fifo").c_str(), O_RDWR);  // never blocks, unlike O_WRONLY
-      argv.push_back(tmp / "fifo");
-    } else {
-      argv.push_back("/dev/stdin");
+  auto write_all = [&mbox](int fd) {
+    for (std::size_t at = 0; at < mbox.size();) {
+      const ssize_t n =
+          ::write(fd, mbox.data() + at, std::min<std::size_t>(4096, mbox.size() - at));
+      if (n <= 0) break;
+      at += static_cast<std::size_t>(n);
     }
-    std::thread feed([&mbox, writer] {
-      std::this_thread::sleep_for(std::chrono::milliseconds(300));
-      for (std::size_t at = 0; at < mbox.size();) {
-        const ssize_t n =
-            ::write(writer, mbox.data() + at, std::min<std::size_t>(4096, mbox.size() - at));
-        if (n <= 0) break;
-        at += static_cast<std::size_t>(n);
-      }
-      ::close(writer);
-    });
-    OnTerminal(argv, stdin_fd, tmp / "out");
-    feed.join();
-    if (stdin_fd >= 0) ::close(stdin_fd);
-    EXPECT_EQ(CountJsonLines(testing::ReadWhole(tmp / "out"), input), 50u) << input;
-  }
+    ::close(fd);
+  };
+  // Standard input: a pipe whose writer writes a moment after the start, when both the scan
+  // and a counting walk would be waiting for bytes.
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  const int writer = fds[1];
+  OnTerminal({BT_BINARY, "--format", "jsonl", "/dev/stdin"}, fds[0], tmp / "out", [&](pid_t) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    write_all(writer);
+  });
+  ::close(fds[0]);
+  EXPECT_EQ(CountJsonLines(testing::ReadWhole(tmp / "out"), "/dev/stdin"), 50u);
+  // A FIFO (as <(...) gives): its writer is there before the program starts (held O_RDWR,
+  // which never blocks), and writes once the program has opened it, and a little later.
+  const int fifo = ::open((tmp / "fifo").c_str(), O_RDWR);
+  OnTerminal({BT_BINARY, "--format", "jsonl", tmp / "fifo"}, -1, tmp / "out", [&](pid_t pid) {
+    EXPECT_TRUE(WaitUntilOpen(pid, tmp / "fifo"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    write_all(fifo);
+  });
+  EXPECT_EQ(CountJsonLines(testing::ReadWhole(tmp / "out"), "fifo"), 50u);
 }
 
 // ---- issue 13 item 3: streaming --------------------------------------------------------------
