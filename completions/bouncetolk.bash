@@ -33,8 +33,8 @@ _bouncetolk() {
   fi
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "-h --help --version -f --format --lang --rules --color --example --reply
-      --brief -r --recursive --files-from --input-format --label -j --jobs -q --quiet --summary
-      --suppress --since --max-size --max-depth --max-header --max-recipients" -- "$cur"))
+      --brief -r --recursive --files-from -0 --null --input-format --label -j --jobs -q --quiet
+      --summary --suppress --since --max-size --max-depth --max-header --max-recipients" -- "$cur"))
     return
   fi
   if [[ $COMP_CWORD -eq 1 ]]; then

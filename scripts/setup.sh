@@ -23,7 +23,8 @@ case "${1:-}" in
 esac
 
 packages=(g++ cmake ninja-build pkg-config libcli11-dev libfmt-dev libgtest-dev libmimetic-dev
-          libre2-dev nlohmann-json3-dev libmimalloc-dev dpkg-dev)
+          libre2-dev nlohmann-json3-dev libmimalloc-dev zlib1g-dev libbz2-dev liblzma-dev
+          libzstd-dev dpkg-dev)
 if [ "$mode" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)  # libFuzzer and the sanitizer runtimes of Debian 12's clang
 fi

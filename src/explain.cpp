@@ -36,7 +36,7 @@ ExplainHit FromCodeRule(const CodeRule& rule, std::string_view kind, std::string
   h.permanence = OfClass(klass);
   h.fallback = fallback;
   h.source = rule.source;
-  if (kind == "status" && rule.kind == "vendor") h.note = "vendor_code";
+  if (kind == "status" && rule.kind == CodeKind::kVendor) h.note = "vendor_code";
   return h;
 }
 
@@ -65,7 +65,7 @@ void AddStatus(const RuleTables& t, const EnhancedStatus& code, ExplainResult* o
   LookupStatus(t, code.ToString(), &chain);
   if (chain.empty()) return;
   const CodeRule* best = chain.front();
-  const bool fallback = best->kind == "fallback";
+  const bool fallback = best->kind == CodeKind::kFallback;
   ExplainHit h = FromCodeRule(*best, "status", code.ToString(), code.klass(), fallback);
   if (code.IsPseudo())
     h.note = "pseudo_code";
@@ -92,7 +92,8 @@ bool AddAnyClassStatus(const RuleTables& t, std::string_view q, ExplainResult* o
   auto it = t.status.find(key);
   if (it == t.status.end()) it = t.status.find("X." + std::to_string(concrete->subject()) + ".*");
   if (it == t.status.end()) return true;
-  ExplainHit h = FromCodeRule(it->second, "status", key, '5', it->second.kind == "fallback");
+  ExplainHit h =
+      FromCodeRule(it->second, "status", key, '5', it->second.kind == CodeKind::kFallback);
   h.permanence.reset();  // the class decides, and the query has none
   if (h.fallback) h.note = "not_registered";
   out->hits.push_back(std::move(h));

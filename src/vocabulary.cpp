@@ -97,6 +97,10 @@ std::string_view ErrorCodeToken(ErrorCode code) {
       return "internal";
     case ErrorCode::kSymlinkLoop:
       return "symlink_loop";
+    case ErrorCode::kBadCompression:
+      return "bad_compression";
+    case ErrorCode::kBadFileName:
+      return "bad_file_name";
     case ErrorCode::kBadInputLine:
       return "bad_input_line";
   }
@@ -113,6 +117,8 @@ bool IsFatal(ErrorCode code) {
     case ErrorCode::kNotMessage:
     case ErrorCode::kInternal:
     case ErrorCode::kSymlinkLoop:
+    case ErrorCode::kBadCompression:
+    case ErrorCode::kBadFileName:
     case ErrorCode::kBadInputLine:
       return true;
     default:

@@ -31,6 +31,8 @@ enum class ErrorCode {
   kCharsetUnknown,   ///< arg: the charset name; bytes kept with U+FFFD for invalid ones
   kInternal,         ///< a bug: an invariant did not hold
   kSymlinkLoop,      ///< a directory reached a second time (symbolic-link loop); not read again
+  kBadCompression,   ///< compressed data damaged or cut short; arg: format and the library's word
+  kBadFileName,      ///< a --files-from entry with a NUL byte or over 4096 bytes (no file name)
   kBadInputLine,     ///< a JSON Lines input line that holds no message; arg: what is wrong
 };
 

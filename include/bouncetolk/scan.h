@@ -33,6 +33,7 @@ enum class InputFormat {
 struct ScanOptions {
   std::vector<std::string> inputs;  ///< paths; empty (and no files_from): standard input
   std::string files_from;           ///< list of paths, one a line ("-": standard input)
+  bool null_separated = false;      ///< files_from names end in NUL (find -print0)
   bool recursive = false;           ///< descend into subdirectories
   InputFormat input_format = InputFormat::kMail;
   std::string stdin_label;            ///< the name of standard input in records; empty: "-"

@@ -5,8 +5,9 @@
 // exception. MessageSource streams the messages of many inputs one at a time, in a
 // reproducible order: plain files, standard input, Maildirs (cur/ and new/; tmp/ skipped),
 // mbox files (split on "From " separator lines) and directories (descended with recursive).
-// Unreadable entries become messages with an error, never exceptions. Nothing here keeps more
-// than one message (plus one read buffer) in memory at a time.
+// Files compressed with gzip, bzip2, xz or zstd are read decompressed. Unreadable entries
+// become messages with an error, never exceptions. Nothing here keeps more than one message
+// (plus one read buffer) in memory at a time.
 
 #ifndef BOUNCETOLK_SOURCE_H_
 #define BOUNCETOLK_SOURCE_H_
@@ -43,11 +44,13 @@ struct InputMessage {
 /// Turns a JSON Lines input line (InputMessage::json_line) into its message: one JSON object
 /// {"id": ..., "raw": "<the whole message>"}; "id" is optional, other members are ignored.
 /// The message is the UTF-8 of "raw"; a line that is no such object, or a message over
-/// \a max_bytes, becomes an error (ErrorCode::kBadInputLine, kTooLarge). Linear time.
+/// \a max_bytes, becomes an error (ErrorCode::kBadInputLine, kTooLarge; kCannotOpen "ENOMEM"
+/// when it does not fit into memory). Linear time.
 void DecodeJsonLine(InputMessage* in, std::size_t max_bytes);
 
-/// Reads \a path ("-" = standard input). Reads at most max_bytes + 1 bytes, so a larger input
-/// is detected without being loaded whole (ErrorCode::kTooLarge).
+/// Reads \a path ("-" = standard input), decompressed when it is compressed (gzip, bzip2, xz,
+/// zstd). Reads at most max_bytes + 1 bytes (after decompression), so a larger input is
+/// detected without being loaded whole (ErrorCode::kTooLarge).
 InputMessage ReadInput(std::string_view path, std::size_t max_bytes);
 
 /// How a MessageSource finds messages.
@@ -56,15 +59,23 @@ struct SourceOptions {
   /// Without it a subdirectory is skipped and counted in skipped_directories().
   bool recursive = false;
   /// A file with one more input path per line ("-": standard input), read lazily after the
-  /// paths given directly. Empty lines are ignored; no other parsing (names may hold blanks).
+  /// paths given directly. Empty lines are ignored, and a CR before the LF; no other parsing
+  /// (names may hold blanks). A line holding a NUL byte or longer than 4096 bytes is a
+  /// kBadFileName record of its own; a list running on for 1 MiB without a name ends there
+  /// (with a kBadFileName record naming the list when it was empty lines).
   std::string files_from;
+  /// files_from holds names each ended by a NUL byte (find -print0, xargs -0), which may hold
+  /// newlines, instead of lines.
+  bool null_separated = false;
   /// A message larger than this becomes an ErrorCode::kTooLarge record without being held.
   std::size_t max_message_bytes = 64u << 20;
   /// Only list messages: bytes stay empty, plain Maildir files are not opened, mbox files are
   /// scanned for separators without keeping message bytes. For counting (progress display).
   bool names_only = false;
   /// Every file and standard input is JSON Lines, one message a line (DecodeJsonLine()),
-  /// named "name:N" for its line N; no mbox detection.
+  /// named "name:N" for its line N; no mbox detection. Compressed JSON Lines are read
+  /// decompressed too. A line longer than twice max_message_bytes (plus 64 KiB for escapes)
+  /// is a kTooLarge record without being held.
   bool json_lines = false;
   /// The name of standard input in InputMessage::name.
   std::string stdin_name = "-";
@@ -73,15 +84,23 @@ struct SourceOptions {
 /// Yields the messages of a list of inputs one at a time, in this order: the inputs as given,
 /// then those of files_from; a directory's entries sorted by name (bytewise); a Maildir's cur/
 /// then new/ (each sorted), then, when recursive, its other subdirectories (Maildir++ folders).
-/// A directory reached twice (a symbolic-link loop) yields one ErrorCode::kSymlinkLoop record.
+/// A directory reached again while it is being walked (a symbolic-link loop) yields one
+/// ErrorCode::kSymlinkLoop record; one reached again after it was walked (named twice, or two
+/// links to it) is read once. Entries are opened relative to their directory, so trees deeper
+/// than PATH_MAX are read whole.
 ///
-/// A file is an mbox when its first line is a separator: "From ", a sender word, a blank and a
-/// date holding a time "hh:mm". After that, a separator line is such a line that follows an
-/// empty line; the empty line belongs to the separator. Body lines ">From ", ">>From ", ...
-/// lose one '>' (mboxrd); a body line "From ..." that does not follow an empty line or holds no
-/// time is kept as it is. Content-Length headers are not trusted. Files inside a Maildir's
-/// cur/ and new/ are always single messages; names there starting with a dot are not messages
-/// (Maildir specification) and are passed over.
+/// A file is an mbox when its first line is a separator (IsMboxSeparator in input/reader.h):
+/// "From ", a sender word or none (the empty sender), blanks and a date holding a time "hh:mm"
+/// and a four-digit year. After that, a separator line is such a line that follows an empty
+/// line; the empty line belongs to the separator. Lines end in LF, CRLF or CR. Body lines
+/// ">From ", ">>From ", ... lose one '>' (mboxrd); a body line "From ..." that does not follow
+/// an empty line or holds no date is kept as it is. Content-Length headers are not trusted.
+/// Files inside a Maildir's cur/ and new/ are always single messages; names there starting with
+/// a dot are not messages (Maildir specification) and are passed over, and so are the mail
+/// server's own files in its root (indexes, quota and subscription files); any other file in
+/// the root is read. A compressed file (gzip, bzip2, xz, zstd) is read decompressed, as a
+/// message or an mbox; there a message over max_message_bytes ends the file (a decompression
+/// bomb is not read on), and damaged data is an ErrorCode::kBadCompression record.
 ///
 /// Not thread-safe; one thread calls Next().
 class MessageSource {
@@ -112,7 +131,9 @@ class MessageSource {
 };
 
 /// The number of messages MessageSource would yield for these inputs (names_only walk), or
-/// std::nullopt when that cannot be known in advance (files_from is standard input).
+/// std::nullopt when that cannot be known in advance (files_from or an input is standard
+/// input, a FIFO or a device: it can be read once only). A compressed file counts as one
+/// message: it is not decompressed to be counted (JSON Lines input is: its lines count).
 std::optional<std::size_t> CountMessages(const std::vector<std::string>& paths,
                                          SourceOptions options);
 

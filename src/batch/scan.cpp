@@ -314,6 +314,7 @@ ScanResult Scan(const ScanOptions& options, const RuleSet& rules, RecordSink* si
   so.recursive = o.recursive;
   so.max_message_bytes = o.analyze.max_message_bytes;
   so.files_from = o.files_from;
+  so.null_separated = o.null_separated;
   so.json_lines = o.input_format == InputFormat::kJsonLines;
   if (!o.stdin_label.empty()) so.stdin_name = o.stdin_label;
   ScanResult result;

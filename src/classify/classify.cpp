@@ -51,7 +51,7 @@ const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher
 // address (X.1.1) outranks the command: code and wording agree.
 bool AddressWasAccepted(const RecipientResult& r, const std::optional<EnhancedStatus>& status,
                         const std::vector<const CodeRule*>& status_chain) {
-  const CodeRule* exact = status_chain.empty() || status_chain.front()->kind == "fallback"
+  const CodeRule* exact = status_chain.empty() || status_chain.front()->kind == CodeKind::kFallback
                               ? nullptr
                               : status_chain.front();
   if (exact && exact->reason == Reason::kUserUnknown) return false;
@@ -77,8 +77,8 @@ bool RefusedBeforeMail(const RecipientResult& r) {
 bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence) {
   const auto& rule = tables.reasons[static_cast<int>(reason)];
   if (!rule) return false;
-  if (rule->hard == "yes") return permanence == Permanence::kPermanent;
-  if (rule->hard == "if-permanent") return permanence == Permanence::kPermanent;
+  if (rule->hard == Hardness::kYes) return permanence == Permanence::kPermanent;
+  if (rule->hard == Hardness::kIfPermanent) return permanence == Permanence::kPermanent;
   return false;
 }
 
@@ -206,7 +206,7 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
   }
   r->hard_bounce = IsHardBounce(t, r->reason, r->permanence);
   if (!r->hard_bounce && r->action == "failed" && r->permanence == Permanence::kTemporary &&
-      !status_chain.empty() && status_chain.front()->kind != "fallback" &&
+      !status_chain.empty() && status_chain.front()->kind != CodeKind::kFallback &&
       status_chain.front()->reason == r->reason &&
       IsHardBounce(t, r->reason, Permanence::kPermanent)) {
     // A final failure report (Action: failed: the MTA has given up, RFC 3464 section 2.3.3)

@@ -194,6 +194,7 @@ Examples:
   bouncetolk --summary -r /var/mail/bounces
   bouncetolk --suppress --since 30d ~/Maildir bounces.mbox > remove.txt
   find /srv/mail -name '*.eml' | bouncetolk --files-from - --format csv
+  find /srv/mail -name '*.eml' -print0 | bouncetolk -0 --files-from - --format csv
   kcat -C -t bounces -e | bouncetolk --input-format jsonl --format jsonl
   bouncetolk --example)";
 
@@ -218,6 +219,8 @@ void AddScanOptions(CLI::App& app, Options& opt) {
   app.add_option("--files-from", scan.files_from,
                  "Read more input paths from FILE, one a line ('-': standard input)")
       ->type_name("FILE");
+  app.add_flag("-0,--null", scan.null_separated,
+               "--files-from names end in a NUL byte, not a newline (find -print0)");
   app.add_option("--input-format", opt.input_format,
                  "How files and standard input are read: mail (messages, mbox files; "
                  "default) or jsonl (one {\"id\": ..., \"raw\": \"<message>\"} a line)")

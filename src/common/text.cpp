@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -33,15 +34,31 @@ std::size_t FindIgnoreCase(std::string_view hay, std::string_view lower_needle, 
   const char first_upper = (first >= 'a' && first <= 'z') ? static_cast<char>(first - 32) : first;
   const std::size_t end = hay.size() - lower_needle.size() + 1;  // one past the last start
   // Candidates (the first character in either case) are found with memchr, which skips the
-  // bytes between them many at a time; a byte loop was the cost of every search.
+  // bytes between them many at a time; a byte loop was the cost of every search. What each
+  // memchr found (or ruled out) is remembered until it is passed: searching anew for the
+  // lower-case letter after every upper-case one made a run of "B" quadratic (issue 14.2).
+  // The upper-case search never goes past the next lower-case candidate, so a search that
+  // ends early reads no further than the old one did.
+  constexpr std::size_t kUnknown = std::string_view::npos;
+  std::size_t lo = kUnknown;  // the next lower-case candidate at or after i (end: none)
+  std::size_t up = from;      // with up_found: the next upper-case one; else none in [i, up)
+  bool up_found = false;
   std::size_t i = from;
   while (i < end) {
-    const void* lo = std::memchr(hay.data() + i, first, end - i);
-    std::size_t at = lo ? static_cast<std::size_t>(static_cast<const char*>(lo) - hay.data()) : end;
-    if (first_upper != first && at > i) {
-      if (const void* up = std::memchr(hay.data() + i, first_upper, at - i)) {
-        at = static_cast<std::size_t>(static_cast<const char*>(up) - hay.data());
+    if (lo == kUnknown || lo < i) {
+      const void* p = std::memchr(hay.data() + i, first, end - i);
+      lo = p ? static_cast<std::size_t>(static_cast<const char*>(p) - hay.data()) : end;
+    }
+    std::size_t at = lo;
+    if (first_upper != first) {
+      if (up_found && up < i) up_found = false;
+      if (!up_found && std::max(up, i) < at) {
+        const std::size_t start = std::max(up, i);
+        const void* p = std::memchr(hay.data() + start, first_upper, at - start);
+        up_found = p != nullptr;
+        up = p ? static_cast<std::size_t>(static_cast<const char*>(p) - hay.data()) : at;
       }
+      if (up_found && up < at) at = up;
     }
     if (at >= end) return std::string_view::npos;
     std::size_t j = 1;

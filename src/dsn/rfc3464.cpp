@@ -7,8 +7,8 @@
 #include "dsn/rfc3464.h"
 
 #include "bouncetolk/status_code.h"
+#include "common/field_block.h"
 #include "common/text.h"
-#include "dsn/field_block.h"
 
 namespace bouncetolk {
 namespace {

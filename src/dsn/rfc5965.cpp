@@ -5,8 +5,8 @@
 #include "dsn/rfc5965.h"
 
 #include "common/address.h"
+#include "common/field_block.h"
 #include "common/text.h"
-#include "dsn/field_block.h"
 #include "mime/charset.h"
 
 namespace bouncetolk {

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 //
-// file_source.cpp: ReadInput() (source.h) and ReadAll() (reader.h) with POSIX calls:
+// file_source.cpp: ReadInput() (source.h), FdStream and ReadAll() (reader.h) with POSIX calls:
 // open(O_NONBLOCK) so a FIFO without a writer cannot hang us before fstat tells what it is,
 // then read(). A regular file is read in one call into a buffer of its size (no zero-filled
-// slack to clear, no second read); other inputs in doubling chunks (amortised linear).
+// slack to clear, no second read); other inputs in doubling chunks (amortised linear). A
+// compressed file (gzip, bzip2, xz, zstd) is read through its decompressor.
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,7 +12,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 
 #include "bouncetolk/source.h"
 #include "common/errno_name.h"
@@ -19,7 +19,28 @@
 
 namespace bouncetolk {
 
-bool ReadAll(int fd, std::size_t limit, std::size_t size_hint, std::string* out) {
+FdStream::~FdStream() {
+  if (owned_ && fd_ > 0) ::close(fd_);  // standard input (0) stays open
+}
+
+long FdStream::Read(char* buf, std::size_t n) {
+  if (error_.code != ErrorCode::kNone) return -1;
+  for (;;) {
+    const ssize_t got = ::read(fd_, buf, n);
+    if (got >= 0) return static_cast<long>(got);
+    if (errno == EINTR) continue;
+    if (errno == EAGAIN) {
+      // A FIFO opened non-blocking: wait for data the blocking way from here on.
+      const int flags = ::fcntl(fd_, F_GETFL);
+      ::fcntl(fd_, F_SETFL, flags & ~O_NONBLOCK);
+      continue;
+    }
+    error_ = Problem{ErrorCode::kCannotOpen, ErrnoName(errno)};
+    return -1;
+  }
+}
+
+bool ReadAll(ByteStream* in, std::size_t limit, std::size_t size_hint, std::string* out) {
   // A regular file of known size: ask for exactly what is left of it, then stop at size_hint
   // (the file's size when it was opened: Maildir files never change after delivery).
   // Otherwise start small and double: the buffer is zero-filled before each read, and a
@@ -29,25 +50,20 @@ bool ReadAll(int fd, std::size_t limit, std::size_t size_hint, std::string* out)
     const std::size_t want = std::min(chunk, limit - out->size());
     const std::size_t old = out->size();
     out->resize(old + want);
-    const ssize_t n = ::read(fd, &(*out)[old], want);
-    if (n < 0) {
-      out->resize(old);
-      if (errno == EINTR) continue;
-      if (errno == EAGAIN) {
-        // A FIFO opened non-blocking: wait for data the blocking way from here on.
-        const int flags = ::fcntl(fd, F_GETFL);
-        ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-        continue;
-      }
-      return false;
-    }
-    out->resize(old + static_cast<std::size_t>(n));
+    const long n = in->Read(&(*out)[old], want);
+    out->resize(old + static_cast<std::size_t>(std::max(n, 0L)));
+    if (n < 0) return false;
     if (n == 0) break;
     if (size_hint > 0 && out->size() >= size_hint) break;
     chunk = size_hint > out->size() ? size_hint - out->size()
                                     : std::min<std::size_t>(chunk * 2, 4u << 20);
   }
   return true;
+}
+
+bool ReadAll(int fd, std::size_t limit, std::size_t size_hint, std::string* out) {
+  FdStream in(fd, false);
+  return ReadAll(&in, limit, size_hint, out);  // errno is still that of the failed read()
 }
 
 InputMessage ReadInput(std::string_view path, std::size_t max_bytes) {
@@ -63,6 +79,7 @@ InputMessage ReadInput(std::string_view path, std::size_t max_bytes) {
       return in;
     }
   }
+  std::unique_ptr<ByteStream> stream = std::make_unique<FdStream>(fd, !is_stdin);
   struct stat st {};
   std::size_t size_hint = 0;
   if (::fstat(fd, &st) == 0) {
@@ -70,16 +87,24 @@ InputMessage ReadInput(std::string_view path, std::size_t max_bytes) {
       in.error = Problem{ErrorCode::kIsDirectory, ""};
     } else if (!is_stdin && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
       in.error = Problem{ErrorCode::kNotRegularFile, ""};
-    } else if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > max_bytes) {
-      in.error = Problem{ErrorCode::kTooLarge, std::to_string(max_bytes)};
     } else if (S_ISREG(st.st_mode)) {
       size_hint = static_cast<std::size_t>(st.st_size);
     }
   }
-  if (!in.error && !ReadAll(fd, max_bytes + 1, size_hint, &in.bytes)) {
-    in.error = Problem{ErrorCode::kCannotOpen, ErrnoName(errno)};
+  // The first bytes say whether the file is compressed; a file that is not may be refused by
+  // its size alone, without reading more.
+  if (!in.error && !ReadAll(stream.get(), kMagicBytes, 0, &in.bytes)) in.error = stream->error();
+  const Compression format = DetectCompression(in.bytes);
+  if (!in.error && format != Compression::kNone) {
+    stream = OpenDecompressor(format, std::move(stream), std::move(in.bytes));
+    in.bytes.clear();
+    size_hint = 0;
+  } else if (!in.error && size_hint > max_bytes) {
+    in.error = Problem{ErrorCode::kTooLarge, std::to_string(max_bytes)};
   }
-  if (!is_stdin) ::close(fd);
+  if (!in.error && !ReadAll(stream.get(), max_bytes + 1, size_hint, &in.bytes)) {
+    in.error = stream->error();
+  }
   if (!in.error && in.bytes.size() > max_bytes)
     in.error = Problem{ErrorCode::kTooLarge, std::to_string(max_bytes)};
   if (!in.error && in.bytes.empty()) in.error = Problem{ErrorCode::kEmpty, ""};

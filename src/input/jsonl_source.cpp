@@ -5,9 +5,12 @@
 // pipe(), Hadoop Streaming) hands over one message a line as {"id": ..., "raw": "..."}; the
 // id comes back in every record of that message, so results can be matched to requests.
 
+#include <cerrno>
+#include <new>
 #include <nlohmann/json.hpp>
 
 #include "bouncetolk/source.h"
+#include "common/errno_name.h"
 
 namespace bouncetolk {
 namespace {
@@ -17,11 +20,7 @@ void Refuse(InputMessage* in, ErrorCode code, std::string arg) {
   in->error = Problem{code, std::move(arg)};
 }
 
-}  // namespace
-
-void DecodeJsonLine(InputMessage* in, std::size_t max_bytes) {
-  if (!in->json_line || in->error) return;
-  in->json_line = false;
+void Decode(InputMessage* in, std::size_t max_bytes) {
   nlohmann::json doc = nlohmann::json::parse(in->bytes, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object())
     return Refuse(in, ErrorCode::kBadInputLine, doc.is_discarded() ? "json" : "object");
@@ -41,6 +40,19 @@ void DecodeJsonLine(InputMessage* in, std::size_t max_bytes) {
     return Refuse(in, ErrorCode::kTooLarge, std::to_string(max_bytes));
   if (message.empty()) return Refuse(in, ErrorCode::kEmpty, "");
   in->bytes = std::move(message);
+}
+
+}  // namespace
+
+void DecodeJsonLine(InputMessage* in, std::size_t max_bytes) {
+  if (!in->json_line || in->error) return;
+  in->json_line = false;
+  try {
+    Decode(in, max_bytes);
+  } catch (const std::bad_alloc&) {
+    // A line too big for the memory left: its own record, as a message read whole would be.
+    Refuse(in, ErrorCode::kCannotOpen, ErrnoName(ENOMEM));
+  }
 }
 
 }  // namespace bouncetolk

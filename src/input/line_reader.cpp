@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: MIT
 //
-// line_reader.cpp: LineReader (reader.h). Reads 64 KiB at a time and hands out lines; a line
-// longer than its cap is skipped as it streams by, never held, so memory stays bounded.
+// line_reader.cpp: LineReader (reader.h). Reads 64 KiB at a time and hands out lines; the part
+// of a line over its cap is passed over as it streams by, never held, so memory stays bounded.
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
+#include <algorithm>
 #include <cstring>
+#include <new>
 
 #include "input/reader.h"
 
@@ -16,87 +14,89 @@ namespace {
 
 constexpr std::size_t kChunk = 64 * 1024;
 
-void StripCr(std::string* line) {
-  if (!line->empty() && line->back() == '\r') line->pop_back();
-}
-
 }  // namespace
 
-LineReader::LineReader(int fd) : fd_(fd) {}
+LineReader::LineReader(std::unique_ptr<ByteStream> in, char separator, std::string head)
+    : in_(std::move(in)), separator_(separator), buf_(std::move(head)) {}
 
-LineReader::~LineReader() {
-  if (fd_ > 0) ::close(fd_);  // standard input (0) stays open
-}
+LineReader::LineReader(int fd, char separator)
+    : LineReader(std::make_unique<FdStream>(fd, /*owned=*/true), separator) {}
 
 bool LineReader::Fill() {
   if (eof_) return false;
-  if (pos_ > 0) {  // drop what was handed out; the rest moves to the front
-    buf_.erase(0, pos_);
-    pos_ = 0;
-  }
-  const std::size_t old = buf_.size();
-  buf_.resize(old + kChunk);
-  ssize_t n;
-  for (;;) {
-    n = ::read(fd_, &buf_[old], kChunk);
-    if (n >= 0 || errno == EINTR) {
-      if (n >= 0) break;
-      continue;
-    }
-    if (errno == EAGAIN) {  // opened non-blocking: wait the blocking way from here on
-      ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) & ~O_NONBLOCK);
-      continue;
-    }
-    error_ = errno;
-    break;
-  }
-  buf_.resize(old + (n > 0 ? static_cast<std::size_t>(n) : 0));
-  if (n <= 0) eof_ = true;
+  buf_.resize(kChunk);
+  pos_ = 0;
+  const long n = in_->Read(buf_.data(), buf_.size());
+  buf_.resize(static_cast<std::size_t>(std::max(n, 0L)));
+  eof_ = n <= 0;
   return n > 0;
 }
 
 bool LineReader::Next(std::string* line, std::size_t max_bytes, bool* too_long) {
   line->clear();
   *too_long = false;
-  std::size_t scanned = 0;  // bytes after pos_ known to hold no '\n'
-  for (;;) {
+  out_of_memory_ = false;
+  if (ended_) return false;
+  if (run_ > max_run_) {  // empty lines only, for too long
+    ended_ = ran_on_ = true;
+    return false;
+  }
+  std::size_t length = 0;  // of the whole line, also the part that is not kept
+  bool found = false;      // its end was seen
+  while (!found) {
+    if (pos_ == buf_.size() && !Fill()) {
+      // A read error drops the line in hand: a cut name must not be opened.
+      if (length == 0 || in_->error().code != ErrorCode::kNone) return false;
+      break;  // a last line without its end
+    }
     const char* base = buf_.data() + pos_;
     const std::size_t avail = buf_.size() - pos_;
-    const void* nl = std::memchr(base + scanned, '\n', avail - scanned);
-    if (nl) {
-      const std::size_t len = static_cast<std::size_t>(static_cast<const char*>(nl) - base);
-      if (!*too_long && len <= max_bytes + 1) line->assign(base, len);
-      if (len > max_bytes + 1) *too_long = true;
-      pos_ += len + 1;
-      break;
+    const void* end = std::memchr(base, separator_, avail);
+    const std::size_t n =
+        end ? static_cast<std::size_t>(static_cast<const char*>(end) - base) : avail;
+    // Kept: max_bytes + 1 bytes at most (the one more tells a CR before the LF from a line
+    // that is too long). A line too big for the memory left is passed over like a long one.
+    if (line->size() <= max_bytes && !out_of_memory_) {
+      try {
+        line->append(base, std::min(n, max_bytes + 1 - line->size()));
+      } catch (const std::bad_alloc&) {
+        std::string().swap(*line);
+        out_of_memory_ = true;
+      }
     }
-    if (avail > max_bytes + 1) {  // longer than the cap: skip it as it comes
-      *too_long = true;
-      pos_ = buf_.size();
-      scanned = 0;
-    } else {
-      scanned = avail;
-    }
-    if (!Fill()) {
-      if (buf_.size() == pos_ && !*too_long) return false;
-      if (!*too_long) line->assign(buf_.data() + pos_, buf_.size() - pos_);
-      pos_ = buf_.size();
+    found = end != nullptr;
+    length += n;
+    pos_ += n + (found ? 1 : 0);
+    run_ += n + (found ? 1 : 0);
+    if (!found && run_ > max_run_) {  // a line without end: give up on the stream
+      ended_ = true;
+      if (length <= max_bytes && !out_of_memory_) {
+        ran_on_ = true;
+        line->clear();
+        return false;
+      }
       break;
     }
   }
-  StripCr(line);
-  if (line->size() > max_bytes) {
-    line->clear();
+  if (separator_ == '\n' && length > 0 && length == line->size() && line->back() == '\r') {
+    line->pop_back();
+    --length;
+  }
+  if (out_of_memory_) {
     *too_long = true;
+  } else if (length > max_bytes) {
+    *too_long = true;
+    line->resize(max_bytes);
   }
+  if (length > 0) run_ = 0;
   ++line_number_;
   return true;
 }
 
 int LineReader::WaitFd() const {
-  if (eof_) return -1;
-  if (std::memchr(buf_.data() + pos_, '\n', buf_.size() - pos_)) return -1;
-  return fd_;
+  if (ended_ || eof_) return -1;
+  if (std::memchr(buf_.data() + pos_, separator_, buf_.size() - pos_)) return -1;
+  return in_->WaitFd();
 }
 
 }  // namespace bouncetolk

@@ -10,7 +10,7 @@
 #include <optional>
 
 #include "common/text.h"
-#include "rules/phrase_matcher.h"
+#include "rules/capture_pattern.h"
 #include "smtp/command.h"
 
 namespace bouncetolk {

@@ -7,6 +7,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <map>
 #include <vector>
@@ -67,14 +68,25 @@ bool IconvToUtf8(std::string_view bytes, const std::string& charset, std::string
   std::vector<char> buf(4096);
   char* in = const_cast<char*>(bytes.data());
   std::size_t in_left = bytes.size();
+  // The input goes to iconv a piece at a time: after an invalid byte the call starts again,
+  // and a call that is handed (and may look at: AddressSanitizer's interceptor checks it all)
+  // the whole rest of the text made a text of invalid bytes quadratic.
+  constexpr std::size_t kPiece = 4096;
   while (in_left > 0) {
     char* o = buf.data();
     std::size_t o_left = buf.size();
-    const std::size_t rc = iconv(cd, &in, &in_left, &o, &o_left);
+    const std::size_t piece = std::min(in_left, kPiece);
+    std::size_t piece_left = piece;
+    const std::size_t rc = iconv(cd, &in, &piece_left, &o, &o_left);
+    in_left -= piece - piece_left;
     out->append(buf.data(), buf.size() - o_left);
     if (rc == static_cast<std::size_t>(-1)) {
       if (errno == E2BIG) continue;
-      // EILSEQ or EINVAL: skip one byte, mark it, reset the shift state.
+      // A sequence cut by the end of the piece, not of the text: the next piece has it whole.
+      if (errno == EINVAL && piece < in_left + (piece - piece_left) && piece_left < piece) {
+        continue;
+      }
+      // EILSEQ, or EINVAL at the end: skip one byte, mark it, reset the shift state.
       out->append("\xEF\xBF\xBD");
       ++in;
       --in_left;

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 //
-// phrase_matcher.h: matches many phrase patterns against one normalised text in a single
-// linear-time pass (RE2::Set; literal patterns are quoted, "re:" patterns compiled as RE2).
-// Thread-safe after Compile(). Never uses std::regex on message text.
+// phrase_matcher.h: finds which of many phrase patterns occur in one normalised text
+// (NormalizeForMatch: ASCII lower case, white space collapsed), in time linear in the text. Plain
+// ASCII literals, most of the rows, are found by one Aho-Corasick pass (aho_corasick.h); the same
+// pass looks for the atoms of the regular expressions ("re:" rows, and literals that are not
+// ASCII), and a regex runs, as RE2, only when its atoms say it can match (regex_atoms.h). Never
+// uses std::regex on message text. Thread-safe after Compile().
 
 #ifndef BOUNCETOLK_RULES_PHRASE_MATCHER_H_
 #define BOUNCETOLK_RULES_PHRASE_MATCHER_H_
@@ -10,45 +13,61 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "rules/regex_atoms.h"
 
 namespace bouncetolk {
 
-/// One RE2 pattern with capture groups, for the structural parsing of vendor formats
-/// (src/lhost/): case-insensitive, "^"/"$" match at line ends, linear time. Keeps <re2/...>
-/// inside phrase_matcher.cpp. Thread-safe after construction.
-class CapturePattern {
+/// The regular expressions of a rule set, each parsed, compiled or set up once however many
+/// matchers and checks use it. RuleTables owns one, so that the loader's check of a row and the
+/// matcher share the work; a PhraseMatcher made without a store has its own. Adding is not
+/// thread-safe; the FilteredRegex objects are.
+class RegexStore {
  public:
-  explicit CapturePattern(std::string_view regex);
-  ~CapturePattern();
-  CapturePattern(const CapturePattern&) = delete;
-  CapturePattern& operator=(const CapturePattern&) = delete;
+  RegexStore();
+  ~RegexStore();
+  RegexStore(const RegexStore&) = delete;
+  RegexStore& operator=(const RegexStore&) = delete;
 
-  /// False when the pattern did not compile (a bug in the caller's literal).
-  bool ok() const;
-  /// The first capture group that took part in the leftmost match of \a text; *group (may be
-  /// nullptr) is its 1-based number. False when nothing matched.
-  bool FirstCapture(std::string_view text, std::string* capture, int* group = nullptr) const;
+  /// Whether \a pattern can be matched as far as its syntax goes: valid UTF-8, and when it runs
+  /// as a regex, RE2 parses it (ParseRegex; remembered).
+  bool Validate(std::string_view pattern, std::string* error);
+  /// The regex of \a pattern (RunsAsRegex), with its atoms: those the build computed when the
+  /// pattern is one of the embedded tables' (the build compiled it; here it is compiled on first
+  /// use), else compiled now. nullptr, with RE2's message in *error, when it does not compile.
+  const FilteredRegex* Compile(std::string_view pattern, std::string* error);
+  /// The regex of a trusted \a pattern, not compiled here: its atoms are those the build
+  /// computed for the embedded tables (data/rules/); a pattern the build did not see is a
+  /// candidate for every text. Compiled on first use; never matches if it does not compile.
+  const FilteredRegex* Trusted(std::string_view pattern);
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  std::unordered_map<std::string, std::unique_ptr<FilteredRegex>> by_pattern_;
+  std::unordered_map<std::string, bool> parsed_;  // pattern -> RE2 parses it
 };
 
 class PhraseMatcher {
  public:
+  /// With a RegexStore of its own.
   PhraseMatcher();
+  /// Keeps its regexes in \a store, which must outlive it.
+  explicit PhraseMatcher(RegexStore* store);
   ~PhraseMatcher();
   PhraseMatcher(PhraseMatcher&&) noexcept;
   PhraseMatcher& operator=(PhraseMatcher&&) noexcept;
 
-  /// Adds a pattern; returns false and sets *error when an "re:" pattern does not compile.
+  /// Adds a pattern; returns false and sets *error when it is not UTF-8 or a regular expression
+  /// that does not parse. Regular expressions are compiled by Compile().
   bool Add(std::string_view pattern, int id, std::string* error);
-  /// Adds a pattern known to compile (the embedded tables, which a test validates); one that
-  /// does not compile after all never matches.
+  /// Adds a pattern of the embedded tables, which the build and a test validate: a regular
+  /// expression is compiled on first use (RegexStore::Trusted).
   void AddTrusted(std::string_view pattern, int id);
-  /// Builds the automaton. Returns false when it cannot be built.
-  bool Compile(std::string* error);
+  /// Compiles the regular expressions of Add() (computing their atoms) and builds the automaton.
+  /// Returns false, with RE2's message in *error and the pattern's id in *failed_id (may be
+  /// nullptr), when one does not compile (RE2's memory limit); it never matches, the others do.
+  bool Compile(std::string* error, int* failed_id = nullptr);
   /// Ids of all patterns found in \a normalized_text, in ascending id order.
   std::vector<int> Match(std::string_view normalized_text) const;
   bool empty() const;

@@ -118,16 +118,16 @@ std::vector<std::pair<std::string, std::string>> RuleSet::Dump() const {
 }
 
 const TextRecord* RuleSet::Text(std::string_view id, Lang lang) const {
-  return FindText(*tables_, id, lang == Lang::kNl ? 0 : 1);
+  return FindText(*tables_, id, lang);
 }
 
 const std::string* RuleSet::ReplyTemplate(std::string_view id, Lang lang) const {
-  const bouncetolk::ReplyTemplate* r = FindReply(*tables_, id, lang == Lang::kNl ? 0 : 1);
+  const bouncetolk::ReplyTemplate* r = FindReply(*tables_, id, lang);
   return r ? &r->body : nullptr;
 }
 
 std::string_view RuleSet::Message(std::string_view key, Lang lang) const {
-  const std::string* m = FindMessage(*tables_, key, lang == Lang::kNl ? 0 : 1);
+  const std::string* m = FindMessage(*tables_, key, lang);
   return m ? std::string_view(*m) : key;
 }
 

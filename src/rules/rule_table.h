@@ -21,26 +21,23 @@
 #include "bouncetolk/reason.h"
 #include "bouncetolk/rules.h"
 #include "rules/phrase_matcher.h"
+#include "rules/rule_vocabulary.h"
+#include "rules/text_store.h"
+#include "rules/tsv.h"
 
 namespace bouncetolk {
 
-/// Where a row came from, for "file:line:" messages.
-struct RowOrigin {
-  std::string_view file;  ///< the DataFile::path of its file in RuleTables::files
-  int line = 0;
-};
-
 struct ReasonRule {
   Reason reason = Reason::kUndefined;
-  std::string hard;  ///< "yes", "no", "if-permanent"
+  Hardness hard = Hardness::kNo;
   Party party = Party::kSender;
   std::string source;
   RowOrigin origin;
 };
 
-struct CodeRule {    ///< a row of status.tsv or reply.tsv
-  std::string code;  ///< "X.1.1", "5.7.1", "X.1.*", "5.*.*"; "550", "5xx"
-  std::string kind;  ///< status.tsv only: iana, vendor, fallback
+struct CodeRule {                ///< a row of status.tsv or reply.tsv
+  std::string code;              ///< "X.1.1", "5.7.1", "X.1.*", "5.*.*"; "550", "5xx"
+  std::optional<CodeKind> kind;  ///< status.tsv only
   Reason reason = Reason::kUndefined;
   Party party = Party::kSender;
   std::string text_id;  ///< resolved: never "-"
@@ -50,7 +47,7 @@ struct CodeRule {    ///< a row of status.tsv or reply.tsv
 
 struct PhraseRule {
   std::string id;
-  std::string scope;    ///< "text" or "subject"
+  PhraseScope scope = PhraseScope::kText;
   std::string pattern;  ///< as written (with "re:" for regular expressions)
   Reason reason = Reason::kUndefined;
   Party party = Party::kSender;
@@ -62,8 +59,8 @@ struct PhraseRule {
 
 /// A row of lhost.tsv: one thing by which a vendor reader recognises its format.
 struct LhostMarker {
-  std::string reader;   ///< reader name ("exim"), or "*" for boundary rows shared by all
-  std::string field;    ///< subject, from, header, text, boundary
+  std::string reader;  ///< reader name ("exim"), or "*" for boundary rows shared by all
+  MarkerField field = MarkerField::kText;
   std::string pattern;  ///< lower case; for header: "name" or "name: value part"
   std::string source;
   RowOrigin origin;
@@ -83,52 +80,11 @@ struct ExchangeNumberRule {
   RowOrigin origin;
 };
 
-struct ReplyTemplate {  ///< data/replies/<lang>/<id>.txt
-  std::string id;  ///< file stem: "frame", "userunknown", "userunknown-recipient", "party-sender",
-                   ///< "default"
-  std::string body;  ///< text after the header block, with {placeholders}
-  RowOrigin origin;
-};
-
-/// Placeholders a reply template may use (docs/replies.md).
-inline constexpr std::string_view kReplyPlaceholders[] = {
-    "name",  "date",        "subject", "recipients",  "paragraphs", "address",
-    "title", "explanation", "fix",     "retry_until", "status",     "diagnostic"};
-
-/// One input file of the loader.
-struct DataFile {
-  std::string path;          ///< relative to data/: "rules/status.tsv", "text/nl/status.txt"
-  std::string_view content;  ///< the embedded bytes, or an overlay file kept by its RuleTables
-  bool overlay = false;      ///< from --rules DIR: its rows replace rows with the same id, and its
-                             ///< new phrase rows come before the embedded ones
-};
-
-/// A text record of data/text/<lang>/*.txt that is parsed on first use (LazyLang).
-struct LazyText {
-  std::string_view block;  ///< its lines, from the first field to the blank line after it
-  const DataFile* file = nullptr;
-  int line = 0;  ///< of the first field, in the file
-  mutable std::once_flag once;
-  mutable TextRecord record;
-};
-
-/// One language of a rule set built from trusted files (the embedded data/, which a test
-/// validates at build time): its texts, interface strings and reply templates are read only
-/// when a lookup in that language first needs them, and a text record only when it is looked
-/// up. Thread-safe (std::call_once).
-struct LazyLang {
-  std::vector<const DataFile*> text_files, message_files, reply_files;  ///< in load order
-  mutable std::once_flag texts_once;
-  mutable std::unordered_map<std::string_view, LazyText> texts;  ///< id (a view into a file)
-  mutable std::deque<std::string> folded_ids;  ///< ids that are not one line of their file
-  mutable std::once_flag messages_once;
-  mutable std::map<std::string, std::string, std::less<>> messages;
-  mutable std::once_flag replies_once;
-  mutable std::map<std::string, ReplyTemplate, std::less<>> replies;
-};
-
 /// Everything loaded from data/.
 struct RuleTables {
+  /// The regular expressions of the phrases and markers: compiled once (when validated, or on
+  /// first use when trusted), shared by the matchers below and the checks of the loader.
+  RegexStore regexes;
   std::array<std::optional<ReasonRule>, kReasonCount> reasons;
   std::map<std::string, CodeRule> status;  ///< by code
   std::map<std::string, CodeRule> reply;   ///< by code
@@ -136,27 +92,27 @@ struct RuleTables {
   std::vector<LhostMarker> lhost_markers;  ///< file order
   /// lhost_markers rows of the "text" and "subject" fields, id = index in lhost_markers: one
   /// linear pass per message finds them all (BuildMessageView), instead of a search per row.
-  PhraseMatcher lhost_text_matcher;
-  PhraseMatcher lhost_subject_matcher;
+  PhraseMatcher lhost_text_matcher{&regexes};
+  PhraseMatcher lhost_subject_matcher{&regexes};
   /// Indexes into lhost_markers per reader (fields subject, from, header, text).
   std::map<std::string, std::vector<int>, std::less<>> lhost_by_reader;
   std::map<std::string, ClientErrorRule> client_errors;  ///< by upper-case code
   std::map<std::string, ExchangeNumberRule> exchange_numbers;
-  /// Texts, interface strings and reply templates by language (index 0 nl, 1 en), loaded in
-  /// full when validated; empty when trusted (see lazy).
-  std::array<std::unordered_map<std::string, TextRecord>, 2> texts;
-  std::array<std::map<std::string, std::string, std::less<>>, 2> messages;
-  std::array<std::map<std::string, RowOrigin>, 2> text_origins;
-  std::array<std::map<std::string, ReplyTemplate, std::less<>>, 2> replies;
+  /// Texts, interface strings and reply templates by language, loaded in full when validated;
+  /// empty when trusted (see lazy).
+  ByLang<std::unordered_map<std::string, TextRecord>> texts;
+  ByLang<std::map<std::string, std::string, std::less<>>> messages;
+  ByLang<std::map<std::string, RowOrigin>> text_origins;
+  ByLang<std::map<std::string, ReplyTemplate, std::less<>>> replies;
   /// Built from trusted files: nothing was validated beyond what loading needs, check_errors
   /// is empty, and the languages are in lazy (FindText and friends look there).
   bool trusted = false;
-  std::array<LazyLang, 2> lazy;
-  std::vector<DataFile> files;            ///< every loaded file, in load order, for Dump()
-  std::deque<std::string> file_storage;   ///< contents of overlay files (files[i].content)
-  PhraseMatcher text_matcher;             ///< phrases with scope "text"
-  PhraseMatcher subject_matcher;          ///< phrases with scope "subject"
-  std::vector<std::string> check_errors;  ///< found while loading; reported by Check()
+  ByLang<LazyLang> lazy;
+  std::vector<DataFile> files;              ///< every loaded file, in load order, for Dump()
+  std::deque<std::string> file_storage;     ///< contents of overlay files (files[i].content)
+  PhraseMatcher text_matcher{&regexes};     ///< phrases with scope "text"
+  PhraseMatcher subject_matcher{&regexes};  ///< phrases with scope "subject"
+  std::vector<std::string> check_errors;    ///< found while loading; reported by Check()
 };
 
 /// Reads the tables. Hard errors (bad header, bad column count, unknown token, duplicate id
@@ -172,13 +128,6 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
 /// Full validation of \a files ("rules check"): the hard errors when they do not load,
 /// otherwise the softer findings. Empty when all is well.
 std::vector<std::string> CheckRuleFiles(const std::vector<DataFile>& files);
-
-/// The text record \a id in language \a lang (0 nl, 1 en), or nullptr.
-const TextRecord* FindText(const RuleTables& t, std::string_view id, int lang);
-/// The interface string \a key, or nullptr.
-const std::string* FindMessage(const RuleTables& t, std::string_view key, int lang);
-/// The reply template \a id, or nullptr.
-const ReplyTemplate* FindReply(const RuleTables& t, std::string_view id, int lang);
 
 /// Resolves the status rule for \a code ("5.1.1") by the lookup order of docs/data-format.md.
 /// Fills \a chain with every rule found, most specific first. Returns the most specific.

@@ -92,7 +92,7 @@ void FindBoundaryLines(const RuleTables& t, std::string_view text, std::size_t* 
   forward.patterns.reserve(16);
   original.patterns.reserve(32);
   for (const LhostMarker& m : t.lhost_markers) {
-    if (!Is(m.field, "boundary")) continue;
+    if (m.field != MarkerField::kBoundary) continue;
     if (Is(m.reader, "forward")) forward.Add(m.pattern);
     if (Is(m.reader, "*")) original.Add(m.pattern);
   }
@@ -143,14 +143,14 @@ bool HasMarker(const MessageView& view, std::string_view reader) {
   std::string from_lower;  // made once, when a "from" row asks
   for (int i : rows->second) {
     const LhostMarker& m = view.tables->lhost_markers[static_cast<std::size_t>(i)];
-    if (Is(m.field, "subject") || Is(m.field, "text")) {
+    if (m.field == MarkerField::kSubject || m.field == MarkerField::kText) {
       if (static_cast<std::size_t>(i) < view.marker_hits.size() &&
           view.marker_hits[static_cast<std::size_t>(i)])
         return true;
-    } else if (Is(m.field, "from")) {
+    } else if (m.field == MarkerField::kFrom) {
       if (from_lower.empty()) from_lower = AsciiLowerCopy(view.from);
       if (from_lower.find(m.pattern) != std::string::npos) return true;
-    } else if (Is(m.field, "header") && HeaderMarkerMatches(view, m.pattern)) {
+    } else if (m.field == MarkerField::kHeader && HeaderMarkerMatches(view, m.pattern)) {
       return true;
     }
   }
@@ -160,7 +160,7 @@ bool HasMarker(const MessageView& view, std::string_view reader) {
 bool LineHasMarker(const RuleTables& tables, std::string_view reader,
                    std::string_view normalized_line) {
   for (const LhostMarker& m : tables.lhost_markers) {
-    if (Is(m.reader, reader) && Is(m.field, "text") &&
+    if (Is(m.reader, reader) && m.field == MarkerField::kText &&
         normalized_line.find(m.pattern) != std::string_view::npos) {
       return true;
     }

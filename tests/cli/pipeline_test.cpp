@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "testing/compress.h"
 #include "testing/process.h"
 #include "testing/temp_tree.h"
 
@@ -76,10 +77,14 @@ bool KilledBySigint(int status) {
 // ---- issue 13 item 2: signals as the shell expects -----------------------------------------
 
 TEST(SignalTest, ShellLoopStopsOnCtrlC) {
-  // Each round waits for its list on a FIFO that never gets a writer, so every round is
-  // still running when the terminal's Ctrl-C (SIGINT to the whole process group) comes.
+  // Each round waits for its list on a FIFO that the test holds open for writing but never
+  // writes to, so every round is still running when the terminal's Ctrl-C (SIGINT to the
+  // whole process group) comes. (Without a writer the list would be empty: it is opened
+  // non-blocking.)
   TempDir tmp;
   ASSERT_EQ(::mkfifo((tmp / "list").c_str(), 0600), 0);
+  const int writer = ::open((tmp / "list").c_str(), O_RDWR | O_CLOEXEC);  // never blocks
+  ASSERT_GE(writer, 0);
   const std::string loop = "for i in 1 2 3; do " + ShellQuote(BT_BINARY) + " --files-from " +
                            ShellQuote(tmp / "list") + "; echo $i >> " + ShellQuote(tmp / "log") +
                            "; done";
@@ -94,6 +99,7 @@ TEST(SignalTest, ShellLoopStopsOnCtrlC) {
   EXPECT_TRUE(ended) << "the shell loop went on after Ctrl-C";
   EXPECT_TRUE(KilledBySigint(status)) << "status " << status;
   EXPECT_EQ(testing::ReadWhole(tmp / "log"), "") << "a round after the interrupt ran";
+  ::close(writer);
 }
 
 TEST(SignalTest, ShellLoopStopsOnCtrlCDuringABatch) {
@@ -122,6 +128,10 @@ TEST(SignalTest, InheritedIgnoredSigintStaysIgnored) {
   TempDir tmp;
   WriteFile(tmp / "a.eml", Bounce("a@x.example", "5.1.1"));
   ASSERT_EQ(::mkfifo((tmp / "list").c_str(), 0600), 0);
+  // Held open for writing from the start, so that the program waits for the list's names
+  // (without a writer it would be an empty list: it is opened non-blocking).
+  const int list = ::open((tmp / "list").c_str(), O_RDWR | O_CLOEXEC);  // never blocks
+  ASSERT_GE(list, 0);
   const int out = ::open((tmp / "out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   SpawnOptions o;
   o.ignore_sigint = true;
@@ -133,7 +143,6 @@ TEST(SignalTest, InheritedIgnoredSigintStaysIgnored) {
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   int status = 0;
   EXPECT_EQ(::waitpid(pid, &status, WNOHANG), 0) << "an ignored SIGINT ended the program";
-  const int list = ::open((tmp / "list").c_str(), O_RDWR);  // lets it go on (never blocks)
   const std::string path = tmp / "a.eml\n";
   ASSERT_EQ(::write(list, path.data(), path.size()), static_cast<ssize_t>(path.size()));
   ::close(list);
@@ -302,6 +311,27 @@ TEST(StreamingTest, ARecordArrivesWhileTheStreamStaysOpen) {
   ::close(run.from_child);
 }
 
+// The same with -0: a name is taken as soon as its NUL has come.
+TEST(StreamingTest, ANulSeparatedListStreamsToo) {
+  TempDir tmp;
+  WriteFile(tmp / "a.eml", Bounce("a@x.example", "5.1.1"));
+  WriteFile(tmp / "b\nc.eml", Bounce("b@x.example", "5.1.1"));
+  LiveRun run = StartLive({BT_BINARY, "--format", "jsonl", "-0", "--files-from", "-"});
+  ASSERT_GT(run.pid, 0);
+  Send(run.to_child, tmp / "a.eml" + std::string(1, '\0'));
+  EXPECT_NE(ReadFor(run.from_child, 1.0, "\n").find("a@x.example"), std::string::npos)
+      << "no record within a second";
+  Send(run.to_child, tmp / "b\nc.eml" + std::string(1, '\0'));
+  EXPECT_NE(ReadFor(run.from_child, 1.0, "\n").find("b@x.example"), std::string::npos)
+      << "no record within a second";
+  ::close(run.to_child);
+  EXPECT_EQ(ReadFor(run.from_child, 5), "");
+  int status = 0;
+  ASSERT_TRUE(WaitFor(run.pid, 5, &status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  ::close(run.from_child);
+}
+
 std::string JsonLine(const std::string& id_json, const std::string& message) {
   nlohmann::json j;
   j["raw"] = message;
@@ -334,6 +364,62 @@ TEST(StreamingTest, QueueConsumerGetsEachRecordWithItsId) {
   ASSERT_TRUE(WaitFor(run.pid, 5, &status));
   EXPECT_EQ(WEXITSTATUS(status), 3);  // one line could not be read
   ::close(run.from_child);
+}
+
+// A compressed queue: each line its own gzip member, as a producer that compresses per
+// message writes them. A member's lines go out without waiting for the next member.
+TEST(StreamingTest, CompressedJsonLinesStream) {
+  LiveRun run = StartLive({BT_BINARY, "--input-format", "jsonl", "--format", "jsonl"});
+  ASSERT_GT(run.pid, 0);
+  Send(run.to_child, testing::Gzip(JsonLine("1", Bounce("a@x.example", "5.1.1"))));
+  const std::string first = ReadFor(run.from_child, 1.0, "\n");
+  ASSERT_TRUE(nlohmann::json::accept(first)) << "no whole record within a second: " << first;
+  EXPECT_EQ(nlohmann::json::parse(first)["recipient"], "a@x.example");
+  Send(run.to_child, testing::Gzip(JsonLine("2", Bounce("b@x.example", "5.1.1"))));
+  const std::string second = ReadFor(run.from_child, 1.0, "\n");
+  ASSERT_TRUE(nlohmann::json::accept(second)) << "no whole record within a second: " << second;
+  EXPECT_EQ(nlohmann::json::parse(second)["id"], 2);
+  ::close(run.to_child);
+  EXPECT_EQ(ReadFor(run.from_child, 5), "");
+  int status = 0;
+  ASSERT_TRUE(WaitFor(run.pid, 5, &status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  ::close(run.from_child);
+}
+
+// A compressed mbox or JSON Lines file on standard input, in every format, read through the
+// streaming reader: every message, none "not a message".
+TEST(StreamingTest, CompressedStandardInput) {
+  std::string mbox, jsonl;
+  for (int i = 0; i < 3; ++i) {
+    const std::string bounce = Bounce("u" + std::to_string(i) + "@x.example", "5.1.1");
+    mbox += FromLine() + bounce + "\n";
+    jsonl += JsonLine(std::to_string(i), bounce);
+  }
+  using Compressor = std::string (*)(const std::string&);
+  for (const auto& [name, compress] :
+       std::vector<std::pair<std::string, Compressor>>{{"gzip", testing::Gzip},
+                                                       {"bzip2", testing::Bzip2},
+                                                       {"xz", testing::Xz},
+                                                       {"zstd", testing::Zstd}}) {
+    for (const bool json_lines : {false, true}) {
+      std::vector<std::string> argv = {BT_BINARY, "--format", "jsonl"};
+      if (json_lines) argv.insert(argv.end(), {"--input-format", "jsonl"});
+      LiveRun run = StartLive(argv);
+      ASSERT_GT(run.pid, 0);
+      Send(run.to_child, compress(json_lines ? jsonl : mbox));
+      ::close(run.to_child);
+      const std::string out = ReadFor(run.from_child, 10);
+      int status = 0;
+      ASSERT_TRUE(WaitFor(run.pid, 5, &status));
+      EXPECT_EQ(WEXITSTATUS(status), 0) << name << " " << json_lines << ": " << out;
+      const auto lines = Lines(out);
+      EXPECT_EQ(lines.size(), 3u) << name << " " << json_lines << ": " << out;
+      for (const std::string& line : lines)
+        EXPECT_EQ(nlohmann::json::parse(line)["kind"], "bounce") << name << ": " << line;
+      ::close(run.from_child);
+    }
+  }
 }
 
 TEST(StreamingTest, IdsInEveryFormatAndALabelForStandardInput) {

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+
 namespace bouncetolk {
 namespace {
 
@@ -108,6 +111,21 @@ TEST(TextTest, FindIgnoreCaseAgreesWithASimpleSearch) {
     for (std::size_t from = 0; from <= hay.size() + 1; ++from) {
       EXPECT_EQ(FindIgnoreCase(hay, needle, from), simple(hay, needle, from))
           << needle << " from " << from;
+    }
+  }
+  // Runs of either case of the first character (the remembered candidates of both cases).
+  std::uint32_t seed = 14;
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    for (int k = 0; k < 40; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      text += "bBoOx"[(seed >> 16) % 5];
+    }
+    for (const char* needle : {"b", "bo", "bob", "ob", "x"}) {
+      for (std::size_t from = 0; from <= text.size(); from += 3) {
+        EXPECT_EQ(FindIgnoreCase(text, needle, from), simple(text, needle, from))
+            << text << " " << needle << " from " << from;
+      }
     }
   }
   EXPECT_EQ(FindIgnoreCase("", "a"), std::string_view::npos);

@@ -1,36 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Tests for src/dsn/rfc3464.cpp and field_block.cpp: RFC 3464 field groups.
+// Tests for src/dsn/rfc3464.cpp: RFC 3464 field groups.
 
 #include "dsn/rfc3464.h"
 
 #include <gtest/gtest.h>
 
-#include "dsn/field_block.h"
-
 namespace bouncetolk {
 namespace {
-
-TEST(FieldBlockTest, GroupsFoldingAndGarbage) {
-  const std::string text =
-      "Reporting-MTA: dns;\n  mx.example\n\n\n"
-      "Final-Recipient: rfc822; a@b\nnot a field line\n Action: continuation?\nStatus: 5.1.1\n\n"
-      "Final-Recipient: rfc822; c@d\n";
-  const auto groups = ReadFieldGroups(text, FieldBlockOptions());
-  ASSERT_EQ(groups.size(), 3u);
-  EXPECT_EQ(groups[0].fields[0].value, "dns; mx.example");
-  ASSERT_EQ(groups[1].fields.size(), 2u);  // the continuation after a garbage line is dropped
-  EXPECT_EQ(*FindField(groups[1].fields, "status"), "5.1.1");
-  EXPECT_EQ(groups[2].line, 10);
-}
-
-TEST(FieldBlockTest, Limits) {
-  FieldBlockOptions o;
-  o.max_field_bytes = 10;
-  o.max_groups = 2;
-  const auto groups = ReadFieldGroups("A: 0123456789abcdef\n more\n\nB: 1\n\nC: 2\n", o);
-  ASSERT_EQ(groups.size(), 2u);
-  EXPECT_EQ(groups[0].fields[0].value.size(), 10u);
-}
 
 TEST(Rfc3464Test, SplitTyped) {
   struct Case {

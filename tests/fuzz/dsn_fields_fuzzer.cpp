@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 //
 // dsn_fields_fuzzer.cpp: libFuzzer target for the RFC 822-style field group reader and the
-// RFC 3464 field parser (dsn/field_block.cpp, dsn/rfc3464.cpp) on arbitrary text, with every
+// RFC 3464 field parser (common/field_block.cpp, dsn/rfc3464.cpp) on arbitrary text, with every
 // reader option. Checks the limits hold: no more groups, recipients or field bytes than asked.
 
 #include <cstddef>
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "bouncetolk/options.h"
-#include "dsn/field_block.h"
+#include "common/field_block.h"
 #include "dsn/rfc3464.h"
 #include "fuzz_check.h"
 

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -52,9 +53,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const uint8_t flags = data[0];
   const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
 
+  // Lines end in LF, CRLF or CR: each of those may end a message.
   std::size_t lines = 1;
   for (std::size_t pos = 0; pos < body.size();) {
-    const std::size_t eol = body.find('\n', pos);
+    const std::size_t eol = FindLineEnd(body, pos);
     const std::string_view line =
         body.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
     (void)IsMboxSeparator(line);
@@ -67,7 +69,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (fd < 0) return 0;
   const std::string head = "From MAILER-DAEMON Thu Apr 29 23:45:32 2013\n";
   const std::size_t max_bytes = (flags & 2) ? 64 : 1u << 20;
-  MboxReader reader("fuzz.mbox", fd, head, max_bytes, (flags & 4) != 0);
+  MboxReader reader("fuzz.mbox", std::make_unique<FdStream>(fd, true), head, max_bytes,
+                    (flags & 4) != 0);
   InputMessage m;
   std::size_t total = 0, count = 0;
   while (reader.Next(&m)) {

@@ -65,5 +65,30 @@ TEST(CharsetTest, AsciiInAsciiCompatibleCharsetsPassesAsItIs) {
   EXPECT_FALSE(known);
 }
 
+// iconv gets the text a piece at a time (linear whatever the invalid bytes): sequences and
+// escape sequences cut by the end of a piece are converted whole, and the shift state of
+// ISO-2022-JP carries over.
+TEST(CharsetTest, LongTextsAcrossIconvPieces) {
+  std::string hiragana_a;
+  for (int i = 0; i < 5000; ++i) hiragana_a += "\xE3\x81\x82";  // U+3042
+  for (const std::string& lead : {std::string("x"), std::string("xy")}) {
+    std::string euc = lead;
+    for (int i = 0; i < 5000; ++i) euc += "\xA4\xA2";
+    EXPECT_EQ(ToUtf8(euc, "euc-jp"), lead + hiragana_a) << lead.size();
+    std::string jis = lead;
+    for (int i = 0; i < 3000; ++i) jis += "\x1b$B\x24\x22\x1b(B";
+    std::string want = lead;
+    for (int i = 0; i < 3000; ++i) want += "\xE3\x81\x82";
+    EXPECT_EQ(ToUtf8(jis, "iso-2022-jp"), want) << lead.size();
+  }
+  // An invalid byte in each piece: marked, and the rest converted.
+  std::string latin;
+  for (int i = 0; i < 3000; ++i) latin += "caf\xE9 ";
+  std::string utf8;
+  for (int i = 0; i < 3000; ++i) utf8 += "caf\xC3\xA9 ";
+  EXPECT_EQ(ToUtf8(latin, "iso-8859-1"), utf8);
+  EXPECT_EQ(ToUtf8("\xA4\xA2\xA4", "euc-jp"), "\xE3\x81\x82\xEF\xBF\xBD");  // cut at the end
+}
+
 }  // namespace
 }  // namespace bouncetolk

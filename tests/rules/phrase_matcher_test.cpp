@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 //
 // phrase_matcher_test.cpp: PhraseMatcher (rules/phrase_matcher.h): literals through the
-// automaton, regexes gated by their anchor literal or always run, non-ASCII literals, overlapping
-// and repeated hits, ids in ascending order, and Validate(); CapturePattern's first group.
+// automaton, regexes gated by their atoms or always run, non-ASCII literals, overlapping
+// and repeated hits, ids in ascending order, and Validate().
 
 #include "rules/phrase_matcher.h"
 
@@ -31,17 +31,17 @@ TEST(PhraseMatcher, Table) {
   const PhraseMatcher m = Build({
       "user unknown",                            // 0 literal
       "unknown",                                 // 1 literal inside another
-      "re:(bad|improper) sequence of commands",  // 2 regex, anchor "sequence of commands"
-      "re:\\bb-url\\b",                          // 3 regex, anchor "b-url"
-      "re:\\b(virus|malware)\\b",                // 4 anchors per alternative of the group
+      "re:(bad|improper) sequence of commands",  // 2 regex: an atom per alternative
+      "re:\\bb-url\\b",                          // 3 regex, atom "b-url"
+      "re:\\b(virus|malware)\\b",                // 4 atoms per alternative of the group
       "boîte pleine",                            // 5 non-ASCII literal: RE2, case-folded
-      "re:mailbox (is )?full",                   // 6 optional group: anchor "mailbox "
-      "re:spam|junk",                            // 7 top-level alternation: an anchor each
-      "re:code x{3}100",                         // 8 counted repetition: always run
-      "re:\\x41bc",                              // 9 hex escape: always run
-      "re:[[:digit:]]xyz",                       // 10 POSIX class: always run
-      "re:jkl|zz+w?",                            // 11 an alternative without anchor: always run
-      "re:(?i)(?:alpha|beta)(gamma)?",           // 12 flags passed over, optional group ignored
+      "re:mailbox (is )?full",                   // 6 optional group: atoms "mailbox ", "full"
+      "re:spam|junk",                            // 7 top-level alternation: an atom each
+      "re:code x{3}100",                         // 8 counted repetition: atom "code xxx100"
+      "re:\\x41bc",                              // 9 hex escape: atom "abc"
+      "re:[[:digit:]]xyz",                       // 10 POSIX class: atoms "0xyz" to "9xyz"
+      "re:jkl|zz+w?",                            // 11 an alternative without atom: always run
+      "re:(?i)(?:alpha|beta)(gamma)?",           // 12 flags, optional group: "alpha", "beta"
   });
   struct Case {
     const char* text;
@@ -50,7 +50,7 @@ TEST(PhraseMatcher, Table) {
       {"550 5.1.1 user unknown", {0, 1}},
       {"USER UNKNOWN", {0, 1}},  // the automaton folds ASCII case
       {"503 improper sequence of commands", {2}},
-      {"sequence of commands", {}},  // anchor without the rest of the regex
+      {"sequence of commands", {}},  // part of an atom
       {"listed: b-url", {3}},
       {"listed: bb-url", {}},  // \b fails
       {"found a virus", {4}},
@@ -152,30 +152,6 @@ TEST(PhraseMatcher, Validate) {
   EXPECT_FALSE(PhraseMatcher::Validate("bad \xFF byte", &err));
   PhraseMatcher m;
   EXPECT_FALSE(m.Add("re:[z-a]", 0, &err));
-}
-
-TEST(CapturePatternTest, FirstParticipatingGroup) {
-  const CapturePattern p(R"(host (\S+) said|\[(rcpt_to)\])");
-  ASSERT_TRUE(p.ok());
-  std::string got;
-  int group = 0;
-  ASSERT_TRUE(p.FirstCapture("Remote HOST mx.example.nl said: 550", &got, &group));
-  EXPECT_EQ(got, "mx.example.nl");
-  EXPECT_EQ(group, 1);
-  ASSERT_TRUE(p.FirstCapture("Mailbox full [RCPT_TO]", &got, &group));
-  EXPECT_EQ(got, "RCPT_TO");
-  EXPECT_EQ(group, 2);
-  EXPECT_FALSE(p.FirstCapture("nothing", &got));
-}
-
-TEST(CapturePatternTest, LineAnchorsAndBadPatterns) {
-  const CapturePattern line(R"(^(\w+) did not like)");
-  std::string got;
-  ASSERT_TRUE(line.FirstCapture("first line\nmx did not like us", &got));
-  EXPECT_EQ(got, "mx");
-  const CapturePattern bad("(unclosed");
-  EXPECT_FALSE(bad.ok());
-  EXPECT_FALSE(bad.FirstCapture("unclosed", &got));
 }
 
 }  // namespace

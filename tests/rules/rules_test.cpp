@@ -71,7 +71,7 @@ TEST(RulesTest, EveryRegisteredCodeHasItsOwnRow) {
       const std::string concrete = std::string(1, klass) + code.substr(1);
       const CodeRule* rule = LookupStatus(Rules().tables(), concrete, nullptr);
       ASSERT_NE(rule, nullptr) << concrete;
-      EXPECT_EQ(rule->kind, "iana") << concrete << " resolves to " << rule->code;
+      EXPECT_EQ(TokenOf(*rule->kind), "iana") << concrete << " resolves to " << rule->code;
       EXPECT_TRUE(rule->code == code || rule->code == concrete)
           << concrete << " resolves to " << rule->code;
       ++checked;
@@ -95,7 +95,7 @@ TEST(RulesTest, UnregisteredCodesFallBack) {
       ADD_FAILURE() << c.code << " has no rule";
       continue;
     }
-    EXPECT_EQ(rule->kind, "fallback") << c.code;
+    EXPECT_EQ(TokenOf(*rule->kind), "fallback") << c.code;
   }
 }
 
@@ -203,7 +203,7 @@ TEST(LoaderTest, TrustedLoadReadsTheSameTextsAsTheFullLoad) {
   ASSERT_TRUE(full && lazy) << (errors.empty() ? "" : errors[0]);
   ASSERT_FALSE(full->trusted);
   ASSERT_TRUE(lazy->trusted);
-  for (int lang = 0; lang < 2; ++lang) {
+  for (Lang lang : kLangs) {
     ASSERT_GT(full->texts[lang].size(), 300u);
     for (const auto& [id, want] : full->texts[lang]) {
       const TextRecord* got = FindText(*lazy, id, lang);
@@ -257,18 +257,18 @@ TEST(LoaderTest, TrustedTextIndexFollowsTheFieldReader) {
   std::vector<std::string> errors;
   const auto lazy = BuildRuleTables(files, &errors, true);
   ASSERT_TRUE(lazy) << (errors.empty() ? "" : errors[0]);
-  const TextRecord* a = FindText(*lazy, "a", 0);
+  const TextRecord* a = FindText(*lazy, "a", Lang::kNl);
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->title, "A");
   EXPECT_EQ(a->explanation, "one two");
-  const TextRecord* folded = FindText(*lazy, "folded-id", 0);
+  const TextRecord* folded = FindText(*lazy, "folded-id", Lang::kNl);
   ASSERT_NE(folded, nullptr);
   EXPECT_EQ(folded->title, "F");
-  const TextRecord* b = FindText(*lazy, "b", 0);
+  const TextRecord* b = FindText(*lazy, "b", Lang::kNl);
   ASSERT_NE(b, nullptr);
   EXPECT_EQ(b->title, "B2");
-  EXPECT_EQ(lazy->lazy[0].texts.size(), 3u);
-  EXPECT_EQ(FindText(*lazy, "a", 1), nullptr);
+  EXPECT_EQ(lazy->lazy[Lang::kNl].texts.size(), 3u);
+  EXPECT_EQ(FindText(*lazy, "a", Lang::kEn), nullptr);
 }
 
 // Trusted loading skips validation, so "rules check" (RuleSet::Check) validates the same
@@ -300,7 +300,7 @@ TEST(LoaderTest, LazyTextsAreSafeAcrossThreads) {
   ASSERT_TRUE(rules);
   ASSERT_NE(TestRules().Text("reason:userunknown", Lang::kNl), nullptr);  // reads the index
   std::vector<std::string> ids;
-  for (const auto& [id, rec] : TestRules().tables().lazy[0].texts) ids.emplace_back(id);
+  for (const auto& [id, rec] : TestRules().tables().lazy[Lang::kNl].texts) ids.emplace_back(id);
   ASSERT_FALSE(ids.empty());
   std::vector<int> bad(4, 0);
   std::vector<std::thread> threads;

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: MIT
+//
+// rule_loader.cpp: the rows of the rule tables (data/rules/*.tsv, docs/data-format.md) into
+// RuleTables, one function per table. Errors are reported as
+// "data/rules/phrases.tsv:42: unknown reason 'mailboxful'".
+
+#include "rules/rule_loader.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <unordered_set>
+
+#include "bouncetolk/status_code.h"
+#include "common/text.h"
+#include "rules/rule_table.h"
+#include "rules/rule_vocabulary.h"
+#include "rules/tsv.h"
+
+namespace bouncetolk {
+namespace {
+
+// *out = \a parsed, the value of \a cell of \a row; false, with "<where>: <message> '<cell>'"
+// in \a errors, when the cell holds none.
+template <typename E>
+bool ReadCell(const DataFile& f, const TsvRow& row, std::string_view cell,
+              const std::optional<E>& parsed, std::string_view message, E* out,
+              std::vector<std::string>* errors) {
+  if (!parsed) {
+    errors->push_back(fmt::format("{}: {} '{}'", Where(f, row.line), message, cell));
+    return false;
+  }
+  *out = *parsed;
+  return true;
+}
+
+bool ParseReasonCell(const DataFile& f, const TsvRow& row, std::string_view cell, Reason* out,
+                     std::vector<std::string>* errors) {
+  return ReadCell(f, row, cell, ParseReason(cell), "unknown reason", out, errors);
+}
+
+bool ParsePartyCell(const DataFile& f, const TsvRow& row, std::string_view cell, Party* out,
+                    std::vector<std::string>* errors) {
+  return ReadCell(f, row, cell, ParseParty(cell), "unknown party", out, errors);
+}
+
+bool ValidStatusPattern(std::string_view code) {
+  // c.s.d, X.s.d, c.s.*, X.s.*, c.*.*
+  if (code.size() < 5 || code[1] != '.') return false;
+  const char c = code[0];
+  if (!(c == '2' || c == '4' || c == '5' || c == 'X')) return false;
+  std::string concrete(code);
+  concrete[0] = c == 'X' ? '5' : c;
+  if (code.substr(1) == ".*.*") return c != 'X';
+  if (code.size() >= 3 && code.substr(code.size() - 2) == ".*") {
+    concrete.replace(concrete.size() - 1, 1, "0");
+  }
+  return EnhancedStatus::Parse(concrete).has_value();
+}
+
+bool ValidReplyPattern(std::string_view code) {
+  if (code.size() == 3 && code[1] == 'x' && code[2] == 'x') return code[0] >= '2' && code[0] <= '5';
+  return code.size() == 3 && IsDigit(code[0]) && IsDigit(code[1]) && IsDigit(code[2]) &&
+         code[0] >= '2' && code[0] <= '5';
+}
+
+std::string TextIdOrOwn(std::string_view cell, std::string_view ns, std::string_view key) {
+  if (cell.empty() || cell == "-") {
+    std::string id;
+    id.reserve(ns.size() + 1 + key.size());
+    id.append(ns).append(1, ':').append(key);
+    return id;
+  }
+  return std::string(cell);
+}
+
+bool ValidPhraseId(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id) {
+    if (!(IsDigit(c) || (c >= 'a' && c <= 'z') || c == '.' || c == '-' || c == '_')) return false;
+  }
+  return true;
+}
+
+void CheckSource(const DataFile& f, const TsvRow& row, std::string_view source, RuleTables* t) {
+  if (t->trusted) return;
+  if (source.empty() || source == "-") {
+    t->check_errors.push_back(fmt::format("{}: missing source", Where(f, row.line)));
+  }
+}
+
+}  // namespace
+
+void LoadReasons(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(f, {"reason", "hard", "party", "source"}, &rows, errors)) return;
+  for (const TsvRow& r : rows) {
+    ReasonRule rule;
+    if (!ParseReasonCell(f, r, r.cells[0], &rule.reason, errors)) continue;
+    if (!ParsePartyCell(f, r, r.cells[2], &rule.party, errors)) continue;
+    if (!ReadCell(f, r, r.cells[1], ParseToken<Hardness>(r.cells[1]),
+                  "hard must be yes, no or if-permanent, not", &rule.hard, errors))
+      continue;
+    rule.source = r.cells[3];
+    rule.origin = RowOrigin{f.path, r.line};
+    CheckSource(f, r, rule.source, t);
+    t->reasons[static_cast<int>(rule.reason)] = std::move(rule);
+  }
+}
+
+void LoadCodes(const DataFile& f, bool status, RuleTables* t, std::vector<std::string>* errors) {
+  std::vector<TsvRow> rows;
+  const bool ok =
+      status ? ReadTsv(f, {"code", "kind", "reason", "party", "text", "source"}, &rows, errors)
+             : ReadTsv(f, {"code", "reason", "party", "text", "source"}, &rows, errors);
+  if (!ok) return;
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(rows.size());
+  for (const TsvRow& r : rows) {
+    CodeRule rule;
+    std::size_t c = 0;
+    rule.code = r.cells[c++];
+    const std::string_view kind = status ? r.cells[c++] : std::string_view();
+    if (status ? !ValidStatusPattern(rule.code) : !ValidReplyPattern(rule.code)) {
+      errors->push_back(fmt::format("{}: malformed code '{}'", Where(f, r.line), rule.code));
+      continue;
+    }
+    CodeKind parsed_kind = CodeKind::kIana;
+    if (status && !ReadCell(f, r, kind, ParseToken<CodeKind>(kind),
+                            "kind must be iana, vendor or fallback, not", &parsed_kind, errors))
+      continue;
+    if (status) rule.kind = parsed_kind;
+    if (!ParseReasonCell(f, r, r.cells[c++], &rule.reason, errors)) continue;
+    if (!ParsePartyCell(f, r, r.cells[c++], &rule.party, errors)) continue;
+    rule.text_id = TextIdOrOwn(r.cells[c++], status ? "status" : "reply", rule.code);
+    rule.source = r.cells[c++];
+    rule.origin = RowOrigin{f.path, r.line};
+    if (!seen.insert(r.cells[0]).second) {
+      errors->push_back(fmt::format("{}: duplicate code '{}'", Where(f, r.line), rule.code));
+      continue;
+    }
+    CheckSource(f, r, rule.source, t);
+    auto& table = status ? t->status : t->reply;
+    table[rule.code] = std::move(rule);
+  }
+}
+
+void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* front,
+                 std::unordered_map<std::string_view, std::size_t>* index,
+                 std::vector<std::string>* errors) {
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(f, {"id", "scope", "pattern", "reason", "party", "permanence", "text", "source"},
+               &rows, errors))
+    return;
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(rows.size());
+  for (const TsvRow& r : rows) {
+    PhraseRule rule;
+    rule.id = r.cells[0];
+    rule.pattern = r.cells[2];
+    if (!ValidPhraseId(rule.id)) {
+      errors->push_back(
+          fmt::format("{}: phrase id '{}' must be [a-z0-9._-]+", Where(f, r.line), rule.id));
+      continue;
+    }
+    if (!seen.insert(r.cells[0]).second) {
+      errors->push_back(fmt::format("{}: duplicate phrase id '{}'", Where(f, r.line), rule.id));
+      continue;
+    }
+    if (!ReadCell(f, r, r.cells[1], ParseToken<PhraseScope>(r.cells[1]),
+                  "scope must be text or subject, not", &rule.scope, errors))
+      continue;
+    std::string err;
+    // Trusted patterns are not parsed here; one that did not compile would never match.
+    if (rule.pattern.empty() || (!t->trusted && !t->regexes.Validate(rule.pattern, &err))) {
+      errors->push_back(fmt::format("{}: pattern of '{}' does not compile: {}", Where(f, r.line),
+                                    rule.id, err.empty() ? "empty" : err));
+      continue;
+    }
+    if (!t->trusted && rule.pattern.compare(0, 3, "re:") != 0 &&
+        rule.pattern != NormalizeForMatch(rule.pattern)) {
+      t->check_errors.push_back(fmt::format(
+          "{}: pattern of '{}' must be lower case with single spaces, or it can never match",
+          Where(f, r.line), rule.id));
+    }
+    if (!ParseReasonCell(f, r, r.cells[3], &rule.reason, errors)) continue;
+    if (!ParsePartyCell(f, r, r.cells[4], &rule.party, errors)) continue;
+    const std::string_view perm = r.cells[5];
+    if (perm == "permanent")
+      rule.permanence = Permanence::kPermanent;
+    else if (perm == "temporary")
+      rule.permanence = Permanence::kTemporary;
+    else if (perm != "-") {
+      errors->push_back(fmt::format("{}: permanence must be permanent, temporary or -, not '{}'",
+                                    Where(f, r.line), perm));
+      continue;
+    }
+    rule.text_id = TextIdOrOwn(r.cells[6], "phrase", rule.id);
+    rule.source = r.cells[7];
+    rule.origin = RowOrigin{f.path, r.line};
+    CheckSource(f, r, rule.source, t);
+    auto same = index->find(r.cells[0]);
+    if (same != index->end()) {
+      t->phrases[same->second] = std::move(rule);
+    } else if (f.overlay) {
+      front->push_back(std::move(rule));
+    } else {
+      index->emplace(r.cells[0], t->phrases.size());
+      t->phrases.push_back(std::move(rule));
+    }
+  }
+}
+
+void LoadLhostMarkers(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(f, {"reader", "field", "pattern", "source"}, &rows, errors)) return;
+  for (TsvRow& r : rows) {
+    LhostMarker m{std::string(r.cells[0]), MarkerField::kText, std::string(r.cells[2]),
+                  std::string(r.cells[3]), RowOrigin{f.path, r.line}};
+    if (!ReadCell(f, r, r.cells[1], ParseToken<MarkerField>(r.cells[1]),
+                  "field must be subject, from, header, text or boundary, not", &m.field, errors))
+      continue;
+    if (m.pattern.empty() || (!t->trusted && (m.pattern != NormalizeForMatch(m.pattern) ||
+                                              m.pattern.compare(0, 3, "re:") == 0))) {
+      errors->push_back(
+          fmt::format("{}: pattern '{}' must be lower case with single spaces (no re:)",
+                      Where(f, r.line), m.pattern));
+      continue;
+    }
+    CheckSource(f, r, m.source, t);
+    t->lhost_markers.push_back(std::move(m));
+  }
+}
+
+void LoadClientErrors(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(f, {"code", "text", "source"}, &rows, errors)) return;
+  for (const TsvRow& r : rows) {
+    ClientErrorRule rule;
+    rule.code = r.cells[0];
+    if (StartsWithIgnoreCase(rule.code, "0x")) {
+      for (std::size_t i = 2; i < rule.code.size(); ++i) {
+        rule.code[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(rule.code[i])));
+      }
+      rule.code[1] = 'x';
+    }
+    rule.text_id = TextIdOrOwn(r.cells[1], "client", rule.code);
+    rule.source = r.cells[2];
+    rule.origin = RowOrigin{f.path, r.line};
+    CheckSource(f, r, rule.source, t);
+    t->client_errors[rule.code] = std::move(rule);
+  }
+}
+
+void LoadExchangeNumbers(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(f, {"number", "enhanced", "source"}, &rows, errors)) return;
+  for (const TsvRow& r : rows) {
+    ExchangeNumberRule rule{std::string(r.cells[0]), std::string(r.cells[1]),
+                            std::string(r.cells[2]), RowOrigin{f.path, r.line}};
+    if (!EnhancedStatus::Parse(rule.enhanced)) {
+      errors->push_back(
+          fmt::format("{}: '{}' is not an enhanced status code", Where(f, r.line), rule.enhanced));
+      continue;
+    }
+    CheckSource(f, r, rule.source, t);
+    t->exchange_numbers[rule.number] = std::move(rule);
+  }
+}
+
+}  // namespace bouncetolk
