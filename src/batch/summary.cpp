@@ -13,14 +13,6 @@
 namespace bouncetolk {
 namespace {
 
-// Cuts \a s to at most \a max bytes without splitting a UTF-8 sequence.
-std::string_view CutUtf8(std::string_view s, std::size_t max) {
-  if (s.size() <= max) return s;
-  std::size_t end = max;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  return s.substr(0, end);
-}
-
 std::string_view DomainOf(std::string_view address) {
   const std::size_t at = address.rfind('@');
   if (at == std::string_view::npos) return {};
@@ -54,7 +46,7 @@ std::string DiagnosticKey(std::string_view diagnostic) {
     out.push_back(' ');
     rest.remove_prefix(blank + 1);
   }
-  const std::string_view cut = CutUtf8(out, BatchSummary::kMaxDiagnosticBytes);
+  const std::string_view cut = Utf8Prefix(out, BatchSummary::kMaxDiagnosticBytes);
   if (cut.size() == out.size()) return out;
   return std::string(cut) + "…";
 }

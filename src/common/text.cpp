@@ -334,4 +334,19 @@ std::string_view StripAngles(std::string_view s) {
   return s;
 }
 
+std::string_view Utf8Prefix(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+std::string CutText(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return std::string(s);
+  static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+  std::string out(Utf8Prefix(s, max < kEllipsis.size() ? 0 : max - kEllipsis.size()));
+  out.append(kEllipsis);
+  return out;
+}
+
 }  // namespace bouncetolk

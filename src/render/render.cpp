@@ -83,6 +83,13 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
   auto s = [](std::string_view v) { return Cell{v, !v.empty(), false}; };
   auto own = [store](std::string v) { return std::string_view(store->emplace_back(std::move(v))); };
   auto lit = [&](std::string_view v) { return Cell{v, true, true}; };
+  // The message's own fields go into every recipient's record: each copy is cut at
+  // SharedTextBytes(recipients), so that 1000 recipients do not make 1000 copies of a 64 KiB
+  // Subject (issue 14).
+  const std::size_t shared_max = SharedTextBytes(rep.recipients.size());
+  auto m = [&](std::string_view v) {
+    return v.size() <= shared_max ? s(v) : s(own(CutText(v, shared_max)));
+  };
   const Cell null{};
   const Problem* fatal = FirstFatal(rep);
   std::vector<Cell> c;
@@ -103,9 +110,9 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
     c.push_back(r->reply_code ? lit(own(std::to_string(*r->reply_code))) : null);
     c.push_back(s(r->diagnostic));
     c.push_back(s(r->diagnostic_type));
-    c.push_back(s(rep.per_message.reporting_mta));
+    c.push_back(m(rep.per_message.reporting_mta));
     c.push_back(s(r->remote_mta));
-    c.push_back(s(rep.per_message.arrival_date));
+    c.push_back(m(rep.per_message.arrival_date));
     c.push_back(s(r->last_attempt_date));
     c.push_back(s(r->will_retry_until));
     c.push_back(s(r->final_log_id));
@@ -124,17 +131,17 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
     // cannot shift the message columns out of place.
     while (c.size() < std::size(kColumns) - kMessageColumns) c.push_back(null);
   }
-  c.push_back(s(rep.original.subject));
-  c.push_back(s(rep.original.message_id));
-  c.push_back(s(rep.original.from));
-  c.push_back(s(rep.original.to));
-  c.push_back(s(rep.original.date));
-  c.push_back(s(rep.subject));
-  c.push_back(s(rep.date));
-  c.push_back(s(rep.format));
-  c.push_back(s(rep.feedback_type));
+  c.push_back(m(rep.original.subject));
+  c.push_back(m(rep.original.message_id));
+  c.push_back(m(rep.original.from));
+  c.push_back(m(rep.original.to));
+  c.push_back(m(rep.original.date));
+  c.push_back(m(rep.subject));
+  c.push_back(m(rep.date));
+  c.push_back(m(rep.format));
+  c.push_back(m(rep.feedback_type));
   c.push_back(fatal ? s(ErrorCodeToken(fatal->code)) : null);
-  c.push_back(fatal ? s(own(ProblemText(rules, o.lang, *fatal))) : null);
+  c.push_back(fatal ? m(own(ProblemText(rules, o.lang, *fatal))) : null);
   assert(c.size() == std::size(kColumns));
   return c;
 }
