@@ -7,11 +7,13 @@
 // (with and without colour), and JSON / JSON Lines must parse and keep them, escaped.
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -164,5 +166,26 @@ TEST_P(TerminalTest, JsonKeepsTheTextEscaped) {
 
 INSTANTIATE_TEST_SUITE_P(Sequences, TerminalTest, ::testing::ValuesIn(kVectors),
                          [](const auto& p) { return std::string(p.param.first); });
+
+// Issue 14: an overlay table (--rules DIR, rules check DIR) with escape sequences and invalid
+// bytes in a cell that an error message quotes, and in a file name. stderr shows them escaped.
+TEST(TerminalRulesTest, RuleErrorsShowNothingRaw) {
+  char tmpl[] = "/tmp/bt-rules-XXXXXX";
+  ASSERT_NE(::mkdtemp(tmpl), nullptr);
+  const std::string dir = tmpl;
+  ASSERT_EQ(::mkdir((dir + "/rules").c_str(), 0700), 0);
+  const std::string evil = kEsc + "]52;c;ZXZpbA==\x07" + kEsc + "[2J\xc2\x9b" + "\xff\xfe";
+  std::ofstream(dir + "/rules/status.tsv", std::ios::binary)
+      << "code\tkind\treason\tparty\ttext\tsource\n"
+      << "5.1.1\tiana\t" << evil << "\tsender\t-\tsource\n";
+  std::ofstream(dir + "/rules/x" + evil + ".tsv", std::ios::binary) << "no header\n";
+  for (const std::string& args : {"--rules '" + dir + "' --example", "rules check '" + dir + "'"}) {
+    const std::string out = RunBinary(args);
+    EXPECT_NE(out.find("unknown reason"), std::string::npos) << args << ": " << out;
+    EXPECT_EQ(FirstUnsafe(out, false), "") << args;
+    EXPECT_EQ(out.find("\xff"), std::string::npos) << args;  // invalid UTF-8 repaired
+  }
+  std::filesystem::remove_all(dir);
+}
 
 }  // namespace
