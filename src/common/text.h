@@ -61,6 +61,18 @@ std::string StripComments(std::string_view s);
 /// Strips one pair of surrounding angle brackets "<a@b>" and blanks.
 std::string_view StripAngles(std::string_view s);
 
+/// Bidi embeddings, overrides, isolates and marks (U+202A-202E, U+2066-2069, U+200E/200F,
+/// U+061C), zero width space, line/paragraph separators, invisible operators, BOM, interlinear
+/// annotation and tag characters: code points that change how text around them shows, or
+/// hide. Terminal-safe output shows them as "\u{XXXX}", JSON escapes them.
+bool IsInvisibleFormatting(unsigned cp);
+/// The code point of the UTF-8 sequence at \a s[i] (\a s valid UTF-8), and its length.
+unsigned DecodeUtf8At(std::string_view s, std::size_t i, std::size_t* len);
+/// True when valid UTF-8 \a s holds a C0 control (tab and newline too), DEL, a C1 control, an
+/// IsInvisibleFormatting() character or U+FFFD (a byte that was not UTF-8): an address with one
+/// is no address mail can be delivered to as written.
+bool HasControlOrFormatting(std::string_view s);
+
 /// The longest prefix of \a s of at most \a max bytes that does not split a UTF-8 sequence.
 std::string_view Utf8Prefix(std::string_view s, std::size_t max);
 /// \a s when it has at most \a max bytes (max >= 4), else a Utf8Prefix() of it followed by
