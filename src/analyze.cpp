@@ -18,8 +18,10 @@
 #include "bouncetolk/bouncetolk.h"
 #include "classify/classify.h"
 #include "common/date.h"
+#include "common/record_fields.h"
 #include "common/text.h"
 #include "dsn/delivery_status.h"
+#include "dsn/queue_id.h"
 #include "dsn/rfc3834.h"
 #include "dsn/rfc5965.h"
 #include "lhost/lhost.h"
@@ -299,6 +301,8 @@ void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& 
   report->subject = CollapseSpace(DecodeHeaderValue(root.Header("Subject")));
   report->from = CollapseSpace(DecodeHeaderValue(root.Header("From")));
   report->date = CollapseSpace(DecodeHeaderValue(root.Header("Date")));
+  report->to = CollapseSpace(DecodeHeaderValue(root.Header("To")));
+  report->delivered_to = CollapseSpace(DecodeHeaderValue(root.Header("Delivered-To")));
 
   // Stage 3: what the readers see of the message (view/).
   const MessageView view = BuildMessageView(root, rules.tables(), options);
@@ -361,6 +365,7 @@ void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& 
     ClassifyRecipient(rules, words, &r, report);
     report->recipients.push_back(std::move(r));
   }
+  report->queue_id = FindQueueId(report->per_message, view);
   if (!report->feedback_type.empty()) {
     report->kind = MessageKind::kFeedback;
   } else {
@@ -401,6 +406,7 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
   }
   const Entity root = ParseMime(SkipMboxFromLine(text), options, &report.problems);
   ReadEntity(root, rules, options, /*forwarded_depth=*/0, &report);
+  FillRecordFields(&report);
   return report;
 }
 

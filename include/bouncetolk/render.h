@@ -73,7 +73,7 @@ std::string Msg(const RuleSet& rules, Lang lang, std::string_view key,
 std::string ProblemText(const RuleSet& rules, Lang lang, const Problem& problem);
 
 /// Version of the JSON/CSV schema; bumped on incompatible changes.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 /// Makes message-derived text safe for a terminal: C0/C1 controls, DEL, escape sequences and
 /// bidi overrides become visible (U+2400 pictures or \u{...}); tabs and newlines are kept only
