@@ -17,7 +17,8 @@
 
 namespace bouncetolk {
 
-class BatchSummary;  // batch.h
+class BatchSummary;     // batch.h
+class SuppressionList;  // batch.h
 
 /// Output formats.
 enum class Format {
@@ -53,6 +54,11 @@ std::string RenderHeader(const RenderOptions& options);
 /// one JSON object; kCsv and kTsv rows "table, key, count" with a header row.
 std::string RenderSummary(const BatchSummary& summary, const RuleSet& rules,
                           const RenderOptions& options, std::size_t top = 10);
+/// The suppression list (batch.h): with kCsv or kTsv the columns email, reason, status,
+/// outcome, timestamp, source under a header row (the shape listmonk and Mautic import), else
+/// one address a line. Addresses are made terminal-safe; one that is no address
+/// (SuppressionEntry::valid false) is written after "# ".
+std::string RenderSuppression(const SuppressionList& list, const RenderOptions& options);
 /// A ready-to-send message to the customer who received the bounce, in the polite form, from
 /// the templates in data/replies/<lang>/ (docs/replies.md): a frame naming the bounced message,
 /// and per reason one paragraph listing the recipients it applies to. Delayed-only reports get
