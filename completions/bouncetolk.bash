@@ -5,7 +5,7 @@ _bouncetolk() {
   cur="${COMP_WORDS[COMP_CWORD]}"
   prev="${COMP_WORDS[COMP_CWORD-1]}"
   case "$prev" in
-    -f|--format) COMPREPLY=($(compgen -W "text brief json jsonl csv tsv" -- "$cur")); return ;;
+    -f|--format) COMPREPLY=($(compgen -W "text brief json jsonl csv tsv sisimai" -- "$cur")); return ;;
     --lang) COMPREPLY=($(compgen -W "nl en" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --rules) COMPREPLY=($(compgen -d -- "$cur")); return ;;

@@ -28,6 +28,9 @@ enum class Format {
   kCsv,    ///< RFC 4180, one row per recipient
   kTsv,    ///< tab separated, one row per recipient
   kBrief,  ///< one line per recipient, for quick triage
+  /// One JSON object per recipient per line in Sisimai's field names (docs/json-schema.md);
+  /// nothing for an input without recipients.
+  kSisimai,
 };
 
 /// How to render.
@@ -46,6 +49,8 @@ bool ShouldUseColor(std::string_view mode, bool is_terminal, const char* no_colo
 
 /// The rendering of one input's report, ending in a newline.
 std::string Render(const Report& report, const RuleSet& rules, const RenderOptions& options);
+/// The records of \a report as Format::kSisimai writes them.
+std::string RenderSisimai(const Report& report, const RenderOptions& options);
 /// The header row for kCsv and kTsv (empty for other formats).
 std::string RenderHeader(const RenderOptions& options);
 /// The summary of a batch (batch.h): tables of counts and shares per kind, cause of

@@ -70,6 +70,7 @@ Format ParseFormat(const std::string& f) {
   if (f == "csv") return Format::kCsv;
   if (f == "tsv") return Format::kTsv;
   if (f == "brief") return Format::kBrief;
+  if (f == "sisimai") return Format::kSisimai;
   return Format::kText;
 }
 
@@ -159,7 +160,7 @@ void AddScanOptions(CLI::App& app, Options& opt) {
       "inputs", scan.inputs,
       "Bounce messages, mbox files, Maildirs or directories ('-' or nothing: standard input)");
   app.add_option("-f,--format", opt.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "tsv", "brief"}))
+      ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "tsv", "brief", "sisimai"}))
       ->capture_default_str();
   app.add_option("--lang", opt.lang, "Language of the output: nl (default) or en")
       ->check(CLI::IsMember({"nl", "en"}));

@@ -305,6 +305,8 @@ std::string Render(const Report& report, const RuleSet& rules, const RenderOptio
       return RenderText(report, rules, options);
     case Format::kJson:
       return RenderJson(report, rules, options);
+    case Format::kSisimai:
+      return RenderSisimai(report, options);
     case Format::kJsonl:
     case Format::kCsv:
     case Format::kTsv: {

@@ -225,6 +225,7 @@ TEST_P(AmplificationTest, MemoryOutputAndTimeStayProportional) {
        std::vector<std::vector<std::string>>{{"--format", "json"},
                                              {"--format", "jsonl"},
                                              {"--format", "csv"},
+                                             {"--format", "sisimai"},
                                              {"--color", "never"},
                                              {"--suppress"},
                                              {"--summary"}}) {
