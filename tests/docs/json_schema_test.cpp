@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "testing/shell_run.h"
 #include "testing/temp_tree.h"
 
 namespace {
@@ -36,14 +37,7 @@ const JsonSchema& Schema() {
 }
 
 std::string RunBinary(const std::string& args) {
-  std::string out;
-  FILE* p = ::popen((std::string(BT_BINARY) + " " + args + " 2>/dev/null").c_str(), "r");
-  if (!p) return out;
-  char buf[65536];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  ::pclose(p);
-  return out;
+  return bouncetolk::testing::RunShell(args, /*with_stderr=*/false);
 }
 
 std::vector<nlohmann::json> Lines(const std::string& out) {
