@@ -25,16 +25,22 @@ bool IsSuccessAction(std::string_view action) {
 }
 
 // First phrase rule of \a matcher found in \a text, appending every hit to rules.
-// \a normalized: NormalizeForMatch(text) if the caller has it.
+// \a normalized: NormalizeForMatch(text) if the caller has it. \a hits_cache: the hits of an
+// earlier call on the same text, or where to keep them for the next.
 const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher,
                                std::string_view text, std::vector<std::string>* rules,
-                               const std::string* normalized_text = nullptr) {
+                               const std::string* normalized_text = nullptr,
+                               std::optional<std::vector<int>>* hits_cache = nullptr) {
   if (text.empty()) return nullptr;
-  std::string own;
-  if (!normalized_text) own = NormalizeForMatch(text);
-  const std::string& normalized = normalized_text ? *normalized_text : own;
+  std::optional<std::vector<int>> own_hits;
+  std::optional<std::vector<int>>& hits = hits_cache ? *hits_cache : own_hits;
+  if (!hits) {
+    std::string own;
+    if (!normalized_text) own = NormalizeForMatch(text);
+    hits = matcher.Match(normalized_text ? *normalized_text : own);
+  }
   const PhraseRule* first = nullptr;
-  for (int index : matcher.Match(normalized)) {
+  for (int index : *hits) {
     const PhraseRule& rule = t.phrases[static_cast<std::size_t>(index)];
     if (!first) first = &rule;
     const std::string id = "phrase:" + rule.id;
@@ -83,7 +89,8 @@ bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence
 }
 
 void Classify(const RuleTables& t, std::string_view extra_text, std::string_view subject,
-              RecipientResult* r, const std::string* extra_normalized) {
+              RecipientResult* r, const std::string* extra_normalized,
+              std::optional<std::vector<int>>* extra_hits) {
   r->rules.clear();
   const auto status = EnhancedStatus::Parse(r->status);
   const bool real_status =
@@ -97,7 +104,7 @@ void Classify(const RuleTables& t, std::string_view extra_text, std::string_view
   if (phrase && phrase->reason == Reason::kUserUnknown && IsLocalMailerExit(*r)) phrase = nullptr;
   const bool mailer_exit = !phrase && IsLocalMailerExit(*r);
   if (!phrase && !mailer_exit)
-    phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules, extra_normalized);
+    phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules, extra_normalized, extra_hits);
 
   // Layers 2 and 3: the status code and its fallbacks.
   std::vector<const CodeRule*> status_chain;

@@ -9,8 +9,10 @@
 #ifndef BOUNCETOLK_CLASSIFY_CLASSIFY_H_
 #define BOUNCETOLK_CLASSIFY_CLASSIFY_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bouncetolk/report.h"
 #include "rules/rule_table.h"
@@ -21,8 +23,11 @@ namespace bouncetolk {
 /// recipient (a vendor's human-readable lines) matched after the diagnostic; \a subject is the
 /// bounce's Subject, matched by subject-scope phrases as a last resort. \a extra_normalized,
 /// when given, is NormalizeForMatch(extra_text), which the caller may have made already.
+/// \a extra_hits, when given, keeps the phrase rules found in extra_text from one call to the
+/// next: a text that many recipients share is searched once (issue 14).
 void Classify(const RuleTables& tables, std::string_view extra_text, std::string_view subject,
-              RecipientResult* r, const std::string* extra_normalized = nullptr);
+              RecipientResult* r, const std::string* extra_normalized = nullptr,
+              std::optional<std::vector<int>>* extra_hits = nullptr);
 
 /// True when \a reason with \a permanence means the address can never receive mail.
 bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence);
