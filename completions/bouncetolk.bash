@@ -16,7 +16,7 @@ _bouncetolk() {
   fi
   local values=""
   case "$prev" in
-    -f|--format) values="text brief json jsonl csv tsv" ;;
+    -f|--format) values="text brief json jsonl csv tsv sisimai" ;;
     --input-format) values="mail jsonl" ;;
     --lang) values="nl en" ;;
     --color) values="auto always never" ;;

@@ -13,12 +13,15 @@
 
 #include <cstdint>
 #include <optional>
+#include <unordered_map>
 
 #include "bouncetolk/bouncetolk.h"
 #include "classify/classify.h"
 #include "common/date.h"
+#include "common/record_fields.h"
 #include "common/text.h"
 #include "dsn/delivery_status.h"
+#include "dsn/queue_id.h"
 #include "dsn/rfc3834.h"
 #include "dsn/rfc5965.h"
 #include "lhost/lhost.h"
@@ -88,39 +91,66 @@ std::vector<RecipientResult> TakeVendorRecipients(const Entity& root, const Mess
   return recipients;
 }
 
-// The vendor recipient that describes the same address as \a r: same address, or the only
-// one on both sides.
-const RecipientResult* MatchingVendorRecipient(const RecipientResult& r,
-                                               const VendorReading& vendor, std::size_t dsn_count) {
-  for (const RecipientResult& v : vendor.recipients) {
-    if (EqualsIgnoreCase(v.recipient, r.recipient) ||
-        EqualsIgnoreCase(v.recipient, r.original_recipient))
-      return &v;
+// What a vendor text says about one or more recipients, its codes and normalised form worked
+// out once however many recipients it speaks for (issue 14: 1000 recipients sharing a text
+// were 1000 searches of it).
+class VendorWords {
+ public:
+  VendorWords() = default;
+  VendorWords(std::string_view text, const std::string* normalized)
+      : text_(text), normalized_(normalized) {}
+  std::string_view text() const { return text_; }
+  const TextCodes& Codes() {
+    if (!codes_) codes_ = ExtractCodes(text_);
+    return *codes_;
   }
-  if (dsn_count == 1 && vendor.recipients.size() == 1) return &vendor.recipients.front();
-  return nullptr;
+  const std::string* Normalized() {
+    if (!normalized_ && !text_.empty()) {
+      own_normalized_ = NormalizeForMatch(text_);
+      normalized_ = &own_normalized_;
+    }
+    return normalized_;
+  }
+  /// Where Classify() keeps the phrase rules found in the text.
+  std::optional<std::vector<int>>* PhraseHits() { return &phrase_hits_; }
+
+ private:
+  std::string_view text_;
+  const std::string* normalized_ = nullptr;
+  std::string own_normalized_;
+  std::optional<TextCodes> codes_;
+  std::optional<std::vector<int>> phrase_hits_;
+};
+
+// For each DSN recipient, the index of the vendor recipient that describes the same address
+// (same address, or the only one on both sides), or SIZE_MAX. Looked up by lower-cased address.
+std::vector<std::size_t> MatchVendorRecipients(const std::vector<RecipientResult>& dsn,
+                                               const VendorReading& vendor) {
+  std::unordered_map<std::string, std::size_t> by_address;
+  for (std::size_t i = 0; i < vendor.recipients.size(); ++i)
+    by_address.emplace(AsciiLowerCopy(vendor.recipients[i].recipient), i);
+  std::vector<std::size_t> match(dsn.size(), SIZE_MAX);
+  for (std::size_t d = 0; d < dsn.size(); ++d) {
+    for (const std::string* address : {&dsn[d].recipient, &dsn[d].original_recipient}) {
+      const auto it = by_address.find(AsciiLowerCopy(*address));
+      if (it != by_address.end() && (match[d] == SIZE_MAX || it->second < match[d]))
+        match[d] = it->second;
+    }
+  }
+  if (dsn.size() == 1 && vendor.recipients.size() == 1 && match[0] == SIZE_MAX) match[0] = 0;
+  return match;
 }
 
 // Adds what the human-readable text says about a DSN recipient: the diagnostic when the DSN
-// has none, the remote host and the failed command.
-void MergeVendorText(const RecipientResult& v, RecipientResult* r) {
+// has none (cut at SharedTextBytes(\a sharers) when several recipients take the same one), the
+// remote host and the failed command.
+void MergeVendorText(const RecipientResult& v, std::size_t sharers, RecipientResult* r) {
   if (r->diagnostic.empty()) {
-    r->diagnostic = v.diagnostic;
+    r->diagnostic = CutText(v.diagnostic, SharedTextBytes(sharers));
     r->diagnostic_type = "x-text";
   }
   if (r->remote_mta.empty()) r->remote_mta = v.remote_mta;
   if (r->command == SmtpCommand::kNone) r->command = v.command;
-}
-
-// Stage 5 for a recipient of a delivery-status part: what the human-readable text adds about
-// it (MergeVendorText), and the refused command from a session transcript in the text. Returns
-// the vendor's words about this recipient (empty when no reader names it), for stages 6 and 7.
-std::string_view AddVendorDetails(const VendorReading& vendor, std::size_t dsn_count,
-                                  std::string_view text, RecipientResult* r) {
-  const RecipientResult* v = MatchingVendorRecipient(*r, vendor, dsn_count);
-  if (v) MergeVendorText(*v, r);
-  if (r->command == SmtpCommand::kNone) r->command = CommandFromTranscript(text, r->recipient);
-  return v ? std::string_view(v->diagnostic) : std::string_view();
 }
 
 // At most options.max_recipients, the rest dropped with a problem.
@@ -135,9 +165,9 @@ void LimitRecipients(const AnalyzeOptions& options, std::vector<RecipientResult>
 // --- Stage 6 -------------------------------------------------------------------------------
 
 // Stage 6 for one recipient (smtp/): its action ("failed" when the report names none) and its
-// codes, from its diagnostic, else from \a vendor_text (the vendor's words about it); a problem
+// codes, from its diagnostic, else from \a vendor (the vendor's words about it); a problem
 // when the Status field and the text disagree.
-void ReadCodes(std::string_view vendor_text, StatusSource diagnostic_source, RecipientResult* r,
+void ReadCodes(VendorWords* vendor, StatusSource diagnostic_source, RecipientResult* r,
                Report* report) {
   if (r->action == DsnAction::kNone) r->action = DsnAction::kFailed;
   TextCodes codes = ExtractCodes(r->diagnostic);
@@ -147,8 +177,8 @@ void ReadCodes(std::string_view vendor_text, StatusSource diagnostic_source, Rec
     codes.status = EnhancedStatus::Find(r->diagnostic, '2');
   }
   StatusSource source = diagnostic_source;
-  if (!codes.reply && !codes.status && !vendor_text.empty()) {
-    codes = ExtractCodes(vendor_text);
+  if (!codes.reply && !codes.status && !vendor->text().empty()) {
+    codes = vendor->Codes();
     source = StatusSource::kText;
   }
   ChooseStatus(codes, source, r);
@@ -170,18 +200,21 @@ void FillRetryUntil(std::string_view text, std::string_view date,
 
 // --- Stage 7 -------------------------------------------------------------------------------
 
-std::string Utf8Field(const std::string& s) { return IsValidUtf8(s) ? s : ToUtf8(s, ""); }
+// Makes \a s valid UTF-8 (copied only when it is not).
+void RepairUtf8Field(std::string* s) {
+  if (!IsValidUtf8(*s)) *s = ToUtf8(*s, "");
+}
 
 void RepairRecipientStrings(RecipientResult* r) {
   for (std::string* s :
        {&r->recipient, &r->original_recipient, &r->action_other, &r->remote_mta, &r->diagnostic,
         &r->diagnostic_type, &r->last_attempt_date, &r->final_log_id, &r->will_retry_until,
         &r->recipient_type, &r->original_recipient_type, &r->remote_mta_type, &r->status_field}) {
-    *s = Utf8Field(*s);
+    RepairUtf8Field(s);
   }
   for (Field& f : r->extension_fields) {
-    f.name = Utf8Field(f.name);
-    f.value = Utf8Field(f.value);
+    RepairUtf8Field(&f.name);
+    RepairUtf8Field(&f.value);
   }
 }
 
@@ -191,9 +224,8 @@ void RepairRecipientStrings(Report* report) {
 
 // Stage 7 for one recipient (classify/), its strings made valid UTF-8 first. An SES complaint
 // (a Feedback-Type extension field) turns the report into a feedback report.
-// \a vendor_normalized: NormalizeForMatch(vendor_text), when the caller has it.
-void ClassifyRecipient(const RuleSet& rules, std::string_view vendor_text,
-                       const std::string* vendor_normalized, RecipientResult* r, Report* report) {
+void ClassifyRecipient(const RuleSet& rules, VendorWords* vendor, RecipientResult* r,
+                       Report* report) {
   RepairRecipientStrings(r);
   for (const Field& f : r->extension_fields) {
     if (EqualsIgnoreCase(f.name, "Feedback-Type")) report->feedback_type = f.value;
@@ -201,37 +233,66 @@ void ClassifyRecipient(const RuleSet& rules, std::string_view vendor_text,
   if (!report->feedback_type.empty()) {
     *r = MakeFeedbackRecipient(r->recipient, r->index);
   } else {
-    Classify(rules.tables(), vendor_text, report->subject, r, vendor_normalized);
+    Classify(rules.tables(), vendor->text(), report->subject, r,
+             vendor->PhraseHits()->has_value() ? nullptr : vendor->Normalized(),
+             vendor->PhraseHits());
   }
 }
 
 // --- Stages 5 to 7 for each recipient ------------------------------------------------------
 
-// What the recipients of one message share on their way through stages 5 to 7.
+// What the recipients of one message share on their way through stages 5 to 7. Without a
+// delivery-status part the whole text, normalised already in the view, is the vendor's words
+// about every recipient. With one, each vendor recipient's words are about the DSN recipients
+// of its address, and a session transcript in the text may show their refused command.
 struct RecipientContext {
+  RecipientContext(const RuleSet& rules_in, const MessageView& view_in,
+                   const VendorReading& vendor_in, bool have_dsn_in,
+                   const std::vector<RecipientResult>& recipients)
+      : rules(rules_in),
+        view(view_in),
+        vendor(vendor_in),
+        have_dsn(have_dsn_in),
+        whole_text(view_in.text, &view_in.normalized_text) {
+    if (!have_dsn) return;
+    for (const RecipientResult& v : vendor.recipients)
+      vendor_words.emplace_back(v.diagnostic, nullptr);
+    match = MatchVendorRecipients(recipients, vendor);
+    sharers.assign(vendor.recipients.size(), 0);
+    for (std::size_t m : match) {
+      if (m != SIZE_MAX) ++sharers[m];
+    }
+    transcript.emplace(view.text);
+  }
   const RuleSet& rules;
   const MessageView& view;
   const VendorReading& vendor;
-  bool have_dsn = false;                     // the recipients come from a delivery-status part
-  std::size_t count = 0;                     // how many recipients the message has
+  bool have_dsn = false;                  // the recipients come from a delivery-status part
+  VendorWords whole_text;                 // the vendor's words without a delivery-status part
+  std::vector<VendorWords> vendor_words;  // with one: each vendor recipient's words
+  std::vector<std::size_t> match;         // DSN recipient -> its vendor recipient, or SIZE_MAX
+  std::vector<std::size_t> sharers;       // how many DSN recipients take each vendor text
+  std::optional<TranscriptCommands> transcript;
   std::optional<std::int64_t> retry_period;  // FillRetryUntil()
 };
 
-// Stage 5 for a recipient of a delivery-status part (what the vendor text adds), then its
+// Stage 5 for recipient \a i of a delivery-status part (what the vendor text adds), then its
 // codes (stage 6, smtp/) and its reason (stage 7, classify/).
-void FinishRecipient(RecipientContext* c, RecipientResult* r, Report* report) {
-  // Without a delivery-status part the whole text, normalised already in the view, is the
-  // vendor's words about every recipient.
-  std::string_view vendor_text = c->view.text;
-  const std::string* vendor_normalized = &c->view.normalized_text;
+void FinishRecipient(RecipientContext* c, std::size_t i, RecipientResult* r, Report* report) {
+  VendorWords none;
+  VendorWords* words = &c->whole_text;
   if (c->have_dsn) {
-    vendor_text = AddVendorDetails(c->vendor, c->count, c->view.text, r);
-    vendor_normalized = nullptr;
+    words = &none;
+    const std::size_t m = c->match[i];
+    if (m != SIZE_MAX) {
+      MergeVendorText(c->vendor.recipients[m], c->sharers[m], r);
+      words = &c->vendor_words[m];
+    }
+    if (r->command == SmtpCommand::kNone) r->command = c->transcript->For(r->recipient);
   }
-  ReadCodes(vendor_text, c->have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, r,
-            report);
+  ReadCodes(words, c->have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, r, report);
   FillRetryUntil(c->view.text, report->date, &c->retry_period, r);
-  ClassifyRecipient(c->rules, vendor_text, vendor_normalized, r, report);
+  ClassifyRecipient(c->rules, words, r, report);
 }
 
 // --- The walk ------------------------------------------------------------------------------
@@ -296,6 +357,8 @@ void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& 
   report->subject = CollapseSpace(DecodeHeaderValue(root.Header("Subject")));
   report->from = CollapseSpace(DecodeHeaderValue(root.Header("From")));
   report->date = CollapseSpace(DecodeHeaderValue(root.Header("Date")));
+  report->to = CollapseSpace(DecodeHeaderValue(root.Header("To")));
+  report->delivered_to = CollapseSpace(DecodeHeaderValue(root.Header("Delivered-To")));
 
   // Stage 3: what the readers see of the message (view/).
   const MessageView view = BuildMessageView(root, rules.tables(), options);
@@ -319,11 +382,13 @@ void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& 
   }
   LimitRecipients(options, &recipients, report);
 
-  RecipientContext context{rules, view, vendor, have_dsn, recipients.size(), std::nullopt};
-  for (RecipientResult& r : recipients) {
-    FinishRecipient(&context, &r, report);
+  RecipientContext context(rules, view, vendor, have_dsn, recipients);
+  for (std::size_t i = 0; i < recipients.size(); ++i) {
+    RecipientResult& r = recipients[i];
+    FinishRecipient(&context, i, &r, report);
     report->recipients.push_back(std::move(r));
   }
+  report->queue_id = FindQueueId(report->per_message, view);
   if (!report->feedback_type.empty()) {
     report->kind = MessageKind::kFeedback;
   } else {
@@ -364,6 +429,7 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
   }
   const Entity root = ParseMime(SkipMboxFromLine(text), options, &report.problems);
   ReadEntity(root, rules, options, /*forwarded_depth=*/0, &report);
+  FillRecordFields(&report);
   return report;
 }
 

@@ -86,29 +86,55 @@ std::string DiagnosticKey(std::string_view diagnostic);
 /// std::nullopt when \a text is neither.
 std::optional<std::int64_t> ParseDate(std::string_view text);
 
-/// The unique, sorted hard-bounced addresses (the domain lower-cased, the local part as
-/// written), optionally only of bounces dated on or after a moment.
+/// One address of the suppression list and the report that put it there.
+struct SuppressionEntry {
+  std::string email;      ///< NormalizeAddress() of the recipient
+  std::string reason;     ///< its reason token; "feedback" for a complaint
+  std::string status;     ///< its enhanced status code; empty for a complaint
+  std::string outcome;    ///< OutcomeToken(): "failed", "feedback", ...
+  std::string timestamp;  ///< when the report was written, ISO 8601 in UTC, or empty
+  std::string source;     ///< the input it came from (the record's `file`)
+  /// False when the address holds a control, C1, bidi or other invisible formatting character
+  /// (RecipientResult::recipient_valid): no address at all. The list escapes and marks it.
+  bool valid = true;
+  std::optional<std::int64_t> time;  ///< the timestamp in seconds, for choosing the latest
+};
+
+/// The addresses to remove from mailing lists: the hard-bounced recipients and the recipients
+/// of feedback reports (spam complaints and unsubscribe requests; not "not-spam" or
+/// "auth-failure" reports), each once, optionally only of reports dated on or after a moment.
 class SuppressionList {
  public:
-  /// \a since: keep only bounces whose date (Report::date, else the Arrival-Date) is on or
-  /// after it. A bounce without a date that ParseDate() understands is kept.
+  /// \a since: keep only reports whose date (Report::time, else the Date or Arrival-Date) is
+  /// on or after it. A report without a date that ParseDate() understands is kept.
   explicit SuppressionList(std::optional<std::int64_t> since = std::nullopt) : since_(since) {}
 
-  /// Takes the hard-bounced recipients of \a report.
-  void Add(const Report& report);
+  /// Takes the addresses of \a report, read from the input named \a source. An address met
+  /// again keeps the entry of its latest report (the first one when the dates tie or lack).
+  void Add(const Report& report, std::string_view source = {});
+  /// The entries by address, sorted bytewise.
+  const std::map<std::string, SuppressionEntry>& entries() const { return entries_; }
   /// The addresses, sorted bytewise, each once.
-  const std::set<std::string>& addresses() const { return addresses_; }
-  /// Hard bounces left out because they were older than since.
+  std::vector<std::string> addresses() const;
+  /// Hard bounces and complaints left out because they were older than since.
   std::uint64_t too_old() const { return too_old_; }
 
  private:
   std::optional<std::int64_t> since_;
-  std::set<std::string> addresses_;
+  std::map<std::string, SuppressionEntry> entries_;
   std::uint64_t too_old_ = 0;
 };
 
-/// "User@Example.COM" -> "User@example.com"; blanks and angle brackets removed.
+/// The address in the form an MTA lookup matches: "<User@Example.COM>" -> "User@example.com"
+/// (blanks and angle brackets removed, the domain lower-cased), and a quoted local part that
+/// needs no quoting unquoted ("\"jan.de.vries\"@x" -> "jan.de.vries@x"; "\"jan de vries\"@x"
+/// stays as it is).
 std::string NormalizeAddress(std::string_view address);
+
+/// What became of a recipient, as the suppression list writes it: "feedback" and "auto_reply"
+/// for those reports, else the action ("failed", "delayed", "delivered", "relayed",
+/// "expanded"; "failed" when there is none).
+std::string_view OutcomeToken(const Report& report, const RecipientResult& recipient);
 
 }  // namespace bouncetolk
 

@@ -18,7 +18,8 @@
 
 namespace bouncetolk {
 
-class BatchSummary;  // batch.h
+class BatchSummary;     // batch.h
+class SuppressionList;  // batch.h
 
 /// Output formats.
 enum class Format {
@@ -28,6 +29,9 @@ enum class Format {
   kCsv,    ///< RFC 4180, one row per recipient
   kTsv,    ///< tab separated, one row per recipient
   kBrief,  ///< one line per recipient, for quick triage
+  /// One JSON object per recipient per line in Sisimai's field names (docs/json-schema.md);
+  /// nothing for an input without recipients.
+  kSisimai,
 };
 
 /// How to render.
@@ -51,6 +55,8 @@ bool ShouldUseColor(std::string_view mode, bool is_terminal, const char* no_colo
 
 /// The rendering of one input's report, ending in a newline.
 std::string Render(const Report& report, const RuleSet& rules, const RenderOptions& options);
+/// The records of \a report as Format::kSisimai writes them.
+std::string RenderSisimai(const Report& report, const RenderOptions& options);
 /// The header row for kCsv and kTsv (empty for other formats).
 std::string RenderHeader(const RenderOptions& options);
 /// The summary of a batch (batch.h): tables of counts and shares per kind, cause of
@@ -59,6 +65,11 @@ std::string RenderHeader(const RenderOptions& options);
 /// one JSON object; kCsv and kTsv rows "table, key, count" with a header row.
 std::string RenderSummary(const BatchSummary& summary, const RuleSet& rules,
                           const RenderOptions& options, std::size_t top = 10);
+/// The suppression list (batch.h): with kCsv or kTsv the columns email, reason, status,
+/// outcome, timestamp, source under a header row (the shape listmonk and Mautic import), else
+/// one address a line. Addresses are made terminal-safe; one that is no address
+/// (SuppressionEntry::valid false) is written after "# ".
+std::string RenderSuppression(const SuppressionList& list, const RenderOptions& options);
 /// A ready-to-send message to the customer who received the bounce, in the polite form, from
 /// the templates in data/replies/<lang>/ (docs/replies.md): a frame naming the bounced message,
 /// and per reason one paragraph listing the recipients it applies to. Delayed-only reports get
@@ -84,7 +95,7 @@ std::string ProblemText(const RuleSet& rules, Lang lang, const Problem& problem)
 std::string SystemErrorText(const RuleSet& rules, Lang lang, int errnum);
 
 /// Version of the JSON/CSV schema; bumped on incompatible changes.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 /// Makes message-derived text safe for a terminal: C0/C1 controls, DEL, escape sequences and
 /// bidi overrides become visible (U+2400 pictures or \u{...}); tabs and newlines are kept only

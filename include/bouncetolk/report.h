@@ -8,6 +8,7 @@
 #ifndef BOUNCETOLK_REPORT_H_
 #define BOUNCETOLK_REPORT_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,6 +82,7 @@ struct OriginalMessage {
   std::string subject;
   std::string date;
   std::string message_id;
+  std::string list_id;  ///< List-Id's identifier (RFC 2919), without its phrase and brackets
 };
 
 /// Per-message DSN fields (RFC 3464 section 2.2). Type prefixes ("dns;") are split off.
@@ -132,6 +134,16 @@ struct RecipientResult {
   bool hard_bounce = false;
   std::string text_id;             ///< record that explains it ("status:X.1.1", "phrase:...")
   std::vector<std::string> rules;  ///< every rule that matched, most specific first
+
+  // Record fields (docs/json-schema.md), filled in last.
+  std::string recipient_domain;  ///< the domain of recipient, lower case; empty without '@'
+  /// False when recipient is empty or holds a control, C1, bidi or other invisible formatting
+  /// character or U+FFFD: no mail can be delivered to the address as written (renderers
+  /// escape it; the suppression list marks it).
+  bool recipient_valid = true;
+  /// SHA-1 of addresser, recipient and the original's Message-ID, for de-duplication; the
+  /// recipe is in docs/json-schema.md (RecordToken()).
+  std::string token;
 };
 
 /// Everything learned from one message.
@@ -141,7 +153,23 @@ struct Report {
   std::string subject;        ///< the bounce's own Subject, decoded
   std::string from;           ///< the bounce's own From
   std::string date;           ///< the bounce's own Date
+  std::string to;             ///< the bounce's own To (a VERP address names the recipient)
+  std::string delivered_to;   ///< the bounce's own first Delivered-To
   std::string feedback_type;  ///< for kFeedback: Feedback-Type
+  /// The reporting MTA's queue id of the returned message, when the bounce names one (a DSN
+  /// field such as X-Postfix-Queue-ID, Exim's "message identifier"); docs/json-schema.md.
+  std::string queue_id;
+  /// The sender of the returned message (an addr-spec): the original's From, else the bounce's
+  /// To (a bounce goes to the envelope sender); and its domain, lower case.
+  std::string addresser;
+  std::string sender_domain;
+  /// When the bounce was written: its Date, else the Arrival-Date, else the first recipient's
+  /// Last-Attempt-Date (the text kept in date, arrival_date, last_attempt_date), as seconds
+  /// since 1970-01-01T00:00:00Z, the zone it was written in (minutes east of UTC), and as ISO
+  /// 8601 in UTC ("2026-03-03T07:59:00Z"). Unset and empty when none parses.
+  std::optional<std::int64_t> time;
+  int time_zone_minutes = 0;
+  std::string timestamp;
   PerMessageFields per_message;
   OriginalMessage original;
   std::vector<RecipientResult> recipients;
@@ -165,6 +193,13 @@ std::optional<SmtpCommand> ParseSmtpCommand(std::string_view token);
 /// "text_more_specific", "text_matches_reply", "text_is_remote_reply",
 /// "status_field_preferred"; "" for kNone.
 std::string_view StatusNoteToken(StatusNote note);
+
+/// The record token (docs/json-schema.md): the SHA-1, in lower-case hex, of
+/// "\x02" addresser "\x1e" recipient "\x1e" id "\x03", the addresses lower-cased (ASCII) and id the
+/// original's Message-ID without angle brackets, or when it has none the bounce's time in
+/// seconds since the epoch (decimal), or nothing.
+std::string RecordToken(std::string_view addresser, std::string_view recipient,
+                        std::string_view message_id, std::optional<std::int64_t> time);
 
 }  // namespace bouncetolk
 

@@ -32,11 +32,13 @@ class RuleSet {
  public:
   /// The tables embedded at build time, overlaid by the files of \a overlay_dir when it is not
   /// empty (same layout as data/; rows with the same id replace, new ids are added).
-  /// Returns nullptr and fills \a errors when a table does not load.
+  /// Returns nullptr and fills \a errors when a table does not load. The messages quote the
+  /// overlay's cells and file names made safe for a terminal (TerminalSafe(), render.h).
   static std::unique_ptr<const RuleSet> Load(std::string_view overlay_dir,
                                              std::vector<std::string>* errors);
   /// Full validation (unknown tokens, duplicate ids, patterns that do not compile, missing
-  /// texts in either language, missing sources). Empty when all is well.
+  /// texts in either language, missing sources). Empty when all is well. Terminal-safe as
+  /// Load()'s.
   std::vector<std::string> Check() const;
   /// All tables in loadable form ("--dump-rules"), as (path, content) pairs.
   std::vector<std::pair<std::string, std::string>> Dump() const;

@@ -36,11 +36,13 @@ struct ScanOptions {
   bool null_separated = false;      ///< files_from names end in NUL (find -print0)
   bool recursive = false;           ///< descend into subdirectories
   InputFormat input_format = InputFormat::kMail;
-  std::string stdin_label;            ///< the name of standard input in records; empty: "-"
-  bool example = false;               ///< read the built-in example bounce first
-  int jobs = 0;                       ///< worker threads; 0: one per available CPU
-  bool summary = false;               ///< the summary table instead of the records
-  bool suppress = false;              ///< the hard-bounced addresses instead of the records
+  std::string stdin_label;  ///< the name of standard input in records; empty: "-"
+  bool example = false;     ///< read the built-in example bounce first
+  int jobs = 0;             ///< worker threads; 0: one per available CPU
+  bool summary = false;     ///< the summary table instead of the records
+  /// The suppression list (hard bounces and complaints, RenderSuppression(): CSV or TSV with
+  /// render.format kCsv or kTsv, else one address a line) instead of the records.
+  bool suppress = false;
   bool reply = false;                 ///< per bounce, a ready-to-send reply to the customer
   std::optional<std::int64_t> since;  ///< with suppress: only bounces dated from then on
   /// Count the messages of the inputs in a walk of their own, so that ScanProgress::total
@@ -95,7 +97,7 @@ struct ScanResult {
   bool stopped = false;        ///< RecordSink::StopRequested() ended it
   bool output_failed = false;  ///< a RecordSink::Flush() failed (then not complete, unless it
                                ///< was the final one with the summary or address list)
-  std::uint64_t too_old = 0;   ///< suppress: hard bounces older than since, left out
+  std::uint64_t too_old = 0;   ///< suppress: entries older than since, left out
   std::size_t skipped_directories = 0;         ///< subdirectories passed over (recursive off)
   std::vector<std::string> empty_directories;  ///< input directories without any message
 };

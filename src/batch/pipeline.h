@@ -38,7 +38,8 @@ struct ScannedMessage {
   std::string text;       ///< its rendering (empty in summary and suppress modes)
   bool is_error = false;  ///< text output of an unreadable input: for the error stream
   MessageKind kind = MessageKind::kNotABounce;
-  Report report;  ///< kept only for the summary or the suppression list
+  Report report;     ///< kept only for the summary or the suppression list
+  std::string name;  ///< the input's name, kept with the report
 };
 
 /// Messages in input order, read as one piece of work.

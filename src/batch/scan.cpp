@@ -69,6 +69,7 @@ void ProcessBatch(Batch* batch, const ScanOptions& o, const RuleSet& rules) {
       res.is_error = ro.format == Format::kText && report.kind == MessageKind::kUnreadable;
     } else {
       res.report = std::move(report);
+      res.name = std::move(in.name);  // the suppression list's `source`
     }
   }
 }
@@ -227,10 +228,7 @@ class Delivery {
     result_->too_old = suppression_.too_old();
     std::string tail;
     if (o_.summary) tail = RenderSummary(summary_, rules_, o_.render);
-    for (const std::string& a : suppression_.addresses()) {
-      tail += a;
-      tail += '\n';
-    }
+    if (o_.suppress) tail = RenderSuppression(suppression_, o_.render);
     if (!tail.empty()) sink_->Add(tail);
     if (!sink_->Flush()) result_->output_failed = true;
     StopRequested();  // a stop during the last write is still reported
@@ -242,7 +240,7 @@ class Delivery {
     if (m.kind == MessageKind::kUnreadable) ++result_->unreadable;
     if (m.kind == MessageKind::kNotABounce) ++result_->not_bounces;
     if (o_.summary) summary_.Add(m.report);
-    if (o_.suppress) suppression_.Add(m.report);
+    if (o_.suppress) suppression_.Add(m.report, m.name);
   }
   bool StopRequested() {
     if (sink_->StopRequested()) result_->stopped = true;

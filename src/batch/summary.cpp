@@ -8,18 +8,11 @@
 #include <algorithm>
 
 #include "bouncetolk/batch.h"
+#include "common/date.h"
 #include "common/text.h"
 
 namespace bouncetolk {
 namespace {
-
-// Cuts \a s to at most \a max bytes without splitting a UTF-8 sequence.
-std::string_view CutUtf8(std::string_view s, std::size_t max) {
-  if (s.size() <= max) return s;
-  std::size_t end = max;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  return s.substr(0, end);
-}
 
 std::string_view DomainOf(std::string_view address) {
   const std::size_t at = address.rfind('@');
@@ -54,7 +47,7 @@ std::string DiagnosticKey(std::string_view diagnostic) {
     out.push_back(' ');
     rest.remove_prefix(blank + 1);
   }
-  const std::string_view cut = CutUtf8(out, BatchSummary::kMaxDiagnosticBytes);
+  const std::string_view cut = Utf8Prefix(out, BatchSummary::kMaxDiagnosticBytes);
   if (cut.size() == out.size()) return out;
   return std::string(cut) + "…";
 }
@@ -112,32 +105,116 @@ std::vector<CountRow> BatchSummary::TopDiagnostics(std::size_t n) const {
   return rows;
 }
 
-std::string NormalizeAddress(std::string_view address) {
-  std::string out(StripAngles(Trim(address)));
-  const std::size_t at = out.rfind('@');
-  if (at != std::string::npos) {
-    for (std::size_t i = at + 1; i < out.size(); ++i) out[i] = AsciiLower(out[i]);
+namespace {
+
+// RFC 5322 atext, and any UTF-8 byte (RFC 6531 allows UTF-8 in local parts).
+bool IsAtext(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c) ||
+         static_cast<unsigned char>(c) >= 0x80 ||
+         std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
+}
+
+// True when \a local is a dot-atom: atext runs separated by single dots.
+bool IsDotAtom(std::string_view local) {
+  if (local.empty() || local.front() == '.' || local.back() == '.') return false;
+  for (std::size_t i = 0; i < local.size(); ++i) {
+    if (local[i] == '.') {
+      if (local[i - 1] == '.') return false;
+    } else if (!IsAtext(local[i])) {
+      return false;
+    }
   }
+  return true;
+}
+
+// The quoted local part "\"...\"" unquoted when what it holds needs no quotes, else as it is.
+std::string UnquoteLocalPart(std::string_view local) {
+  if (local.size() < 2 || local.front() != '"' || local.back() != '"') return std::string(local);
+  std::string inner;
+  for (std::size_t i = 1; i + 1 < local.size(); ++i) {
+    if (local[i] == '\\' && i + 2 < local.size()) ++i;  // a quoted pair
+    inner.push_back(local[i]);
+  }
+  return IsDotAtom(inner) ? inner : std::string(local);
+}
+
+// The complaint types that ask for no more mail (RFC 5965 abuse, fraud, virus, other; Apple's
+// opt-out); not "not-spam" (the user says the opposite) or "auth-failure" (RFC 6591, about
+// the sending domain's authentication, not the recipient's wish).
+bool IsComplaint(const Report& report) {
+  if (report.kind != MessageKind::kFeedback) return false;
+  const std::string type = AsciiLowerCopy(report.feedback_type);
+  return type != "not-spam" && type != "auth-failure";
+}
+
+std::optional<std::int64_t> ReportTime(const Report& report) {
+  if (report.time) return report.time;
+  if (std::optional<std::int64_t> when = ParseDate(report.date)) return when;
+  return ParseDate(report.per_message.arrival_date);
+}
+
+}  // namespace
+
+std::string NormalizeAddress(std::string_view address) {
+  const std::string_view a = StripAngles(Trim(address));
+  const std::size_t at = a.rfind('@');
+  if (at == std::string_view::npos) return std::string(a);
+  std::string out = UnquoteLocalPart(a.substr(0, at));
+  out.push_back('@');
+  out.append(AsciiLowerCopy(a.substr(at + 1)));
   return out;
 }
 
-void SuppressionList::Add(const Report& report) {
+std::string_view OutcomeToken(const Report& report, const RecipientResult& r) {
+  if (report.kind == MessageKind::kFeedback) return "feedback";
+  if (report.kind == MessageKind::kAutoReply) return "auto_reply";
+  switch (r.action) {
+    case DsnAction::kDelayed:
+    case DsnAction::kDelivered:
+    case DsnAction::kRelayed:
+    case DsnAction::kExpanded:
+      return DsnActionToken(r.action);
+    default:
+      return "failed";
+  }
+}
+
+std::vector<std::string> SuppressionList::addresses() const {
+  std::vector<std::string> out;
+  out.reserve(entries_.size());
+  for (const auto& [email, entry] : entries_) out.push_back(email);
+  return out;
+}
+
+void SuppressionList::Add(const Report& report, std::string_view source) {
+  const bool complaint = IsComplaint(report);
   bool dated_checked = false;
   bool too_old = false;
+  std::optional<std::int64_t> when;
   for (const RecipientResult& r : report.recipients) {
-    if (!r.hard_bounce || r.recipient.empty()) continue;
-    if (since_ && !dated_checked) {
+    if ((!r.hard_bounce && !complaint) || r.recipient.empty()) continue;
+    if (!dated_checked) {
       dated_checked = true;
-      std::optional<std::int64_t> when = ParseDate(report.date);
-      if (!when) when = ParseDate(report.per_message.arrival_date);
-      too_old = when && *when < *since_;
+      when = ReportTime(report);
+      too_old = since_ && when && *when < *since_;
     }
     if (too_old) {
       ++too_old_;
       continue;
     }
     std::string address = NormalizeAddress(r.recipient);
-    if (!address.empty()) addresses_.insert(std::move(address));
+    if (address.empty()) continue;
+    auto [it, added] = entries_.try_emplace(address);
+    SuppressionEntry& e = it->second;
+    if (!added && !(when && (!e.time || *when > *e.time))) continue;  // keep the latest
+    e.email = std::move(address);
+    e.reason = std::string(ReasonToken(r.reason));
+    e.status = r.status;
+    e.outcome = std::string(OutcomeToken(report, r));
+    e.timestamp = when ? FormatIsoUtc(*when) : std::string();
+    e.source = std::string(source);
+    e.valid = r.recipient_valid && !HasControlOrFormatting(e.email);
+    e.time = when;
   }
 }
 

@@ -53,16 +53,22 @@ struct Reading {
 };
 
 // First phrase rule of \a matcher found in \a text, appending every hit to rules.
-// \a normalized: NormalizeForMatch(text) if the caller has it.
+// \a normalized: NormalizeForMatch(text) if the caller has it. \a hits_cache: the hits of an
+// earlier call on the same text, or where to keep them for the next.
 const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher,
                                std::string_view text, std::vector<std::string>* rules,
-                               const std::string* normalized_text = nullptr) {
+                               const std::string* normalized_text = nullptr,
+                               std::optional<std::vector<int>>* hits_cache = nullptr) {
   if (text.empty()) return nullptr;
-  std::string own;
-  if (!normalized_text) own = NormalizeForMatch(text);
-  const std::string& normalized = normalized_text ? *normalized_text : own;
+  std::optional<std::vector<int>> own_hits;
+  std::optional<std::vector<int>>& hits = hits_cache ? *hits_cache : own_hits;
+  if (!hits) {
+    std::string own;
+    if (!normalized_text) own = NormalizeForMatch(text);
+    hits = matcher.Match(normalized_text ? *normalized_text : own);
+  }
   const PhraseRule* first = nullptr;
-  for (int index : matcher.Match(normalized)) {
+  for (int index : *hits) {
     const PhraseRule& rule = t.phrases[static_cast<std::size_t>(index)];
     if (!first) first = &rule;
     const std::string id = "phrase:" + rule.id;
@@ -90,7 +96,8 @@ Permanence PermanenceOf(const RecipientResult& r, const std::optional<EnhancedSt
 // The four layers of docs/precedence.md and the subject, every matching rule listed in
 // r->rules, most specific first.
 Reading ReadLayers(const RuleTables& t, std::string_view extra_text, std::string_view subject,
-                   const std::string* extra_normalized, RecipientResult* r) {
+                   const std::string* extra_normalized,
+                   std::optional<std::vector<int>>* extra_hits, RecipientResult* r) {
   Reading g;
   g.status = EnhancedStatus::Parse(r->status);
   g.real_status = g.status && r->status_source != StatusSource::kInferred && !g.status->IsPseudo();
@@ -104,7 +111,8 @@ Reading ReadLayers(const RuleTables& t, std::string_view extra_text, std::string
     g.phrase = nullptr;
   g.mailer_exit = !g.phrase && IsLocalMailerExit(*r);
   if (!g.phrase && !g.mailer_exit)
-    g.phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules, extra_normalized);
+    g.phrase =
+        MatchPhrases(t, t.text_matcher, extra_text, &r->rules, extra_normalized, extra_hits);
 
   // Layers 2 and 3: the status code and its fallbacks. Layer 4: the reply code.
   if (g.real_status) LookupStatus(t, r->status, &g.status_chain);
@@ -291,10 +299,11 @@ bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence
 }
 
 void Classify(const RuleTables& t, std::string_view extra_text, std::string_view subject,
-              RecipientResult* r, const std::string* extra_normalized) {
+              RecipientResult* r, const std::string* extra_normalized,
+              std::optional<std::vector<int>>* extra_hits) {
   r->rules.clear();
   r->hard_bounce = false;
-  const Reading reading = ReadLayers(t, extra_text, subject, extra_normalized, r);
+  const Reading reading = ReadLayers(t, extra_text, subject, extra_normalized, extra_hits, r);
   r->permanence = reading.code_permanence;
   if (r->permanence == Permanence::kSuccess) {
     r->reason = Reason::kDelivered;

@@ -10,6 +10,7 @@
 #ifndef BOUNCETOLK_CLASSIFY_CLASSIFY_H_
 #define BOUNCETOLK_CLASSIFY_CLASSIFY_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +24,11 @@ namespace bouncetolk {
 /// recipient (a vendor's human-readable lines) matched after the diagnostic; \a subject is the
 /// bounce's Subject, matched by subject-scope phrases as a last resort. \a extra_normalized,
 /// when given, is NormalizeForMatch(extra_text), which the caller may have made already.
+/// \a extra_hits, when given, keeps the phrase rules found in extra_text from one call to the
+/// next: a text that many recipients share is searched once (issue 14).
 void Classify(const RuleTables& tables, std::string_view extra_text, std::string_view subject,
-              RecipientResult* r, const std::string* extra_normalized = nullptr);
+              RecipientResult* r, const std::string* extra_normalized = nullptr,
+              std::optional<std::vector<int>>* extra_hits = nullptr);
 
 /// The names of the transaction facts, in the order Classify checks them (the list of
 /// docs/precedence.md).

@@ -63,6 +63,7 @@ Format ParseFormat(const std::string& f) {
   if (f == "csv") return Format::kCsv;
   if (f == "tsv") return Format::kTsv;
   if (f == "brief") return Format::kBrief;
+  if (f == "sisimai") return Format::kSisimai;
   return Format::kText;
 }
 
@@ -119,7 +120,8 @@ std::optional<std::int64_t> ParseSince(const std::string& text) {
 // The formats each kind of output can be given in; "text" is always the default.
 bool FormatSupported(const std::string& mode, const std::string& format) {
   if (mode == "explain") return format == "text" || format == "json" || format == "jsonl";
-  if (mode == "--suppress" || mode == "--reply") return format == "text";
+  if (mode == "--suppress") return format == "text" || format == "csv" || format == "tsv";
+  if (mode == "--reply") return format == "text";
   return true;
 }
 
@@ -133,7 +135,7 @@ bool CheckFormat(const Options& opt, const Subcommands& sub) {
   const std::string format = opt.brief ? "brief" : opt.format;
   if (mode.empty() || FormatSupported(mode, format)) return true;
   std::string allowed;
-  for (const char* f : {"text", "json", "jsonl"}) {
+  for (const char* f : {"text", "brief", "json", "jsonl", "csv", "tsv", "sisimai"}) {
     if (!FormatSupported(mode, f)) continue;
     if (!allowed.empty()) allowed += ", ";
     allowed += f;
@@ -205,7 +207,7 @@ void AddScanOptions(CLI::App& app, Options& opt) {
       "inputs", scan.inputs,
       "Bounce messages, mbox files, Maildirs or directories ('-' or nothing: standard input)");
   app.add_option("-f,--format", opt.format, "Output format")
-      ->check(OneOf({"text", "json", "jsonl", "csv", "tsv", "brief"}))
+      ->check(OneOf({"text", "json", "jsonl", "csv", "tsv", "brief", "sisimai"}))
       ->capture_default_str();
   app.add_option("--lang", opt.lang, "Language of the output: nl (default) or en")
       ->check(OneOf({"nl", "en"}));

@@ -4,7 +4,7 @@
 
 #include "common/address.h"
 
-#include <algorithm>
+#include <unordered_set>
 
 #include "common/text.h"
 
@@ -37,18 +37,14 @@ AddressSpan FindAddress(std::string_view text, std::size_t from) {
   return AddressSpan{};
 }
 
-std::vector<std::string> AllAddresses(std::string_view text) {
+std::vector<std::string> AllAddresses(std::string_view text, std::size_t max) {
   std::vector<std::string> out;
-  std::vector<std::string> lower;
+  std::unordered_set<std::string> seen;  // lower case: a header of 3000 addresses stays linear
   AddressSpan span;
   std::size_t pos = 0;
-  while ((span = FindAddress(text, pos)).found()) {
+  while (out.size() < max && (span = FindAddress(text, pos)).found()) {
     std::string a(text.substr(span.begin, span.end - span.begin));
-    std::string l = AsciiLowerCopy(a);
-    if (std::find(lower.begin(), lower.end(), l) == lower.end()) {
-      lower.push_back(std::move(l));
-      out.push_back(std::move(a));
-    }
+    if (seen.insert(AsciiLowerCopy(a)).second) out.push_back(std::move(a));
     pos = span.end;
   }
   return out;

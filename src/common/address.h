@@ -7,6 +7,7 @@
 #ifndef BOUNCETOLK_COMMON_ADDRESS_H_
 #define BOUNCETOLK_COMMON_ADDRESS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +23,9 @@ struct AddressSpan {
 
 /// The first addr-spec in \a text at or after \a from.
 AddressSpan FindAddress(std::string_view text, std::size_t from = 0);
-/// Every distinct addr-spec of \a text, in order (lower-cased duplicates removed).
-std::vector<std::string> AllAddresses(std::string_view text);
+/// Every distinct addr-spec of \a text, in order (lower-cased duplicates removed), the first
+/// \a max of them.
+std::vector<std::string> AllAddresses(std::string_view text, std::size_t max = SIZE_MAX);
 
 }  // namespace bouncetolk
 

@@ -141,7 +141,21 @@ std::optional<std::int64_t> ParseIso(std::string_view t) {
   return Assemble(year, month, day, seconds, zone);
 }
 
-// ParseDate(), also giving the zone offset the date was written in (0 for ISO dates).
+// Year, month, day of a count of days since 1970-01-01 (H. Hinnant's civil_from_days).
+void CivilFromDays(std::int64_t z, int* year, int* month, int* day) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  *year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (*month <= 2));
+}
+
+}  // namespace
+
 std::optional<std::int64_t> ParseDateInZone(std::string_view text, int* zone_out) {
   *zone_out = 0;
   text = Trim(text);
@@ -189,21 +203,6 @@ std::optional<std::int64_t> ParseDateInZone(std::string_view text, int* zone_out
   return Assemble(year, month, day, seconds.value_or(0), zone);
 }
 
-// Year, month, day of a count of days since 1970-01-01 (H. Hinnant's civil_from_days).
-void CivilFromDays(std::int64_t z, int* year, int* month, int* day) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  *day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  *month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  *year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (*month <= 2));
-}
-
-}  // namespace
-
 std::optional<std::int64_t> ParseDate(std::string_view text) {
   int zone = 0;
   return ParseDateInZone(text, &zone);
@@ -224,6 +223,18 @@ std::string FormatDate(std::int64_t when, int zone_minutes) {
                 kDays[((days % 7) + 7) % 7], day, kMonths[month - 1], year,
                 static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
                 static_cast<int>(secs % 60), zone_minutes < 0 ? '-' : '+', zone / 60, zone % 60);
+  return out;
+}
+
+std::string FormatIsoUtc(std::int64_t when) {
+  const std::int64_t days = (when >= 0 ? when : when - 86399) / 86400;
+  const std::int64_t secs = when - days * 86400;
+  int year = 0, month = 0, day = 0;
+  CivilFromDays(days, &year, &month, &day);
+  char out[40];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                static_cast<int>(secs % 60));
   return out;
 }
 

@@ -8,6 +8,7 @@
 #define BOUNCETOLK_COMMON_DATE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,13 @@ namespace bouncetolk {
 /// \a when (seconds since 1970-01-01T00:00:00Z) as an RFC 5322 date in the zone \a zone_minutes
 /// east of UTC: "Wed, 03 May 2017 04:41:00 -0700".
 std::string FormatDate(std::int64_t when, int zone_minutes);
+
+/// ParseDate() (batch.h), also giving in \a zone_minutes the zone offset the date was written
+/// in (minutes east of UTC; 0 for ISO dates and when unknown).
+std::optional<std::int64_t> ParseDateInZone(std::string_view text, int* zone_minutes);
+
+/// \a when as ISO 8601 in UTC: "2026-03-03T07:59:00Z".
+std::string FormatIsoUtc(std::int64_t when);
 
 /// The RFC 5322 date \a seconds after \a date, written in \a date's own zone; empty when
 /// ParseDate() does not understand \a date.

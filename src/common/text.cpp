@@ -351,4 +351,59 @@ std::string_view StripAngles(std::string_view s) {
   return s;
 }
 
+std::string_view Utf8Prefix(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+std::string CutText(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return std::string(s);
+  static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+  std::string out(Utf8Prefix(s, max < kEllipsis.size() ? 0 : max - kEllipsis.size()));
+  out.append(kEllipsis);
+  return out;
+}
+
+bool IsInvisibleFormatting(unsigned cp) {
+  return (cp >= 0x202A && cp <= 0x202E) ||  // LRE RLE PDF LRO RLO
+         (cp >= 0x2066 && cp <= 0x2069) ||  // LRI RLI FSI PDI
+         cp == 0x200B ||                    // zero width space (joiners stay: emoji, Persian)
+         cp == 0x200E || cp == 0x200F ||    // LRM RLM
+         cp == 0x2028 || cp == 0x2029 ||    // line and paragraph separators
+         (cp >= 0x2060 && cp <= 0x2065) ||  // word joiner, invisible operators
+         (cp >= 0x206A && cp <= 0x206F) ||  // deprecated format characters
+         cp == 0x061C ||                    // ALM
+         cp == 0xFEFF ||                    // BOM / zero width no-break space
+         (cp >= 0xFFF9 && cp <= 0xFFFB) ||  // interlinear annotation
+         (cp >= 0xE0000 && cp <= 0xE007F);  // tag characters (invisible)
+}
+
+unsigned DecodeUtf8At(std::string_view s, std::size_t i, std::size_t* len) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
+  std::size_t n = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 4;
+  if (i + n > s.size()) n = s.size() - i;
+  unsigned cp = n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+  for (std::size_t k = 1; k < n; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  *len = n;
+  return cp;
+}
+
+bool HasControlOrFormatting(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    const unsigned cp = DecodeUtf8At(s, i, &len);
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFD || IsInvisibleFormatting(cp))
+      return true;
+    i += len;
+  }
+  return false;
+}
+
 }  // namespace bouncetolk

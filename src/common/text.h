@@ -61,6 +61,37 @@ std::string StripComments(std::string_view s);
 /// Strips one pair of surrounding angle brackets "<a@b>" and blanks.
 std::string_view StripAngles(std::string_view s);
 
+/// Bidi embeddings, overrides, isolates and marks (U+202A-202E, U+2066-2069, U+200E/200F,
+/// U+061C), zero width space, line/paragraph separators, invisible operators, BOM, interlinear
+/// annotation and tag characters: code points that change how text around them shows, or
+/// hide. Terminal-safe output shows them as "\u{XXXX}", JSON escapes them.
+bool IsInvisibleFormatting(unsigned cp);
+/// The code point of the UTF-8 sequence at \a s[i] (\a s valid UTF-8), and its length.
+unsigned DecodeUtf8At(std::string_view s, std::size_t i, std::size_t* len);
+/// True when valid UTF-8 \a s holds a C0 control (tab and newline too), DEL, a C1 control, an
+/// IsInvisibleFormatting() character or U+FFFD (a byte that was not UTF-8): an address with one
+/// is no address mail can be delivered to as written.
+bool HasControlOrFormatting(std::string_view s);
+
+/// The longest prefix of \a s of at most \a max bytes that does not split a UTF-8 sequence.
+std::string_view Utf8Prefix(std::string_view s, std::size_t max);
+/// \a s when it has at most \a max bytes (max >= 4), else a Utf8Prefix() of it followed by
+/// "…", together at most \a max bytes.
+std::string CutText(std::string_view s, std::size_t max);
+
+/// A text copied to every one of several recipients or records (a shared error text, the
+/// fields of a message in each of its flat records) keeps at most this many bytes per copy...
+inline constexpr std::size_t kMaxSharedTextBytes = 64u << 10;
+/// ... divided among the copies, but never fewer than this many (docs/security.md).
+inline constexpr std::size_t kMinSharedTextBytes = 1u << 10;
+/// The bytes each of \a copies copies of one text keeps: max(kMaxSharedTextBytes / copies,
+/// kMinSharedTextBytes), all of kMaxSharedTextBytes for one. So n copies of a text cost at most
+/// max(64 KiB, n KiB), however long the text.
+inline std::size_t SharedTextBytes(std::size_t copies) {
+  const std::size_t share = kMaxSharedTextBytes / (copies ? copies : 1);
+  return share > kMinSharedTextBytes ? share : kMinSharedTextBytes;
+}
+
 }  // namespace bouncetolk
 
 #endif  // BOUNCETOLK_COMMON_TEXT_H_

@@ -31,6 +31,16 @@ void FindReportParts(const Entity& e, std::vector<std::pair<const Entity*, const
   }
 }
 
+// The list identifier of a List-Id value (RFC 2919): "Neko list <neko.example.org>" ->
+// "neko.example.org"; a value without brackets as it is.
+std::string ListIdentifier(std::string_view value) {
+  const std::size_t open = value.rfind('<');
+  const std::size_t close = value.rfind('>');
+  if (open != std::string_view::npos && close != std::string_view::npos && close > open)
+    return std::string(Trim(value.substr(open + 1, close - open - 1)));
+  return std::string(Trim(value));
+}
+
 void FillOriginal(const std::vector<Field>& headers, OriginalMessage* o) {
   for (const Field& f : headers) {
     std::string* target = nullptr;
@@ -44,6 +54,8 @@ void FillOriginal(const std::vector<Field>& headers, OriginalMessage* o) {
       target = &o->date;
     else if (EqualsIgnoreCase(f.name, "Message-ID"))
       target = &o->message_id;
+    else if (EqualsIgnoreCase(f.name, "List-Id") && o->list_id.empty())
+      o->list_id = ListIdentifier(CollapseSpace(DecodeHeaderValue(f.value)));
     if (target && target->empty()) *target = CollapseSpace(DecodeHeaderValue(f.value));
   }
 }

@@ -4,6 +4,9 @@
 
 #include "dsn/fields_in_text.h"
 
+#include <algorithm>
+#include <climits>
+
 #include "common/text.h"
 #include "dsn/rfc3464.h"
 
@@ -27,8 +30,10 @@ std::vector<RecipientResult> DecodeFieldsInText(const MessageView& view) {
   }
   if (start == std::string::npos) return {};
   std::vector<Problem> ignored;
+  AnalyzeOptions options;  // the recipient limit is the view's: analyze.cpp says when it bites
+  options.max_recipients = static_cast<int>(std::min<std::size_t>(view.max_recipients, INT_MAX));
   DsnFields fields =
-      ParseDeliveryStatus(std::string_view(view.text).substr(start), AnalyzeOptions(), &ignored);
+      ParseDeliveryStatus(std::string_view(view.text).substr(start), options, &ignored);
   std::vector<RecipientResult> out;
   for (RecipientResult& r : fields.recipients) {
     if (r.recipient.empty()) continue;

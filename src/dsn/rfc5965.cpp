@@ -4,6 +4,9 @@
 
 #include "dsn/rfc5965.h"
 
+#include <algorithm>
+#include <climits>
+
 #include "common/address.h"
 #include "common/field_block.h"
 #include "common/text.h"
@@ -35,7 +38,10 @@ std::vector<std::string> ReturnedTo(const Entity& root, const AnalyzeOptions& op
   return out;
 }
 
-void AddRecipient(std::string_view address, Report* report) {
+// Adds a recipient, unless there are more than \a max already: a report that names 100,000
+// never holds more than max + 1 (ReadFeedbackReport() then drops the one over and says so).
+void AddRecipient(std::string_view address, Report* report, int max = INT_MAX - 1) {
+  if (report->recipients.size() > static_cast<std::size_t>(std::max(max, 0))) return;
   report->recipients.push_back(
       MakeFeedbackRecipient(address, static_cast<int>(report->recipients.size() + 1)));
 }
@@ -77,15 +83,18 @@ bool ReadFeedbackReport(const Entity& root, const AnalyzeOptions& options, Repor
   if (const std::string* type = FindField(fields, "Feedback-Type"))
     report->feedback_type = AsciiLowerCopy(Trim(*type));
   for (const Field& f : fields) {
-    if (EqualsIgnoreCase(f.name, "Original-Rcpt-To")) AddRecipient(f.value, report);
+    if (EqualsIgnoreCase(f.name, "Original-Rcpt-To"))
+      AddRecipient(f.value, report, options.max_recipients);
   }
   if (report->recipients.empty()) {
     for (const Field& f : fields) {
-      if (EqualsIgnoreCase(f.name, "Removal-Recipient")) AddRecipient(f.value, report);
+      if (EqualsIgnoreCase(f.name, "Removal-Recipient"))
+        AddRecipient(f.value, report, options.max_recipients);
     }
   }
   if (report->recipients.empty()) {
-    for (const std::string& to : ReturnedTo(root, options)) AddRecipient(to, report);
+    for (const std::string& to : ReturnedTo(root, options))
+      AddRecipient(to, report, options.max_recipients);
   }
   if (report->recipients.empty()) AddRecipient("", report);
   if (report->recipients.size() > static_cast<std::size_t>(options.max_recipients)) {

@@ -33,14 +33,16 @@ std::string JsonString(std::string_view object, std::string_view key) {
   return out;
 }
 
-// The {...} objects of the array "key": [ {...}, {...} ] (objects without nested braces).
-std::vector<std::string_view> JsonObjects(std::string_view json, std::string_view key) {
+// The {...} objects of the array "key": [ {...}, {...} ] (objects without nested braces), the
+// first \a max of them.
+std::vector<std::string_view> JsonObjects(std::string_view json, std::string_view key,
+                                          std::size_t max) {
   std::vector<std::string_view> out;
   const std::size_t at = json.find("\"" + std::string(key) + "\"");
   if (at == std::string_view::npos) return out;
   const std::size_t end = json.find(']', at);
   std::size_t pos = at;
-  while (true) {
+  while (out.size() < max) {
     const std::size_t open = json.find('{', pos);
     if (open == std::string_view::npos || open > end) break;
     const std::size_t close = json.find('}', open);
@@ -62,7 +64,7 @@ std::vector<RecipientResult> DecodeAmazonSes(const MessageView& view) {
   std::vector<RecipientResult> out;
   const std::string type = JsonString(json, "notificationType");
   if (type == "Bounce") {
-    for (std::string_view object : JsonObjects(json, "bouncedRecipients")) {
+    for (std::string_view object : JsonObjects(json, "bouncedRecipients", view.max_recipients)) {
       RecipientResult r = MakeRecipient(JsonString(object, "emailAddress"), "");
       std::string diagnostic_type;
       std::string diagnostic;
@@ -76,7 +78,7 @@ std::vector<RecipientResult> DecodeAmazonSes(const MessageView& view) {
     }
   } else if (type == "Complaint") {
     const std::string feedback_type = JsonString(json, "complaintFeedbackType");
-    for (std::string_view object : JsonObjects(json, "complainedRecipients")) {
+    for (std::string_view object : JsonObjects(json, "complainedRecipients", view.max_recipients)) {
       RecipientResult r = MakeRecipient(JsonString(object, "emailAddress"), "");
       r.extension_fields.push_back(
           Field{"Feedback-Type", feedback_type.empty() ? "abuse" : feedback_type});
@@ -87,11 +89,11 @@ std::vector<RecipientResult> DecodeAmazonSes(const MessageView& view) {
     const std::size_t at = json.find("\"recipients\"");
     const std::size_t end = at == std::string::npos ? at : json.find(']', at);
     if (at != std::string::npos && end != std::string::npos) {
-      for (const std::string& address : AllAddresses(std::string_view(json).substr(at, end - at))) {
-        RecipientResult r = MakeRecipient(address, response);
-        r.action = DsnAction::kDelivered;
-        out.push_back(std::move(r));
-      }
+      // Every recipient shares the one response.
+      AppendSharedRecipients(
+          AllAddresses(std::string_view(json).substr(at, end - at), view.max_recipients), response,
+          &out);
+      for (RecipientResult& r : out) r.action = DsnAction::kDelivered;
     }
   }
   for (std::size_t i = 0; i < out.size(); ++i) out[i].index = static_cast<int>(i + 1);

@@ -18,10 +18,9 @@ namespace bouncetolk {
 std::vector<RecipientResult> DecodeExchange(const MessageView& view) {
   std::vector<RecipientResult> out = DecodeRecipientBlocks(view);
   if (!out.empty()) return out;
-  const std::vector<std::string> addresses = AllAddresses(view.text);
-  if (addresses.empty()) return out;
-  out.push_back(MakeRecipient(addresses.front(), view.text));
-  out.back().index = 1;
+  const AddressSpan first = FindAddress(view.text);
+  if (first.found())
+    AppendRecipient(view.text.substr(first.begin, first.end - first.begin), view.text, &out);
   return out;
 }
 

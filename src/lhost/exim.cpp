@@ -14,7 +14,7 @@
 namespace bouncetolk {
 
 std::vector<RecipientResult> DecodeExim(const MessageView& view) {
-  std::vector<AddressBlock> blocks = SplitAtRecipients(view.text);
+  std::vector<AddressBlock> blocks = SplitAtRecipients(view.text, view.max_recipients);
   // X-Failed-Recipients lists exactly the failed addresses; other addresses the text names
   // ("A message sent by <a@b>") are not recipients.
   const std::vector<std::string> failed = AllAddresses(view.Header("X-Failed-Recipients"));

@@ -23,22 +23,39 @@ namespace {
 // recipient <a@b> (Error following RCPT command)", "[Status: Error, Address: <a@b>, ResponseCode
 // 421, ...]"): a line with an address and a failure word ("failure" rows of lhost.tsv) or an
 // SMTP code, taken with the lines that follow it up to a blank line. The bounce's own
-// addressee (the original sender) is never a recipient.
+// addressee (the original sender) is never a recipient. The recipients of one paragraph share
+// its lines: each of their n texts is cut at SharedTextBytes(n), so a paragraph of 20,000 such
+// lines costs no more than a few times its size.
 std::vector<RecipientResult> AddressesInFailureLines(const MessageView& view) {
-  const std::vector<std::string> to = AllAddresses(view.Header("To"));
+  const std::vector<std::string> to = AllAddresses(view.Header("To"), 1);
   const std::vector<std::string_view> lines = SplitLines(view.text);
-  std::vector<RecipientResult> out;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  struct Hit {
+    std::size_t line;
+    std::string address;
+  };
+  std::vector<Hit> hits;
+  for (std::size_t i = 0; i < lines.size() && hits.size() < view.max_recipients; ++i) {
     const std::string normalized = NormalizeForMatch(lines[i]);
     if (!LineHasMarker(*view.tables, "failure", normalized) && !ExtractCodes(lines[i]).reply)
       continue;
-    for (const std::string& address : AllAddresses(lines[i])) {
+    for (std::string& address : AllAddresses(lines[i])) {
       if (!to.empty() && EqualsIgnoreCase(address, to.front())) continue;
+      if (hits.size() < view.max_recipients) hits.push_back(Hit{i, std::move(address)});
+    }
+  }
+  std::vector<RecipientResult> out;
+  for (std::size_t h = 0; h < hits.size();) {
+    // The hits of one paragraph: up to the first blank line after the first of them.
+    std::size_t end = hits[h].line + 1;
+    while (end < lines.size() && !Trim(lines[end]).empty()) ++end;
+    std::size_t last = h;
+    while (last < hits.size() && hits[last].line < end) ++last;
+    const std::size_t max_bytes = SharedTextBytes(last - h);
+    for (; h < last; ++h) {
       std::string text;
-      for (std::size_t j = i; j < lines.size() && (j == i || !Trim(lines[j]).empty()); ++j) {
+      for (std::size_t j = hits[h].line; j < end && text.size() <= max_bytes; ++j)
         text.append(lines[j]).push_back('\n');
-      }
-      AppendRecipient(address, text, &out);
+      AppendRecipient(hits[h].address, CutText(text, max_bytes), &out);
     }
   }
   return out;
@@ -47,15 +64,18 @@ std::vector<RecipientResult> AddressesInFailureLines(const MessageView& view) {
 // Third pass: a report that lists the SMTP envelope of the failed message ("Message details:
 // ... MAIL FROM: a@b / RCPT TO: c@d", as Verizon's vtext.com gateway writes it) names the
 // recipient only there. The RCPT TO line is the envelope, not a header quoted from the
-// returned message; the whole text is its diagnostic.
+// returned message; the whole text is its diagnostic, shared by all such recipients.
 std::vector<RecipientResult> EnvelopeRecipients(const MessageView& view) {
-  std::vector<RecipientResult> out;
+  std::vector<std::string> addresses;
   for (const std::string_view line : SplitLines(view.text)) {
     const std::string_view trimmed = Trim(line);
     if (!StartsWithIgnoreCase(trimmed, "rcpt to:")) continue;
-    for (const std::string& address : AllAddresses(trimmed.substr(8)))
-      AppendRecipient(address, view.text, &out);
+    for (std::string& address : AllAddresses(trimmed.substr(8))) {
+      if (addresses.size() < view.max_recipients) addresses.push_back(std::move(address));
+    }
   }
+  std::vector<RecipientResult> out;
+  AppendSharedRecipients(addresses, view.text, &out);
   return out;
 }
 
@@ -66,7 +86,7 @@ bool DetectGeneric(const MessageView& view) {
 }
 
 std::vector<RecipientResult> DecodeGeneric(const MessageView& view) {
-  std::vector<AddressBlock> blocks = SplitAtRecipients(view.text);
+  std::vector<AddressBlock> blocks = SplitAtRecipients(view.text, view.max_recipients);
   std::vector<AddressBlock> kept;
   for (AddressBlock& b : blocks) {
     if (!Trim(b.text).empty()) kept.push_back(std::move(b));

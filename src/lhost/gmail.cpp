@@ -13,15 +13,16 @@
 namespace bouncetolk {
 
 std::vector<RecipientResult> DecodeGmail(const MessageView& view) {
-  std::vector<RecipientResult> out =
-      RecipientsFromBlocks(SplitAtRecipients(TextBeforeLine(view.text, "original message")));
+  std::vector<RecipientResult> out = RecipientsFromBlocks(
+      SplitAtRecipients(TextBeforeLine(view.text, "original message"), view.max_recipients));
   if (!out.empty()) return out;
   // Newer notices name the address in a sentence ("Your message wasn't delivered to a@b
   // because the address couldn't be found"): X-Failed-Recipients, else the first address.
   out = RecipientsFromHeader(view, "X-Failed-Recipients", view.text);
   if (out.empty()) {
-    const std::vector<std::string> addresses = AllAddresses(view.text);
-    if (!addresses.empty()) AppendRecipient(addresses.front(), view.text, &out);
+    const AddressSpan first = FindAddress(view.text);
+    if (first.found())
+      AppendRecipient(view.text.substr(first.begin, first.end - first.begin), view.text, &out);
   }
   return out;
 }

@@ -16,7 +16,7 @@ std::vector<RecipientResult> DecodeJapaneseCarriers(const MessageView& view) {
   std::vector<RecipientResult> out = DecodeRecipientBlocks(view);
   // EZweb also writes the reason ABOVE the address ("The user(s) account is disabled.").
   const std::vector<RecipientResult> above =
-      RecipientsAfterTheirErrors(view.text, IsAddressOnlyLine, nullptr);
+      RecipientsAfterTheirErrors(view.text, IsAddressOnlyLine, nullptr, view.max_recipients);
   for (RecipientResult& r : out) {
     if (!r.diagnostic.empty()) continue;
     for (const RecipientResult& a : above) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 
 #include "common/text.h"
 #include "rules/capture_pattern.h"
@@ -204,30 +205,60 @@ const GatedPattern& CommandPattern() {
 
 }  // namespace
 
-std::vector<AddressBlock> SplitAtRecipients(std::string_view text) {
+namespace {
+
+// Appends \a line and a newline to a block's text, unless the text has passed
+// kMaxVendorTextBytes already: MakeRecipient() reads no more, and a line or so beyond the limit
+// tells it the text was cut.
+void AppendBlockLine(std::string_view line, std::string* text) {
+  if (text->size() > kMaxVendorTextBytes) return;
+  text->append(line).push_back('\n');
+}
+
+// Several addresses listed above one shared error: each borrows the text of the next block
+// that has one, all n of them cut at SharedTextBytes(n), so n copies never cost more than
+// max(64 KiB, n KiB).
+void LendSharedTexts(std::vector<AddressBlock>* blocks) {
+  std::size_t end = blocks->size();  // blocks [end, size) are done
+  while (end > 0) {
+    const std::size_t lender = end - 1;
+    std::size_t first = lender;
+    while (first > 0 && Trim((*blocks)[first - 1].text).empty()) --first;
+    if (first < lender) {
+      const std::string shared =
+          CutText((*blocks)[lender].text, SharedTextBytes(lender - first + 1));
+      for (std::size_t i = first; i <= lender; ++i) (*blocks)[i].text = shared;
+    }
+    end = first;
+  }
+}
+
+}  // namespace
+
+std::vector<AddressBlock> SplitAtRecipients(std::string_view text, std::size_t max_blocks) {
   std::vector<AddressBlock> blocks;
-  AddressBlock* current = nullptr;
+  std::unordered_map<std::string, std::size_t> index;  // lower-cased address -> its block
+  std::size_t current = SIZE_MAX;                      // the block lines go to, if any
   for (const std::string_view line : SplitLines(text)) {
     std::string address;
     std::string rest;
     if (ParseRecipientLine(line, &address, &rest)) {
-      auto same = std::find_if(blocks.begin(), blocks.end(), [&](const AddressBlock& b) {
-        return EqualsIgnoreCase(b.address, address);
-      });
-      if (same == blocks.end()) {
-        blocks.push_back(AddressBlock{address, ""});
-        same = blocks.end() - 1;
+      auto [it, added] = index.emplace(AsciiLowerCopy(address), blocks.size());
+      if (added && blocks.size() >= max_blocks) {
+        // Over the limit: this address and its lines are passed over.
+        index.erase(it);
+        current = SIZE_MAX;
+        continue;
       }
-      current = &*same;
-      if (!rest.empty()) current->text.append(rest).push_back('\n');
+      if (added) blocks.push_back(AddressBlock{address, ""});
+      current = it->second;
+      if (!rest.empty()) AppendBlockLine(rest, &blocks[current].text);
       continue;
     }
-    if (current && !Trim(line).empty()) current->text.append(Trim(line)).push_back('\n');
+    if (current != SIZE_MAX && !Trim(line).empty())
+      AppendBlockLine(Trim(line), &blocks[current].text);
   }
-  // Several addresses listed above one shared error: each borrows the next block's text.
-  for (std::size_t i = blocks.size(); i-- > 1;) {
-    if (Trim(blocks[i - 1].text).empty()) blocks[i - 1].text = blocks[i].text;
-  }
+  LendSharedTexts(&blocks);
   return blocks;
 }
 
@@ -269,10 +300,11 @@ std::vector<RecipientResult> RecipientsAfterTheirErrors(std::string_view text,
                                                         bool (*parse_line)(std::string_view line,
                                                                            std::string* address,
                                                                            std::string* rest),
-                                                        std::string* trailing) {
+                                                        std::string* trailing, std::size_t max) {
   std::vector<RecipientResult> out;
   std::string pending;
   for (const std::string_view raw : SplitLines(text)) {
+    if (out.size() >= max) break;
     const std::string_view line = Trim(raw);
     std::string address;
     std::string rest;
@@ -317,7 +349,13 @@ SmtpCommand FindCommand(std::string_view text) {
   return FindCommand(text, AsciiLowerCopy(text), HasExoticFolds(text));
 }
 
-RecipientResult MakeRecipient(std::string_view address, std::string_view text) {
+RecipientResult MakeRecipient(std::string_view address, std::string_view whole_text) {
+  // A text that is longer than any diagnostic is cut before it is read, so that whatever
+  // the readers hand in, a recipient costs at most kMaxVendorTextBytes.
+  const std::string cut = whole_text.size() > kMaxVendorTextBytes
+                              ? CutText(whole_text, kMaxVendorTextBytes)
+                              : std::string();
+  const std::string_view text = cut.empty() ? whole_text : std::string_view(cut);
   RecipientResult r;
   r.recipient = std::string(address);
   r.recipient_type = "rfc822";
@@ -336,6 +374,12 @@ void AppendRecipient(std::string_view address, std::string_view text,
   out->back().index = static_cast<int>(out->size());
 }
 
+void AppendSharedRecipients(const std::vector<std::string>& addresses, std::string_view text,
+                            std::vector<RecipientResult>* out) {
+  const std::string shared = CutText(text, SharedTextBytes(addresses.size()));
+  for (const std::string& address : addresses) AppendRecipient(address, shared, out);
+}
+
 std::vector<RecipientResult> RecipientsFromBlocks(const std::vector<AddressBlock>& blocks) {
   std::vector<RecipientResult> out;
   for (const AddressBlock& b : blocks) AppendRecipient(b.address, b.text, &out);
@@ -344,15 +388,13 @@ std::vector<RecipientResult> RecipientsFromBlocks(const std::vector<AddressBlock
 
 std::vector<RecipientResult> RecipientsFromHeader(const MessageView& view, std::string_view header,
                                                   std::string_view text) {
-  std::vector<AddressBlock> blocks;
-  for (std::string& address : AllAddresses(view.Header(header))) {
-    blocks.push_back(AddressBlock{std::move(address), std::string(text)});
-  }
-  return RecipientsFromBlocks(blocks);
+  std::vector<RecipientResult> out;
+  AppendSharedRecipients(AllAddresses(view.Header(header), view.max_recipients), text, &out);
+  return out;
 }
 
 std::vector<RecipientResult> DecodeRecipientBlocks(const MessageView& view) {
-  return RecipientsFromBlocks(SplitAtRecipients(view.text));
+  return RecipientsFromBlocks(SplitAtRecipients(view.text, view.max_recipients));
 }
 
 }  // namespace bouncetolk

@@ -10,12 +10,14 @@
 #ifndef BOUNCETOLK_LHOST_LHOST_COMMON_H_
 #define BOUNCETOLK_LHOST_LHOST_COMMON_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bouncetolk/report.h"
 #include "common/address.h"
+#include "common/text.h"
 #include "view/message_view.h"
 
 namespace bouncetolk {
@@ -26,13 +28,22 @@ struct AddressBlock {
   std::string text;  ///< the rest of the recipient's line and the lines after it, LF-joined
 };
 
+/// A diagnostic taken from vendor text keeps at most this many bytes (as a DSN field does at the
+/// default --max-header); MakeRecipient() cuts longer texts, SplitAtRecipients() stops
+/// collecting a block's lines beyond it. A text several recipients share keeps less per copy:
+/// SharedTextBytes() (common/text.h).
+inline constexpr std::size_t kMaxVendorTextBytes = kMaxSharedTextBytes;
+
 /// Splits \a text into blocks at recipient lines: a line that starts with an address
 /// ("<a@b>:", "a@b ... User unknown", "\"a@b\":") or ends with one after a lead-in
 /// ("Could not be delivered to: <a@b>"). Lines that quote headers ("To: a@b"), SMTP
 /// transcripts (">>> RCPT TO:<a@b>") and sender addresses ("MAIL FROM:<a@b>") are not
 /// recipient lines. Blocks of the same address are merged; a block without text borrows the
-/// text of the next block (several addresses listed above one shared error).
-std::vector<AddressBlock> SplitAtRecipients(std::string_view text);
+/// text of the next block (several addresses listed above one shared error), each of the n
+/// blocks that share it cut at SharedTextBytes(n). At most \a max_blocks blocks: the
+/// addresses after are passed over.
+std::vector<AddressBlock> SplitAtRecipients(std::string_view text,
+                                            std::size_t max_blocks = SIZE_MAX);
 
 /// A line that is just an address ("a@b", "<a@b>"); fills \a address, clears \a rest. The
 /// line parser for RecipientsAfterTheirErrors() when the format lists bare addresses.
@@ -41,12 +52,12 @@ bool IsAddressOnlyLine(std::string_view line, std::string* address, std::string*
 /// For formats that write the error BEFORE the address it belongs to (Lotus Notes, Sendmail
 /// transcripts): each line for which \a parse_line returns true (filling the address and the
 /// rest of the line) closes one recipient, whose text is the lines since the previous such line
-/// plus that rest. The lines after the last address go to \a trailing (may be nullptr).
-std::vector<RecipientResult> RecipientsAfterTheirErrors(std::string_view text,
-                                                        bool (*parse_line)(std::string_view line,
-                                                                           std::string* address,
-                                                                           std::string* rest),
-                                                        std::string* trailing);
+/// plus that rest. The lines after the last address go to \a trailing (may be nullptr). Stops
+/// after \a max recipients.
+std::vector<RecipientResult> RecipientsAfterTheirErrors(
+    std::string_view text,
+    bool (*parse_line)(std::string_view line, std::string* address, std::string* rest),
+    std::string* trailing, std::size_t max = SIZE_MAX);
 
 /// The text after the first line whose normalised form contains \a lower_marker (the
 /// marker line itself excluded), or empty when the marker is absent. A view into \a text.
@@ -62,20 +73,26 @@ std::string FindRemoteHost(std::string_view text);
 SmtpCommand FindCommand(std::string_view text);
 
 /// A RecipientResult for \a address with \a text as its diagnostic (white space collapsed),
-/// remote host and command read from the text, action failed.
+/// remote host and command read from the text, action failed. Only the first
+/// kMaxVendorTextBytes of the text are read; a longer one is cut with "…".
 RecipientResult MakeRecipient(std::string_view address, std::string_view text);
 /// Appends MakeRecipient(address, text) to \a out, numbered after the ones already there.
 void AppendRecipient(std::string_view address, std::string_view text,
                      std::vector<RecipientResult>* out);
+/// AppendRecipient() for each of \a addresses with the one \a text they share, cut at
+/// SharedTextBytes(addresses.size()).
+void AppendSharedRecipients(const std::vector<std::string>& addresses, std::string_view text,
+                            std::vector<RecipientResult>* out);
 /// MakeRecipient() for every block, numbered from 1.
 std::vector<RecipientResult> RecipientsFromBlocks(const std::vector<AddressBlock>& blocks);
 
-/// One recipient per address in the bounce's header \a header ("X-Failed-Recipients"), each
-/// with \a text as its diagnostic.
+/// One recipient per address in the bounce's header \a header ("X-Failed-Recipients"), at most
+/// view.max_recipients, each with \a text as its diagnostic (shared: AppendSharedRecipients).
 std::vector<RecipientResult> RecipientsFromHeader(const MessageView& view, std::string_view header,
                                                   std::string_view text);
 
-/// The decode function most readers share: the recipient blocks of the view's text.
+/// The decode function most readers share: the recipient blocks of the view's text, at most
+/// view.max_recipients.
 std::vector<RecipientResult> DecodeRecipientBlocks(const MessageView& view);
 
 }  // namespace bouncetolk

@@ -20,7 +20,7 @@ std::vector<RecipientResult> DecodeMessagingServer(const MessageView& view) {
   std::string details;
   auto flush = [&] {
     if (address.empty()) return;
-    AppendRecipient(address, details, &out);
+    if (out.size() < view.max_recipients) AppendRecipient(address, details, &out);
     address.clear();
     details.clear();
   };

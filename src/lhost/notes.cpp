@@ -16,7 +16,7 @@ namespace bouncetolk {
 
 std::vector<RecipientResult> DecodeNotes(const MessageView& view) {
   return RecipientsAfterTheirErrors(TextAfterLine(view.text, "failure reasons"), IsAddressOnlyLine,
-                                    nullptr);
+                                    nullptr, view.max_recipients);
 }
 
 }  // namespace bouncetolk

@@ -15,7 +15,8 @@
 namespace bouncetolk {
 namespace {
 
-std::vector<RecipientResult> DecodeServerTranscript(std::string_view transcript) {
+std::vector<RecipientResult> DecodeServerTranscript(std::string_view transcript,
+                                                    std::size_t max_recipients) {
   std::vector<std::string> recipients;
   std::string errors;
   for (const std::string_view raw : SplitLines(transcript)) {
@@ -24,7 +25,8 @@ std::vector<RecipientResult> DecodeServerTranscript(std::string_view transcript)
       const std::string_view command = Trim(line.substr(3));
       if (!StartsWithIgnoreCase(command, "rcpt to:")) continue;
       const AddressSpan span = FindAddress(command);
-      if (span.found()) recipients.emplace_back(command.substr(span.begin, span.end - span.begin));
+      if (span.found() && recipients.size() < max_recipients)
+        recipients.emplace_back(command.substr(span.begin, span.end - span.begin));
     } else if (StartsWithIgnoreCase(line, "out:")) {
       const std::string_view reply = Trim(line.substr(4));
       if (!reply.empty() && (reply[0] == '4' || reply[0] == '5'))
@@ -33,7 +35,7 @@ std::vector<RecipientResult> DecodeServerTranscript(std::string_view transcript)
   }
   std::vector<RecipientResult> out;
   if (errors.empty()) return out;
-  for (const std::string& address : recipients) AppendRecipient(address, errors, &out);
+  AppendSharedRecipients(recipients, errors, &out);
   return out;
 }
 
@@ -42,7 +44,8 @@ std::vector<RecipientResult> DecodeServerTranscript(std::string_view transcript)
 std::vector<RecipientResult> DecodePostfix(const MessageView& view) {
   std::vector<RecipientResult> out = DecodeRecipientBlocks(view);
   if (!out.empty()) return out;
-  return DecodeServerTranscript(TextAfterLine(view.text, "transcript of session follows"));
+  return DecodeServerTranscript(TextAfterLine(view.text, "transcript of session follows"),
+                                view.max_recipients);
 }
 
 }  // namespace bouncetolk

@@ -47,9 +47,11 @@ std::vector<RecipientResult> DecodeTranscript(const MessageView& view,
                                               std::string_view transcript) {
   std::string trailing;
   std::vector<RecipientResult> out =
-      RecipientsAfterTheirErrors(transcript, ParseErrorLine, &trailing);
+      RecipientsAfterTheirErrors(transcript, ParseErrorLine, &trailing, view.max_recipients);
   if (out.empty() && !Trim(trailing).empty()) {
-    for (const std::string& address : view.original_to) AppendRecipient(address, trailing, &out);
+    std::vector<std::string> to = view.original_to;
+    if (to.size() > view.max_recipients) to.resize(view.max_recipients);
+    AppendSharedRecipients(to, trailing, &out);
   }
   return out;
 }
@@ -57,8 +59,8 @@ std::vector<RecipientResult> DecodeTranscript(const MessageView& view,
 }  // namespace
 
 std::vector<RecipientResult> DecodeSendmail(const MessageView& view) {
-  std::vector<AddressBlock> blocks =
-      SplitAtRecipients(TextBeforeLine(view.text, "transcript of session follows"));
+  std::vector<AddressBlock> blocks = SplitAtRecipients(
+      TextBeforeLine(view.text, "transcript of session follows"), view.max_recipients);
   std::vector<RecipientResult> transcript =
       DecodeTranscript(view, TextAfterLine(view.text, "transcript of session follows"));
   // An address listed without a "(reason: ...)" line takes its error from the transcript.

@@ -14,10 +14,29 @@ namespace bouncetolk {
 namespace {
 
 // True for bytes that are copied as they are: printable ASCII other than '"' and '\\', and
-// UTF-8 bytes other than 0xC2 (which may start a C1 control) and 0xE2 (which may start
-// U+2028/U+2029 or a bidi override).
+// UTF-8 bytes other than the lead bytes of the code points that are escaped: 0xC2 (C1
+// controls), 0xD8 (U+061C), 0xE2 (U+200B-U+206F: bidi marks, embeddings, overrides and
+// isolates, separators), 0xEF (U+FEFF, U+FFF9-FFFB) and 0xF3 (tag characters).
 inline bool IsPlain(unsigned char c) {
-  return c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && c != 0xC2 && c != 0xE2;
+  return c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && c != 0xC2 && c != 0xD8 && c != 0xE2 &&
+         c != 0xEF && c != 0xF3;
+}
+
+void AppendEscapedUnit(std::string* out, unsigned unit) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->append("\\u");
+  for (int shift = 12; shift >= 0; shift -= 4) out->push_back(kHex[(unit >> shift) & 0xF]);
+}
+
+// \uXXXX, or a surrogate pair above U+FFFF.
+void AppendEscapedCodePoint(std::string* out, unsigned cp) {
+  if (cp < 0x10000) {
+    AppendEscapedUnit(out, cp);
+    return;
+  }
+  cp -= 0x10000;
+  AppendEscapedUnit(out, 0xD800 + (cp >> 10));
+  AppendEscapedUnit(out, 0xDC00 + (cp & 0x3FF));
 }
 
 // Length of the prefix of \a s made of printable ASCII other than '"' and '\\', eight bytes
@@ -56,7 +75,6 @@ void AppendJsonString(std::string* out, std::string_view in) {
   }
   const std::string repaired = IsValidUtf8(in) ? std::string() : RepairUtf8(in);
   const std::string_view s = repaired.empty() ? in : std::string_view(repaired);
-  static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
   std::size_t i = 0;
   while (i < s.size()) {
@@ -91,27 +109,21 @@ void AppendJsonString(std::string* out, std::string_view in) {
       default:
         break;
     }
-    if (c < 0x20 || c == 0x7F) {
-      out->append("\\u00");
-      out->push_back(kHex[c >> 4]);
-      out->push_back(kHex[c & 0xF]);
-    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-      // C1 controls: valid JSON raw, but a terminal showing the JSON would execute U+009B.
-      out->append("\\u00");
-      out->push_back(kHex[static_cast<unsigned char>(s[i + 1]) >> 4]);
-      out->push_back(kHex[static_cast<unsigned char>(s[i + 1]) & 0xF]);
-      i += 1;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(s[i + 2]) >= 0xA8 &&
-               static_cast<unsigned char>(s[i + 2]) <= 0xAE) {
-      // U+2028/2029 (unsafe in JavaScript) and the bidi embeddings/overrides U+202A-202E.
-      out->append("\\u202");
-      out->push_back(kHex[static_cast<unsigned char>(s[i + 2]) - 0xA0]);
-      i += 2;
-    } else {
-      out->push_back(static_cast<char>(c));
+    if (c < 0x80) {  // the other controls and DEL
+      AppendEscapedUnit(out, c);
+      ++i;
+      continue;
     }
-    ++i;
+    // A lead byte that may start an escaped code point: C1 controls (a terminal showing the
+    // JSON would execute U+009B), U+2028/2029 (unsafe in JavaScript) and the invisible
+    // formatting characters TerminalSafe() shows as \u{...} (docs/security.md).
+    std::size_t len = 1;
+    const unsigned cp = DecodeUtf8At(s, i, &len);
+    if ((cp >= 0x80 && cp <= 0x9F) || IsInvisibleFormatting(cp))
+      AppendEscapedCodePoint(out, cp);
+    else
+      out->append(s.data() + i, len);
+    i += len;
   }
   out->push_back('"');
 }

@@ -2,8 +2,10 @@
 //
 // json.h: the one JSON string encoder and a tiny writer with fixed key order. Input strings
 // are valid UTF-8 (Report invariant; repaired here again if not), so output is always valid
-// JSON. Controls are escaped, C1 controls and the bidi embeddings/overrides U+202A-202E too
-// (so JSON shown on a terminal cannot act on it), and U+2028/2029 (safe to embed in JavaScript).
+// JSON. Controls are escaped, C1 controls and every invisible formatting character that
+// TerminalSafe() shows (IsInvisibleFormatting(): bidi marks, embeddings, overrides and isolates,
+// U+061C, zero width space, BOM, tag characters, ...) too, so JSON shown on a terminal is as safe
+// as text; and U+2028/2029 (safe to embed in JavaScript).
 
 #ifndef BOUNCETOLK_RENDER_JSON_H_
 #define BOUNCETOLK_RENDER_JSON_H_

@@ -21,50 +21,29 @@ namespace {
 
 // ---- flat records: jsonl, csv, tsv ------------------------------------------------------
 
-constexpr std::string_view kColumns[] = {"file",
-                                         "kind",
-                                         "index",
-                                         "recipient",
-                                         "original_recipient",
-                                         "action",
-                                         "status",
-                                         "status_source",
-                                         "status_field",
-                                         "status_in_text",
-                                         "status_note",
-                                         "reply_code",
-                                         "diagnostic",
-                                         "diagnostic_type",
-                                         "reporting_mta",
-                                         "remote_mta",
-                                         "arrival_date",
-                                         "last_attempt_date",
-                                         "will_retry_until",
-                                         "final_log_id",
-                                         "command",
-                                         "reason",
-                                         "hard_bounce",
-                                         "permanent",
-                                         "permanence",
-                                         "party",
-                                         "title",
-                                         "explanation",
-                                         "fix",
-                                         "rules",
-                                         "subject",
-                                         "message_id",
-                                         "from",
-                                         "to",
-                                         "date",
-                                         "bounce_subject",
-                                         "bounce_date",
-                                         "format",
-                                         "feedback_type",
-                                         "error",
-                                         "error_message"};
+constexpr std::string_view kColumns[] = {
+    "file", "kind", "index", "recipient", "original_recipient", "action", "status", "status_source",
+    "status_field", "status_in_text", "status_note", "reply_code", "diagnostic", "diagnostic_type",
+    "reporting_mta", "remote_mta", "arrival_date", "last_attempt_date", "will_retry_until",
+    "final_log_id", "command", "reason", "hard_bounce", "permanent", "permanence", "party", "title",
+    "explanation", "fix", "rules", "subject", "message_id", "from", "to", "date", "bounce_subject",
+    "bounce_date", "format", "feedback_type", "error", "error_message",
+    // Schema 2: the record fields (docs/json-schema.md).
+    "timestamp", "addresser", "sender_domain", "list_id", "bounce_to", "bounce_delivered_to",
+    "queue_id", "token", "recipient_domain", "recipient_valid"};
 
-// Columns after the per-recipient ones: "subject" ... "error_message".
-constexpr std::size_t kMessageColumns = 11;
+constexpr std::size_t ColumnIndex(std::string_view name) {
+  std::size_t i = 0;
+  while (i < std::size(kColumns) && kColumns[i] != name) ++i;
+  return i;
+}
+
+// The per-recipient columns are "index" ... "rules" and "token" ... the end; the message's
+// own are the others. A record without a recipient has nulls there, counted from this table,
+// so that a new column cannot shift the others out of place.
+constexpr std::size_t kRecipientColumnsBegin = ColumnIndex("index");
+constexpr std::size_t kRecipientColumnsEnd = ColumnIndex("subject");
+constexpr std::size_t kRecordRecipientColumnsBegin = ColumnIndex("token");
 
 // One value per column, a view into the Report, the RuleSet or the record's CellStore.
 // Booleans and numbers are given as text with a flag.
@@ -72,6 +51,7 @@ struct Cell {
   std::string_view text;
   bool present = false;  // false: null
   bool literal = false;  // number or boolean: unquoted in JSON
+  bool list = false;     // space-separated words: an array in JSON
 };
 
 // Strings made for one record (numbers, texts, joined rule ids) that its cells point into.
@@ -83,6 +63,13 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
   auto s = [](std::string_view v) { return Cell{v, !v.empty(), false}; };
   auto own = [store](std::string v) { return std::string_view(store->emplace_back(std::move(v))); };
   auto lit = [&](std::string_view v) { return Cell{v, true, true}; };
+  // The message's own fields go into every recipient's record: each copy is cut at
+  // SharedTextBytes(recipients), so that 1000 recipients do not make 1000 copies of a 64 KiB
+  // Subject (issue 14).
+  const std::size_t shared_max = SharedTextBytes(rep.recipients.size());
+  auto m = [&](std::string_view v) {
+    return v.size() <= shared_max ? s(v) : s(own(CutText(v, shared_max)));
+  };
   const Cell null{};
   const Problem* fatal = FirstFatal(rep);
   std::vector<Cell> c;
@@ -103,9 +90,9 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
     c.push_back(r->reply_code ? lit(own(std::to_string(*r->reply_code))) : null);
     c.push_back(s(r->diagnostic));
     c.push_back(s(r->diagnostic_type));
-    c.push_back(s(rep.per_message.reporting_mta));
+    c.push_back(m(rep.per_message.reporting_mta));
     c.push_back(s(r->remote_mta));
-    c.push_back(s(rep.per_message.arrival_date));
+    c.push_back(m(rep.per_message.arrival_date));
     c.push_back(s(r->last_attempt_date));
     c.push_back(s(r->will_retry_until));
     c.push_back(s(r->final_log_id));
@@ -118,23 +105,40 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
     c.push_back(s(own(std::move(t.title))));
     c.push_back(s(own(std::move(t.explanation))));
     c.push_back(s(own(std::move(t.fix))));
-    c.push_back(s(own(JoinRules(r->rules))));
+    Cell rules_cell = s(own(JoinRules(r->rules)));
+    rules_cell.list = true;
+    rules_cell.present = true;  // an empty list, not null
+    c.push_back(rules_cell);
   } else {
-    // Every per-recipient column is null; the count follows from the table, so a new column
-    // cannot shift the message columns out of place.
-    while (c.size() < std::size(kColumns) - kMessageColumns) c.push_back(null);
+    while (c.size() < kRecipientColumnsEnd) c.push_back(null);
   }
-  c.push_back(s(rep.original.subject));
-  c.push_back(s(rep.original.message_id));
-  c.push_back(s(rep.original.from));
-  c.push_back(s(rep.original.to));
-  c.push_back(s(rep.original.date));
-  c.push_back(s(rep.subject));
-  c.push_back(s(rep.date));
-  c.push_back(s(rep.format));
-  c.push_back(s(rep.feedback_type));
+  c.push_back(m(rep.original.subject));
+  c.push_back(m(rep.original.message_id));
+  c.push_back(m(rep.original.from));
+  c.push_back(m(rep.original.to));
+  c.push_back(m(rep.original.date));
+  c.push_back(m(rep.subject));
+  c.push_back(m(rep.date));
+  c.push_back(m(rep.format));
+  c.push_back(m(rep.feedback_type));
   c.push_back(fatal ? s(ErrorCodeToken(fatal->code)) : null);
-  c.push_back(fatal ? s(own(ProblemText(rules, o.lang, *fatal))) : null);
+  c.push_back(fatal ? m(own(ProblemText(rules, o.lang, *fatal))) : null);
+  c.push_back(s(rep.timestamp));
+  c.push_back(m(rep.addresser));
+  c.push_back(m(rep.sender_domain));
+  c.push_back(m(rep.original.list_id));
+  c.push_back(m(rep.to));
+  c.push_back(m(rep.delivered_to));
+  c.push_back(m(rep.queue_id));
+  if (r) {
+    c.push_back(s(r->token));
+    c.push_back(s(r->recipient_domain));
+    c.push_back(lit(r->recipient_valid ? "true" : "false"));
+  } else {
+    while (c.size() < std::size(kColumns)) c.push_back(null);
+  }
+  static_assert(kRecordRecipientColumnsBegin + 3 == std::size(kColumns));
+  static_assert(kRecipientColumnsBegin == 2);
   assert(c.size() == std::size(kColumns));
   return c;
 }
@@ -160,6 +164,15 @@ void AppendJsonl(std::string* out, const std::vector<Cell>& cells, const RenderO
     w.Key(kColumns[i]);
     if (!cells[i].present) {
       w.Null();
+    } else if (cells[i].list) {
+      w.BeginArray();
+      std::string_view rest = cells[i].text;
+      while (!rest.empty()) {
+        const std::size_t blank = rest.find(' ');
+        w.String(rest.substr(0, blank));
+        rest.remove_prefix(blank == std::string_view::npos ? rest.size() : blank + 1);
+      }
+      w.EndArray();
     } else if (cells[i].literal) {
       if (cells[i].text == "true" || cells[i].text == "false")
         w.Bool(cells[i].text == "true");
@@ -215,6 +228,10 @@ std::string RenderJson(const Report& rep, const RuleSet& rules, const RenderOpti
   w.KeyStringOrNull("from", rep.from);
   w.KeyStringOrNull("date", rep.date);
   w.KeyStringOrNull("feedback_type", rep.feedback_type);
+  w.KeyStringOrNull("timestamp", rep.timestamp);
+  w.KeyStringOrNull("to", rep.to);
+  w.KeyStringOrNull("delivered_to", rep.delivered_to);
+  w.KeyStringOrNull("queue_id", rep.queue_id);
   w.EndObject();
   w.Key("per_message");
   w.BeginObject();
@@ -233,6 +250,9 @@ std::string RenderJson(const Report& rep, const RuleSet& rules, const RenderOpti
   w.KeyStringOrNull("from", rep.original.from);
   w.KeyStringOrNull("to", rep.original.to);
   w.KeyStringOrNull("date", rep.original.date);
+  w.KeyStringOrNull("list_id", rep.original.list_id);
+  w.KeyStringOrNull("addresser", rep.addresser);
+  w.KeyStringOrNull("sender_domain", rep.sender_domain);
   w.EndObject();
   w.Key("recipients");
   w.BeginArray();
@@ -272,6 +292,9 @@ std::string RenderJson(const Report& rep, const RuleSet& rules, const RenderOpti
     w.BeginArray();
     for (const auto& id : r.rules) w.String(id);
     w.EndArray();
+    w.KeyStringOrNull("token", r.token);
+    w.KeyStringOrNull("recipient_domain", r.recipient_domain);
+    w.KeyBool("recipient_valid", r.recipient_valid);
     w.EndObject();
   }
   w.EndArray();
@@ -301,6 +324,8 @@ std::string Render(const Report& report, const RuleSet& rules, const RenderOptio
       return RenderText(report, rules, options);
     case Format::kJson:
       return RenderJson(report, rules, options);
+    case Format::kSisimai:
+      return RenderSisimai(report, options);
     case Format::kJsonl:
     case Format::kCsv:
     case Format::kTsv: {

@@ -182,6 +182,7 @@ std::string RenderSummary(const BatchSummary& summary, const RuleSet& rules,
       return RenderText(tables, summary, rules, options.lang);
     case Format::kJson:
     case Format::kJsonl:
+    case Format::kSisimai:
       return RenderJsonSummary(tables, summary);
     case Format::kCsv:
       return RenderRows(tables, ',');

@@ -12,24 +12,6 @@
 #include "common/text.h"
 
 namespace bouncetolk {
-namespace {
-
-bool IsFormattingControl(unsigned cp) {
-  return (cp >= 0x202A && cp <= 0x202E) ||  // LRE RLE PDF LRO RLO
-         (cp >= 0x2066 && cp <= 0x2069) ||  // LRI RLI FSI PDI
-         cp == 0x200B ||                    // zero width space (joiners stay: emoji, Persian)
-         cp == 0x200E || cp == 0x200F ||    // LRM RLM
-         cp == 0x2028 || cp == 0x2029 ||    // line and paragraph separators
-         (cp >= 0x2060 && cp <= 0x2065) ||  // word joiner, invisible operators
-         (cp >= 0x206A && cp <= 0x206F) ||  // deprecated format characters
-         cp == 0x061C ||                    // ALM
-         cp == 0xFEFF ||                    // BOM / zero width no-break space
-         (cp >= 0xFFF9 && cp <= 0xFFFB) ||  // interlinear annotation
-         (cp >= 0xE0000 && cp <= 0xE007F);  // tag characters (invisible)
-}
-
-}  // namespace
-
 std::string TerminalSafe(std::string_view in, bool keep_newlines) {
   // Fast path: printable ASCII needs no change (most values of most bounces).
   bool plain = true;
@@ -61,12 +43,9 @@ std::string TerminalSafe(std::string_view in, bool keep_newlines) {
       continue;
     }
     // Valid UTF-8 from here on: decode one code point.
-    std::size_t len = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 4;
-    if (i + len > s.size()) len = s.size() - i;
-    unsigned cp = len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    for (std::size_t k = 1; k < len; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    if ((cp >= 0x80 && cp <= 0x9F) || IsFormattingControl(cp)) {
+    std::size_t len = 1;
+    const unsigned cp = DecodeUtf8At(s, i, &len);
+    if ((cp >= 0x80 && cp <= 0x9F) || IsInvisibleFormatting(cp)) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "\\u{%X}", cp);
       out.append(buf);

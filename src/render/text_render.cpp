@@ -188,7 +188,9 @@ void RecipientBlock(TextOut& t, const Report& rep, const RuleSet& rules, const R
            r.diagnostic_type.empty() ? r.diagnostic : r.diagnostic_type + "; " + r.diagnostic,
            true);
   }
-  t.Line("label.reporting_mta", rep.per_message.reporting_mta, true);
+  // Repeated per recipient: cut as the flat records cut the message's fields (issue 14).
+  t.Line("label.reporting_mta",
+         CutText(rep.per_message.reporting_mta, SharedTextBytes(rep.recipients.size())), true);
   t.Line("label.remote_mta", r.remote_mta, true);
   t.Line("label.last_attempt", r.last_attempt_date, true);
   t.Line("label.retry_until", r.will_retry_until, true);

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "bouncetolk/render.h"
 #include "bouncetolk/rules.h"
 #include "rules/embedded.h"
 #include "rules/rule_table.h"
@@ -64,6 +65,13 @@ bool CollectOverlay(std::string_view dir, std::vector<DataFile>* files,
   return true;
 }
 
+// Error messages quote cells and file names of an overlay, which may hold escape sequences or
+// invalid bytes: they are made safe to print on a terminal (issue 14), as message text is.
+std::vector<std::string> SafeErrors(std::vector<std::string> errors) {
+  for (std::string& e : errors) e = TerminalSafe(e);
+  return errors;
+}
+
 }  // namespace
 
 RuleSet::RuleSet(std::unique_ptr<RuleTables> tables) : tables_(std::move(tables)) {}
@@ -74,6 +82,14 @@ RuleSet::~RuleSet() = default;
 // the texts it shows. Overlays are validated in full on every load.
 std::unique_ptr<const RuleSet> RuleSet::Load(std::string_view overlay_dir,
                                              std::vector<std::string>* errors) {
+  // Whichever way it returns, the errors it added are made safe (SafeErrors).
+  struct SafeOnReturn {
+    std::vector<std::string>* errors;
+    std::size_t from;
+    ~SafeOnReturn() {
+      for (std::size_t i = from; i < errors->size(); ++i) (*errors)[i] = TerminalSafe((*errors)[i]);
+    }
+  } safe_on_return{errors, errors->size()};
   std::vector<DataFile> files;
   files.reserve(EmbeddedFiles().size());
   for (const EmbeddedFile& e : EmbeddedFiles())
@@ -107,7 +123,7 @@ std::string RuleSet::VersionString() const {
 
 std::vector<std::string> RuleSet::Check() const {
   // A trusted load skipped the checks: run them now, on the same files.
-  return tables_->trusted ? CheckRuleFiles(tables_->files) : tables_->check_errors;
+  return SafeErrors(tables_->trusted ? CheckRuleFiles(tables_->files) : tables_->check_errors);
 }
 
 std::vector<std::pair<std::string, std::string>> RuleSet::Dump() const {

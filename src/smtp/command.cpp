@@ -4,6 +4,7 @@
 
 #include "smtp/command.h"
 
+#include "common/address.h"
 #include "common/text.h"
 
 namespace bouncetolk {
@@ -25,28 +26,47 @@ SmtpCommand NormalizeCommand(std::string_view command) {
 }
 
 SmtpCommand CommandFromTranscript(std::string_view text, std::string_view address) {
-  // Called per DSN recipient on the whole text: most texts hold no transcript at all.
-  if (text.find(">>> ") == std::string_view::npos) return SmtpCommand::kNone;
+  return TranscriptCommands(text).For(address);
+}
+
+TranscriptCommands::TranscriptCommands(std::string_view text) {
+  // Most texts hold no transcript at all.
+  if (text.find(">>> ") == std::string_view::npos) return;
   SmtpCommand command = SmtpCommand::kNone;  // the last ">>>" command, normalised
-  bool names_address = false;                // whether that command names \a address
+  std::vector<std::string> addresses;        // the addresses that command names, lower case
+  std::size_t refusals = 0;
   for (std::string_view line : SplitLines(text)) {
     line = Trim(line);
     if (line.substr(0, 4) == ">>> ") {
       const std::string_view sent = Trim(line.substr(4));
       command = NormalizeCommand(sent.substr(0, sent.find_first_of(" :")));
-      names_address = !address.empty() &&
-                      FindIgnoreCase(sent, AsciiLowerCopy(address)) != std::string_view::npos;
+      addresses.clear();
+      if (command == SmtpCommand::kRcpt) {
+        for (const std::string& a : AllAddresses(sent)) addresses.push_back(AsciiLowerCopy(a));
+      }
       continue;
     }
     if (line.size() < 7 || line.substr(0, 4) != "<<< " || command == SmtpCommand::kNone) continue;
     const char first = line[4];
     if ((first != '4' && first != '5') || !IsDigit(line[5]) || !IsDigit(line[6])) continue;
-    if (command == SmtpCommand::kRcpt && !names_address) continue;  // another's refusal
     // Under PIPELINING (RFC 2920) the replies to RCPT arrive after ">>> DATA" is written, so a
     // refusal after DATA in a transcript does not show which command it answered.
-    if (command == SmtpCommand::kRcpt || command == SmtpCommand::kMail) return command;
+    if (command == SmtpCommand::kMail && first_mail_ == SIZE_MAX) first_mail_ = refusals;
+    if (command == SmtpCommand::kRcpt) {
+      for (const std::string& a : addresses) first_rcpt_.emplace(a, refusals);  // first one kept
+    }
+    ++refusals;
   }
-  return SmtpCommand::kNone;
+}
+
+SmtpCommand TranscriptCommands::For(std::string_view address) const {
+  std::size_t rcpt = SIZE_MAX;
+  if (!address.empty()) {
+    const auto it = first_rcpt_.find(AsciiLowerCopy(address));
+    if (it != first_rcpt_.end()) rcpt = it->second;
+  }
+  if (rcpt == SIZE_MAX && first_mail_ == SIZE_MAX) return SmtpCommand::kNone;
+  return rcpt < first_mail_ ? SmtpCommand::kRcpt : SmtpCommand::kMail;
 }
 
 }  // namespace bouncetolk

@@ -9,7 +9,10 @@
 #ifndef BOUNCETOLK_SMTP_COMMAND_H_
 #define BOUNCETOLK_SMTP_COMMAND_H_
 
+#include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "bouncetolk/report.h"
 
@@ -25,6 +28,22 @@ SmtpCommand NormalizeCommand(std::string_view command);
 /// kMail when it follows MAIL FROM. Never kData: under PIPELINING the replies to RCPT come
 /// after DATA was sent. kNone when the text holds no such transcript.
 SmtpCommand CommandFromTranscript(std::string_view text, std::string_view address);
+
+/// CommandFromTranscript() for every recipient of a message: the text is read once, however
+/// many recipients ask (a text with 1000 recipients and a long transcript was read 1000 times).
+/// An address is named by a RCPT line when it is one of the line's addresses (ASCII case
+/// ignored).
+class TranscriptCommands {
+ public:
+  explicit TranscriptCommands(std::string_view text);
+  /// The refused command for \a address, as CommandFromTranscript().
+  SmtpCommand For(std::string_view address) const;
+
+ private:
+  std::size_t first_mail_ = SIZE_MAX;  ///< ordinal of the first refusal after MAIL
+  /// lower-cased address -> ordinal of the first refusal after a RCPT naming it
+  std::unordered_map<std::string, std::size_t> first_rcpt_;
+};
 
 }  // namespace bouncetolk
 

@@ -4,6 +4,8 @@
 
 #include "view/message_view.h"
 
+#include <algorithm>
+
 #include "common/address.h"
 #include "common/text.h"
 #include "mime/charset.h"
@@ -52,6 +54,7 @@ MessageView BuildMessageView(const Entity& root, const RuleTables& tables,
   MessageView view;
   view.root = &root;
   view.tables = &tables;
+  view.max_recipients = static_cast<std::size_t>(std::max(options.max_recipients, 0)) + 1;
   view.subject = CollapseSpace(DecodeHeaderValue(root.Header("Subject")));
   view.from = CollapseSpace(DecodeHeaderValue(root.Header("From")));
   std::string body;

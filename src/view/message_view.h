@@ -9,6 +9,7 @@
 #ifndef BOUNCETOLK_VIEW_MESSAGE_VIEW_H_
 #define BOUNCETOLK_VIEW_MESSAGE_VIEW_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,10 @@ struct MessageView {
   /// message ---------", "Begin forwarded message:"; "forward" rows of lhost.tsv), uncut, or
   /// empty. A person who forwards a bounce to the helpdesk puts it there.
   std::string forwarded;
+  /// Readers stop reading recipients once they have this many: one more than
+  /// AnalyzeOptions::max_recipients, so that analyze.cpp still sees the limit crossed and says
+  /// so. A flood of recipients never costs more than that many (issue 14).
+  std::size_t max_recipients = SIZE_MAX;
 
   /// A header of the bounce itself (first occurrence, case-insensitive), or empty.
   std::string_view Header(std::string_view name) const { return root->Header(name); }

@@ -84,8 +84,7 @@ TEST(SuppressionList, UniqueSortedHardOnly) {
                    Rcpt("soft@example.com", "4.2.2", Reason::kMailboxFull, false)}));
   list.Add(Bounce({Rcpt("<Ann@EXAMPLE.com>", "5.1.1", Reason::kUserUnknown, true),
                    Rcpt("zed@example.com", "5.1.1", Reason::kUserUnknown, true)}));
-  EXPECT_EQ(std::vector<std::string>(list.addresses().begin(), list.addresses().end()),
-            (std::vector<std::string>{"Ann@example.com", "zed@example.com"}));
+  EXPECT_EQ(list.addresses(), (std::vector<std::string>{"Ann@example.com", "zed@example.com"}));
 }
 
 TEST(SuppressionList, SinceKeepsNewAndUndated) {
@@ -99,9 +98,74 @@ TEST(SuppressionList, SinceKeepsNewAndUndated) {
   arrival.per_message.arrival_date = "Fri, 2 Jan 2026 08:00:00 +0000";
   list.Add(arrival);
   // 00:30 +0100 is 23:30 UTC on 31 December: too old.
-  EXPECT_EQ(std::vector<std::string>(list.addresses().begin(), list.addresses().end()),
+  EXPECT_EQ(list.addresses(),
             (std::vector<std::string>{"arrival@example.com", "nodate@example.com"}));
   EXPECT_EQ(list.too_old(), 2u);
+}
+
+Report Complaint(std::string address, std::string type, std::string date = "") {
+  Report rep;
+  rep.kind = MessageKind::kFeedback;
+  rep.feedback_type = std::move(type);
+  rep.date = std::move(date);
+  RecipientResult r;
+  r.recipient = std::move(address);
+  r.reason = Reason::kFeedback;
+  r.permanence = Permanence::kSuccess;
+  rep.recipients.push_back(r);
+  return rep;
+}
+
+TEST(SuppressionList, ComplaintsAreSuppressionsWithTheirOwnReason) {
+  SuppressionList list;
+  list.Add(Complaint("spam@example.com", "abuse", "Tue, 3 Mar 2026 08:00:00 +0000"), "arf.eml");
+  list.Add(Complaint("optout@example.com", "opt-out"));
+  list.Add(Complaint("notspam@example.com", "not-spam"));
+  list.Add(Complaint("dkim@example.com", "auth-failure"));
+  EXPECT_EQ(list.addresses(), (std::vector<std::string>{"optout@example.com", "spam@example.com"}));
+  const SuppressionEntry& e = list.entries().at("spam@example.com");
+  EXPECT_EQ(e.reason, "feedback");
+  EXPECT_EQ(e.outcome, "feedback");
+  EXPECT_EQ(e.status, "");
+  EXPECT_EQ(e.timestamp, "2026-03-03T08:00:00Z");
+  EXPECT_EQ(e.source, "arf.eml");
+}
+
+TEST(SuppressionList, LatestReportOfAnAddressWins) {
+  SuppressionList list;
+  Report old_bounce = Bounce({Rcpt("a@example.com", "5.1.1", Reason::kUserUnknown, true)},
+                             "Mon, 2 Mar 2026 08:00:00 +0000");
+  Report new_bounce = Bounce({Rcpt("A@Example.com", "5.1.6", Reason::kHasMoved, true)},
+                             "Tue, 3 Mar 2026 08:00:00 +0000");
+  list.Add(new_bounce, "new.eml");
+  list.Add(old_bounce, "old.eml");
+  list.Add(Bounce({Rcpt("a@example.com", "5.1.2", Reason::kHostUnknown, true)}), "undated.eml");
+  ASSERT_EQ(list.entries().size(), 2u);  // "A@example.com" and "a@example.com": local parts
+  const SuppressionEntry& e = list.entries().at("A@example.com");
+  EXPECT_EQ(e.source, "new.eml");
+  EXPECT_EQ(e.reason, "hasmoved");
+  EXPECT_EQ(e.outcome, "failed");
+  EXPECT_EQ(list.entries().at("a@example.com").source, "old.eml");  // dated beats undated
+}
+
+TEST(SuppressionList, AddressesInTheFormAnMtaLookupMatches) {
+  EXPECT_EQ(NormalizeAddress(" <\"jan\"@Example.COM> "), "jan@example.com");
+  EXPECT_EQ(NormalizeAddress("\"jan.de.vries\"@x.nl"), "jan.de.vries@x.nl");
+  EXPECT_EQ(NormalizeAddress("\"j\\an\"@x.nl"), "jan@x.nl");  // a quoted pair
+  EXPECT_EQ(NormalizeAddress("\"jan de vries\"@x.nl"), "\"jan de vries\"@x.nl");
+  EXPECT_EQ(NormalizeAddress("\"jan..vries\"@x.nl"), "\"jan..vries\"@x.nl");
+  EXPECT_EQ(NormalizeAddress("\".jan\"@x.nl"), "\".jan\"@x.nl");
+  EXPECT_EQ(NormalizeAddress("\"a@b\"@x.nl"), "\"a@b\"@x.nl");
+  EXPECT_EQ(NormalizeAddress("\"j\xc3\xa9r\xc3\xb4me\"@x.nl"), "j\xc3\xa9r\xc3\xb4me@x.nl");
+  EXPECT_EQ(NormalizeAddress("postmaster"), "postmaster");
+}
+
+TEST(SuppressionList, AddressesWithControlsAreMarkedInvalid) {
+  SuppressionList list;
+  list.Add(Bounce({Rcpt("jan\x1b]52;c;eA==\x07@example.com", "5.1.1", Reason::kUserUnknown, true),
+                   Rcpt("ok@example.com", "5.1.1", Reason::kUserUnknown, true)}));
+  EXPECT_FALSE(list.entries().begin()->second.valid);
+  EXPECT_TRUE(list.entries().at("ok@example.com").valid);
 }
 
 }  // namespace

@@ -82,7 +82,7 @@ TEST(CliTest, JsonIsValidAndComplete) {
   const RunResult r = Exec("--format json " + Golden("several_recipients.eml"));
   ASSERT_EQ(r.status, 0);
   const auto doc = nlohmann::json::parse(r.out);
-  EXPECT_EQ(doc["schema"], 1);
+  EXPECT_EQ(doc["schema"], 2);
   ASSERT_EQ(doc["recipients"].size(), 3u);
   EXPECT_EQ(doc["recipients"][1]["recipient"], "twee@b.example");
   EXPECT_EQ(doc["recipients"][1]["reply_code"], 550);

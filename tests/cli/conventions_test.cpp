@@ -147,16 +147,20 @@ TEST(ConventionsTest, NoteForADirectoryWithoutMessages) {
 TEST(ConventionsTest, OutputsRefuseFormatsTheyDoNotHave) {
   TempDir tmp;
   WriteFile(tmp / "a.eml", Bounce("a@x.example", "5.1.1"));
-  for (const std::string args : {"--suppress --format json a.eml", "--suppress --brief a.eml",
-                                 "--reply --format jsonl a.eml", "--reply --format csv a.eml",
-                                 "explain 550 --format csv", "explain 550 --brief"}) {
+  for (const std::string args :
+       {"--suppress --format json a.eml", "--suppress --brief a.eml",
+        "--reply --format jsonl a.eml", "--reply --format csv a.eml", "explain 550 --format csv",
+        "explain 550 --brief", "--suppress --format sisimai a.eml",
+        "explain 550 --format sisimai"}) {
     const auto r = Shell(tmp.path(), Bin() + " " + args);
     EXPECT_EQ(r.status, 2) << args;
     ExpectPrefixed(r.err, args);
     EXPECT_TRUE(Has(r.err, "kent geen --format")) << args << ": " << r.err;
   }
-  for (const std::string args : {"--suppress --format text a.eml", "explain 550 --format json",
-                                 "explain 550 --format jsonl", "--reply a.eml"})
+  for (const std::string args :
+       {"--suppress --format text a.eml", "--suppress --format csv a.eml",
+        "--suppress --format tsv a.eml", "explain 550 --format json", "explain 550 --format jsonl",
+        "--reply a.eml", "--format sisimai a.eml"})
     EXPECT_EQ(Shell(tmp.path(), Bin() + " " + args).status, 0) << args;
 }
 

@@ -435,11 +435,27 @@ TEST(StreamingTest, IdsInEveryFormatAndALabelForStandardInput) {
   const auto json =
       Shell(tmp.path(), ShellQuote(BT_BINARY) + " --input-format jsonl --format json in.jsonl");
   EXPECT_EQ(nlohmann::json::parse(json.out)["id"], "a,1");
+  // Sisimai's records have the id in "catch", its field for the caller's own data (null
+  // without one, and without JSON Lines input).
+  WriteFile(tmp / "ids.jsonl", JsonLine("7", Bounce("b@x.example", "5.1.1")) +
+                                   JsonLine("\"k\"", Bounce("c@x.example", "5.1.1")) +
+                                   JsonLine("", Bounce("d@x.example", "5.1.1")));
+  const auto sisimai =
+      Shell(tmp.path(), ShellQuote(BT_BINARY) + " --input-format jsonl --format sisimai ids.jsonl");
+  const auto records = Lines(sisimai.out);
+  ASSERT_EQ(records.size(), 3u) << sisimai.err;
+  EXPECT_EQ(nlohmann::json::parse(records[0])["catch"], 7);
+  EXPECT_EQ(nlohmann::json::parse(records[1])["catch"], "k");
+  EXPECT_TRUE(nlohmann::json::parse(records[2])["catch"].is_null()) << records[2];
+  EXPECT_FALSE(nlohmann::json::parse(records[2]).contains("id")) << records[2];
   // A label names standard input in every format; files keep their names.
   WriteFile(tmp / "a.eml", Bounce("a@x.example", "5.1.1"));
   const auto labelled =
       Shell(tmp.path(), ShellQuote(BT_BINARY) + " --format jsonl --label part-3 < a.eml");
   EXPECT_EQ(nlohmann::json::parse(labelled.out)["file"], "part-3");
+  const auto plain = Shell(tmp.path(), ShellQuote(BT_BINARY) + " --format sisimai a.eml");
+  ASSERT_EQ(Lines(plain.out).size(), 1u) << plain.err;
+  EXPECT_TRUE(nlohmann::json::parse(plain.out)["catch"].is_null()) << plain.out;
 }
 
 TEST(StreamingTest, ParallelWritersToOnePipeKeepRecordsWhole) {

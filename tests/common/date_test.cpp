@@ -49,5 +49,15 @@ TEST(FormatDate, RoundTripsInTheWrittenZone) {
   EXPECT_EQ(DateAfter("no date here", 60), "");
 }
 
+TEST(FormatIsoUtc, Table) {
+  EXPECT_EQ(FormatIsoUtc(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(FormatIsoUtc(1772524740), "2026-03-03T07:59:00Z");
+  EXPECT_EQ(FormatIsoUtc(951782400), "2000-02-29T00:00:00Z");
+  EXPECT_EQ(FormatIsoUtc(-1), "1969-12-31T23:59:59Z");
+  int zone = 0;
+  EXPECT_EQ(ParseDateInZone("Tue, 03 Mar 2026 08:59:00 +0100", &zone), 1772524740);
+  EXPECT_EQ(zone, 60);
+}
+
 }  // namespace
 }  // namespace bouncetolk

@@ -133,5 +133,16 @@ TEST(TextTest, FindIgnoreCaseAgreesWithASimpleSearch) {
   EXPECT_EQ(FindIgnoreCase("ab", "", 1), 1u);
 }
 
+TEST(TextTest, CutTextKeepsUtf8Whole) {
+  EXPECT_EQ(Utf8Prefix("ab\xC3\xA9", 3), "ab");  // é is not split
+  EXPECT_EQ(Utf8Prefix("abc", 10), "abc");
+  EXPECT_EQ(CutText("abcdef", 10), "abcdef");
+  EXPECT_EQ(CutText("abcdefghij", 6), "abc\xE2\x80\xA6");  // 6 bytes with the ellipsis
+  EXPECT_EQ(SharedTextBytes(1), 64u << 10);
+  EXPECT_EQ(SharedTextBytes(0), 64u << 10);
+  EXPECT_EQ(SharedTextBytes(4), 16u << 10);
+  EXPECT_EQ(SharedTextBytes(1000), 1u << 10);  // never less than 1 KiB
+}
+
 }  // namespace
 }  // namespace bouncetolk

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 //
 // analyze_fuzzer.cpp: libFuzzer target for the whole analysis of one message: Analyze() on
-// arbitrary bytes, then every renderer. Checks that nothing crashes, that JSON and JSON Lines
-// parse (nlohmann) and that text output is valid UTF-8 without a byte that could act on a
-// terminal. Built only with -DBT_FUZZ=ON (clang); run with scripts/fuzz.sh analyze SECONDS.
+// arbitrary bytes, then every renderer and the suppression list. Checks that nothing crashes,
+// that JSON, JSON Lines and Sisimai records parse (nlohmann) and that text output is valid UTF-8
+// without a byte that could act on a terminal. Built only with -DBT_FUZZ=ON (clang); run with
+// scripts/fuzz.sh analyze SECONDS.
 
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bouncetolk/batch.h"
 #include "bouncetolk/bouncetolk.h"
 #include "fuzz_check.h"
 
@@ -64,6 +66,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
               "JSON document is not valid JSON");
   ro.format = Format::kJsonl;
   CheckJsonLines(Render(report, Rules(), ro));
+  ro.format = Format::kSisimai;
+  CheckJsonLines(Render(report, Rules(), ro));
+  // The suppression list, plain and CSV: addresses made terminal-safe whatever they hold.
+  SuppressionList suppression;
+  suppression.Add(report, ro.file);
+  ro.format = Format::kText;
+  fuzz::CheckTerminalSafe(RenderSuppression(suppression, ro), false);
+  ro.format = Format::kCsv;
+  fuzz::CheckTerminalSafe(RenderSuppression(suppression, ro), false, /*table=*/true);
   for (Format f : {Format::kCsv, Format::kTsv}) {
     ro.format = f;
     fuzz::CheckTerminalSafe(Render(report, Rules(), ro), false, /*table=*/true);

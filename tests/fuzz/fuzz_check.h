@@ -23,7 +23,8 @@ inline void Check(bool ok, const char* what) {
 }
 
 /// Text output may contain newlines (CSV/TSV also CR and tab) but no other C0 control, no DEL,
-/// no C1 control and no bidi override: nothing a message wrote may act on a terminal.
+/// no C1 control, no bidi or other invisible formatting character: nothing a message wrote may
+/// act on a terminal or hide text there.
 inline void CheckTerminalSafe(std::string_view text, bool color, bool table = false) {
   Check(IsValidUtf8(text), "text output is not valid UTF-8");
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -35,9 +36,10 @@ inline void CheckTerminalSafe(std::string_view text, bool color, bool table = fa
       const auto d = static_cast<unsigned char>(text[i + 1]);
       Check(d < 0x80 || d > 0x9F, "C1 control in text output");
     }
-    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
-      const auto d = static_cast<unsigned char>(text[i + 2]);
-      Check(d < 0xAA || d > 0xAE, "bidi embedding/override in text output");
+    if (c >= 0xC2) {
+      std::size_t len = 1;
+      Check(!IsInvisibleFormatting(DecodeUtf8At(text, i, &len)),
+            "bidi or invisible formatting character in text output");
     }
   }
 }

@@ -11,10 +11,7 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -29,6 +26,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "testing/child_run.h"
 
 namespace {
 
@@ -53,67 +52,14 @@ std::string TempDir() {
 }
 
 void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream f(path, std::ios::binary);
-  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bouncetolk::testing::WriteBytes(path, bytes);
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(f), {});
-}
+using bouncetolk::testing::ChildRun;
 
-struct ChildRun {
-  int exit_code = -1;  ///< -1 when killed or signalled
-  double seconds = 0;
-  long peak_rss_mib = 0;
-  std::string out;
-  std::string err;
-};
-
-// Runs BT_BINARY with \a args, stdout and stderr to files, killed after kMaxSeconds * 2.
-// fork() rather than posix_spawn(): a vfork-style spawn would hand the child this process's
-// peak RSS (Linux keeps the old mm's high-water mark across exec), so callers also free
-// their large inputs before calling this.
+// Runs BT_BINARY with \a args (testing/child_run.h), killed after kMaxSeconds * 2.
 ChildRun RunBinary(const std::vector<std::string>& args) {
-  const std::string out_path = TempDir() + "/stdout";
-  const std::string err_path = TempDir() + "/stderr";
-  std::vector<std::string> argv_s = {BT_BINARY};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  ChildRun run;
-  const auto start = std::chrono::steady_clock::now();
-  const pid_t pid = ::fork();
-  if (pid < 0) return run;
-  if (pid == 0) {
-    const int in = ::open("/dev/null", O_RDONLY);
-    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (in < 0 || out < 0 || err < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 ||
-        ::dup2(err, 2) < 0)
-      ::_exit(127);
-    ::execv(BT_BINARY, argv.data());
-    ::_exit(127);
-  }
-  int status = 0;
-  struct rusage ru {};
-  for (;;) {
-    const pid_t got = ::wait4(pid, &status, WNOHANG, &ru);
-    if (got == pid) break;
-    if (std::chrono::steady_clock::now() - start > std::chrono::duration<double>(kMaxSeconds * 2)) {
-      ::kill(pid, SIGKILL);
-      ::wait4(pid, &status, 0, &ru);
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  run.peak_rss_mib = ru.ru_maxrss / 1024;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = ReadFile(out_path);
-  run.err = ReadFile(err_path);
-  return run;
+  return bouncetolk::testing::RunChild(TempDir(), args, kMaxSeconds * 2);
 }
 
 // ---- message builders ------------------------------------------------------------------

@@ -7,16 +7,20 @@
 // (with and without colour), and JSON / JSON Lines must parse and keep them, escaped.
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "testing/shell_run.h"
 
 namespace {
 
@@ -66,47 +70,9 @@ std::string Message(const std::string& v) {
          v + "\nTo: klant" + v + "@x.example\nDate: gisteren " + v + "\n\nbody\n--b--\n";
 }
 
-std::string RunBinary(const std::string& args) {
-  std::string out;
-  FILE* p = ::popen((std::string(BT_BINARY) + " " + args + " 2>&1").c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  ::pclose(p);
-  return out;
-}
+using bouncetolk::testing::FirstUnsafe;
 
-// The first byte sequence in \a out that could act on a terminal, or empty. With \a color,
-// our own SGR colour codes ("\x1b[1;31m", "\x1b[0m") are allowed.
-std::string FirstUnsafe(const std::string& out, bool color) {
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const auto c = static_cast<unsigned char>(out[i]);
-    if (c == 0x1b) {
-      std::size_t j = i + 1;
-      if (color && j < out.size() && out[j] == '[') {
-        ++j;
-        while (j < out.size() &&
-               (std::isdigit(static_cast<unsigned char>(out[j])) || out[j] == ';'))
-          ++j;
-        if (j < out.size() && out[j] == 'm') {
-          i = j;
-          continue;
-        }
-      }
-      return out.substr(i, 12);
-    }
-    if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f) return out.substr(i, 12);
-    if (c == 0xc2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) <= 0x9f)
-      return out.substr(i, 12);
-    if (c == 0xe2 && i + 2 < out.size() && static_cast<unsigned char>(out[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(out[i + 2]) >= 0xaa &&
-        static_cast<unsigned char>(out[i + 2]) <= 0xae) {
-      return out.substr(i, 12);
-    }
-  }
-  return {};
-}
+std::string RunBinary(const std::string& args) { return bouncetolk::testing::RunShell(args); }
 
 class TerminalTest : public ::testing::TestWithParam<std::pair<const char*, std::string>> {
  protected:
@@ -164,5 +130,26 @@ TEST_P(TerminalTest, JsonKeepsTheTextEscaped) {
 
 INSTANTIATE_TEST_SUITE_P(Sequences, TerminalTest, ::testing::ValuesIn(kVectors),
                          [](const auto& p) { return std::string(p.param.first); });
+
+// Issue 14: an overlay table (--rules DIR, rules check DIR) with escape sequences and invalid
+// bytes in a cell that an error message quotes, and in a file name. stderr shows them escaped.
+TEST(TerminalRulesTest, RuleErrorsShowNothingRaw) {
+  char tmpl[] = "/tmp/bt-rules-XXXXXX";
+  ASSERT_NE(::mkdtemp(tmpl), nullptr);
+  const std::string dir = tmpl;
+  ASSERT_EQ(::mkdir((dir + "/rules").c_str(), 0700), 0);
+  const std::string evil = kEsc + "]52;c;ZXZpbA==\x07" + kEsc + "[2J\xc2\x9b" + "\xff\xfe";
+  std::ofstream(dir + "/rules/status.tsv", std::ios::binary)
+      << "code\tkind\treason\tparty\ttext\tsource\n"
+      << "5.1.1\tiana\t" << evil << "\tsender\t-\tsource\n";
+  std::ofstream(dir + "/rules/x" + evil + ".tsv", std::ios::binary) << "no header\n";
+  for (const std::string& args : {"--rules '" + dir + "' --example", "rules check '" + dir + "'"}) {
+    const std::string out = RunBinary(args);
+    EXPECT_NE(out.find("unknown reason"), std::string::npos) << args << ": " << out;
+    EXPECT_EQ(FirstUnsafe(out, false), "") << args;
+    EXPECT_EQ(out.find("\xff"), std::string::npos) << args;  // invalid UTF-8 repaired
+  }
+  std::filesystem::remove_all(dir);
+}
 
 }  // namespace

@@ -92,5 +92,43 @@ TEST(LhostCommonTest, RegexGatesKeepRe2CaseFolding) {
   EXPECT_EQ(FindCommand("nothing to see"), SmtpCommand::kNone);
 }
 
+TEST(LhostCommonTest, SharedTextIsCutPerCopy) {
+  // Three addresses above one error of 40 KiB: each keeps at most 64 KiB / 3, ending in "…".
+  const std::string error = "550 5.1.1 user unknown " + std::string(40 << 10, 'x') + "\n";
+  const auto blocks = SplitAtRecipients("<a@x.nl>:\n<b@x.nl>:\n<c@x.nl>:\n" + error);
+  ASSERT_EQ(blocks.size(), 3u);
+  for (const AddressBlock& b : blocks) {
+    EXPECT_LE(b.text.size(), SharedTextBytes(3));
+    EXPECT_EQ(b.text.compare(0, 22, "550 5.1.1 user unknown"), 0);
+    EXPECT_EQ(b.text.substr(b.text.size() - 3), "\xE2\x80\xA6");
+  }
+  // Two addresses above a short error share all of it.
+  const auto two = SplitAtRecipients("<a@x.nl>:\n<b@x.nl>: 550 no such user\n");
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0].text, "550 no such user\n");
+  EXPECT_EQ(two[1].text, "550 no such user\n");
+}
+
+TEST(LhostCommonTest, ReadersStopAtTheRecipientLimit) {
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "<u" + std::to_string(i) + "@x.nl>: 550 unknown\n";
+  text += "<u3@x.nl>: repeated later\n";
+  const auto blocks = SplitAtRecipients(text, 5);
+  ASSERT_EQ(blocks.size(), 5u);
+  EXPECT_EQ(blocks[4].address, "u4@x.nl");
+  EXPECT_EQ(blocks[3].text, "550 unknown\nrepeated later\n");  // known addresses still merge
+  EXPECT_EQ(AllAddresses("a@x.nl b@x.nl A@X.NL c@x.nl d@x.nl"),
+            (std::vector<std::string>{"a@x.nl", "b@x.nl", "c@x.nl", "d@x.nl"}));
+  EXPECT_EQ(AllAddresses("a@x.nl b@x.nl A@X.NL c@x.nl", 2),
+            (std::vector<std::string>{"a@x.nl", "b@x.nl"}));
+  EXPECT_EQ(
+      RecipientsAfterTheirErrors("e1\na@x.nl\ne2\nb@x.nl\nc@x.nl\n", IsAddressOnlyLine, nullptr, 2)
+          .size(),
+      2u);
+  // A diagnostic longer than any is cut before it is read.
+  const RecipientResult r = MakeRecipient("a@x.nl", std::string(1 << 20, 'y'));
+  EXPECT_LE(r.diagnostic.size(), kMaxVendorTextBytes);
+}
+
 }  // namespace
 }  // namespace bouncetolk

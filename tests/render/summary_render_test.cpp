@@ -78,7 +78,7 @@ TEST(RenderSummary, EnglishTextTable) {
 
 TEST(RenderSummary, JsonAndCsvHaveEveryRow) {
   const std::string j = Render(Sample(), Format::kJson, Lang::kNl);
-  EXPECT_EQ(j.rfind("{\"schema\":1,\"messages\":1234,\"recipients\":1202,", 0), 0u)
+  EXPECT_EQ(j.rfind("{\"schema\":2,\"messages\":1234,\"recipients\":1202,", 0), 0u)
       << j.substr(0, 80);
   EXPECT_NE(j.find("{\"key\":\"\",\"count\":1}"), std::string::npos);  // the address without domain
   EXPECT_NE(j.find("{\"key\":\"d999.example\",\"count\":1}"),

@@ -65,5 +65,20 @@ TEST(SmtpCommandTest, CommandFromTranscript) {
             "");  // cut short
 }
 
+TEST(SmtpCommandTest, TranscriptReadOnceForManyRecipients) {
+  const TranscriptCommands t(
+      ">>> MAIL FROM:<me@x.nl>\n<<< 250 ok\n"
+      ">>> RCPT TO:<a@b.nl>\n<<< 550 5.1.1 unknown\n"
+      ">>> RCPT TO:<ab@b.nl>\n<<< 250 ok\n"
+      ">>> RCPT TO:<c@b.nl>\n<<< 452 4.2.2 full\n");
+  EXPECT_EQ(SmtpCommandToken(t.For("A@B.nl")), "RCPT");
+  EXPECT_EQ(SmtpCommandToken(t.For("c@b.nl")), "RCPT");
+  EXPECT_EQ(SmtpCommandToken(t.For("b@b.nl")), "");  // not a substring match of ab@b.nl
+  EXPECT_EQ(SmtpCommandToken(t.For("ab@b.nl")), "");
+  const TranscriptCommands mail(">>> MAIL FROM:<me@x.nl>\n<<< 553 sender refused\n");
+  EXPECT_EQ(SmtpCommandToken(mail.For("anyone@b.nl")), "MAIL");
+  EXPECT_EQ(SmtpCommandToken(TranscriptCommands("no transcript").For("a@b.nl")), "");
+}
+
 }  // namespace
 }  // namespace bouncetolk
