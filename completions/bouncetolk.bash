@@ -16,7 +16,7 @@ _bouncetolk() {
   esac
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "-h --help --version -f --format --lang --rules --color --example --reply
-      --brief -r --recursive --files-from -0 --null -j --jobs -q --quiet --summary --suppress --since
+      --brief --verbose -r --recursive --files-from -0 --null -j --jobs -q --quiet --summary --suppress --since
       --max-size --max-depth --max-header --max-recipients" -- "$cur"))
     return
   fi

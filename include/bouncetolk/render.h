@@ -33,9 +33,10 @@ enum class Format {
 struct RenderOptions {
   Format format = Format::kText;
   Lang lang = Lang::kNl;
-  std::string file;    ///< the input's name for the "file" field ("-" for stdin)
-  bool color = false;  ///< ANSI colours in text output
-  int width = 0;       ///< wrap prose in text output to this many columns (0: no wrapping)
+  std::string file;      ///< the input's name for the "file" field ("-" for stdin)
+  bool color = false;    ///< ANSI colours in text output
+  int width = 0;         ///< wrap prose in text output to this many columns (0: no wrapping)
+  bool verbose = false;  ///< text output: also the internals (the rules that matched)
 };
 
 /// Whether text output gets colour: \a mode is "always", "never" or "auto"; auto means only

@@ -38,6 +38,9 @@ class RuleSet {
   /// Full validation (unknown tokens, duplicate ids, patterns that do not compile, missing
   /// texts in either language, missing sources). Empty when all is well.
   std::vector<std::string> Check() const;
+  /// Findings that do not make the tables invalid (a text without an action class of its own
+  /// in data/rules/fix-actions.tsv); `rules check` prints them. Empty when there are none.
+  std::vector<std::string> Notes() const;
   /// All tables in loadable form ("--dump-rules"), as (path, content) pairs.
   std::vector<std::pair<std::string, std::string>> Dump() const;
 

@@ -34,6 +34,7 @@ struct Options {
   std::string color = "auto";
   std::string since;
   bool brief = false;
+  bool verbose = false;
 };
 
 // The subcommands and their arguments, filled in by CLI11.
@@ -87,6 +88,10 @@ int RunRulesCheck(const std::string& dir, Lang lang) {
   auto rules = RuleSet::Load(dir, &errors);
   if (rules) errors = rules->Check();
   for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
+  if (rules) {
+    for (const auto& note : rules->Notes())
+      std::fprintf(stderr, "%s: %s\n", lang == Lang::kEn ? "note" : "opmerking", note.c_str());
+  }
   if (!errors.empty()) return kExitNotBounce;
   std::printf("%s\n", lang == Lang::kEn ? "rules: all tables are valid"
                                         : "regels: alle tabellen zijn in orde");
@@ -127,6 +132,7 @@ int RunAnalyze(Options& opt, const RuleSet& rules, Lang lang) {
   ro.lang = lang;
   ro.color = ShouldUseColor(opt.color, ::isatty(1), std::getenv("NO_COLOR"), std::getenv("TERM"));
   ro.width = TerminalWidth();
+  ro.verbose = opt.verbose;
   return RunScan(std::move(command), rules);
 }
 
@@ -197,6 +203,8 @@ void AddScanOptions(CLI::App& app, Options& opt) {
   app.add_flag("--reply", scan.reply,
                "Print a ready-to-send reply to the customer who received the bounce");
   app.add_flag("--brief", opt.brief, "One line per recipient (same as --format brief)");
+  app.add_flag("--verbose", opt.verbose,
+               "Text output: also the rules that matched (JSON and CSV always have them)");
 }
 
 // Safety limits (docs/security.md); crossing one is reported, never a crash.
