@@ -248,7 +248,7 @@ bool ReadWithoutDeliveryStatus(const Entity& root, const MessageView& view, cons
       ReadForwardedBounce(root, view, rules, options, report)) {
     return false;
   }
-  if (vendor->reader.empty() && ReadAutoReply(view, report)) {
+  if ((vendor->reader.empty() || IsClearAutoReply(view)) && ReadAutoReply(view, report)) {
     RepairRecipientStrings(report);
     return false;
   }
