@@ -71,7 +71,7 @@ TEST(ReplyRenderTest, DelayedIsReassuring) {
       OneRecipient(Reason::kExpired, Party::kRemoteAdmin, "delayed", Permanence::kTemporary),
       Rules(), Lang::kNl);
   EXPECT_NE(nl.find("niet opnieuw te versturen"), std::string::npos) << nl;
-  EXPECT_NE(nl.find("Fri, 27 Nov 2026"), std::string::npos) << nl;
+  EXPECT_NE(nl.find("vrijdag 27 november 2026"), std::string::npos) << nl;
   const std::string en = RenderReply(
       OneRecipient(Reason::kExpired, Party::kRemoteAdmin, "delayed", Permanence::kTemporary),
       Rules(), Lang::kEn);
