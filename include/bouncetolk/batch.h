@@ -53,6 +53,8 @@ class BatchSummary {
   std::vector<CountRow> ByKind() const { return Sorted(kinds_); }
   /// For unreadable inputs: per ErrorCode token.
   std::vector<CountRow> ByError() const { return Sorted(errors_); }
+  /// Per recipient: the Outcome token ("failed", "delayed", "delivered", ...).
+  std::vector<CountRow> ByOutcome() const { return Sorted(outcomes_); }
   /// Per recipient: the reason token.
   std::vector<CountRow> ByReason() const { return Sorted(reasons_); }
   /// Per recipient: the enhanced status code ("5.1.1").
@@ -73,8 +75,8 @@ class BatchSummary {
 
   std::uint64_t messages_ = 0;
   std::uint64_t recipients_ = 0;
-  std::map<std::string, std::uint64_t> kinds_, errors_, reasons_, statuses_, domains_, parties_,
-      hard_soft_, diagnostics_;
+  std::map<std::string, std::uint64_t> kinds_, errors_, outcomes_, reasons_, statuses_, domains_,
+      parties_, hard_soft_, diagnostics_;
 };
 
 /// The diagnostic text as counted by BatchSummary::TopDiagnostics().

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "bouncetolk/batch.h"
+#include "bouncetolk/outcome.h"
 #include "common/text.h"
 
 namespace bouncetolk {
@@ -97,6 +98,7 @@ void BatchSummary::Add(const Report& report) {
   }
   for (const RecipientResult& r : report.recipients) {
     ++recipients_;
+    Bump(&outcomes_, OutcomeToken(DecideOutcome(report.kind, r)));
     Bump(&reasons_, ReasonToken(r.reason));
     Bump(&statuses_, r.status);
     Bump(&domains_, AsciiLowerCopy(DomainOf(r.recipient)));
