@@ -78,6 +78,8 @@ std::vector<RecipientResult> TakeVendorRecipients(const Entity& root, const Mess
                                                   VendorReading* vendor, Report* report) {
   report->format = std::string(vendor->reader);
   FindOriginal(root, options, &report->original);
+  // A copy quoted inline in the text names what no attached copy does.
+  FillOriginal(view.quoted_headers, &report->original);
   std::vector<RecipientResult> recipients = std::move(vendor->recipients);
   vendor->recipients.clear();
   if (HasMarker(view, "delayed")) {

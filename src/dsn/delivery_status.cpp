@@ -31,6 +31,8 @@ void FindReportParts(const Entity& e, std::vector<std::pair<const Entity*, const
   }
 }
 
+}  // namespace
+
 void FillOriginal(const std::vector<Field>& headers, OriginalMessage* o) {
   for (const Field& f : headers) {
     std::string* target = nullptr;
@@ -47,8 +49,6 @@ void FillOriginal(const std::vector<Field>& headers, OriginalMessage* o) {
     if (target && target->empty()) *target = CollapseSpace(DecodeHeaderValue(f.value));
   }
 }
-
-}  // namespace
 
 void FindOriginal(const Entity& container, const AnalyzeOptions& options, OriginalMessage* o) {
   for (const Entity& part : container.children) {

@@ -17,7 +17,11 @@ Answer AnswerFor(const RecipientResult& r, const RuleSet& rules, Lang lang) {
   Answer a;
   a.outcome = OutcomeOf(r);
   a.code_class = CodeClassOf(r);
-  const TextRecord* rec = rules.Text(r.text_id, lang);
+  // Relayed and expanded are successes of their own kind: their words, not "delivered".
+  const TextRecord* rec = a.outcome == Outcome::kRelayed || a.outcome == Outcome::kExpanded
+                              ? rules.Text(fmt::format("outcome:{}", OutcomeToken(a.outcome)), lang)
+                              : nullptr;
+  if (!rec) rec = rules.Text(r.text_id, lang);
   if (!rec) rec = rules.Text(fmt::format("reason:{}", ReasonToken(r.reason)), lang);
   if (rec) {
     a.title = rec->title;
@@ -41,8 +45,8 @@ Answer AnswerFor(const RecipientResult& r, const RuleSet& rules, Lang lang) {
       if (a.explanation.empty()) a.explanation = instead->explanation;
     }
   }
-  a.nobody_acts =
-      a.fix_action == FixAction::kNone || a.fix_action == FixAction::kWait || IsArrived(a.outcome);
+  a.nobody_acts = a.fix_action == FixAction::kNone || a.fix_action == FixAction::kWait ||
+                  (IsArrived(a.outcome) && a.outcome != Outcome::kFeedback);
   return a;
 }
 
