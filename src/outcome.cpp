@@ -38,12 +38,21 @@ Outcome DecideOutcome(MessageKind kind, const RecipientResult& r) {
   if (kind == MessageKind::kFeedback || r.reason == Reason::kFeedback) return Outcome::kFeedback;
   // RFC 3464 section 2.3.3: "failed" means the MTA will not try again, whatever the class of
   // the last code; "delayed" that it still will.
-  const std::string_view action = r.action;
-  if (action == "failed") return Outcome::kFailed;
-  if (action == "delayed") return Outcome::kDelayed;
-  if (action == "delivered") return Outcome::kDelivered;
-  if (action == "relayed") return Outcome::kRelayed;
-  if (action == "expanded") return Outcome::kExpanded;
+  switch (r.action) {
+    case DsnAction::kFailed:
+      return Outcome::kFailed;
+    case DsnAction::kDelayed:
+      return Outcome::kDelayed;
+    case DsnAction::kDelivered:
+      return Outcome::kDelivered;
+    case DsnAction::kRelayed:
+      return Outcome::kRelayed;
+    case DsnAction::kExpanded:
+      return Outcome::kExpanded;
+    case DsnAction::kNone:
+    case DsnAction::kOther:
+      break;
+  }
   switch (r.permanence) {
     case Permanence::kSuccess:
       return Outcome::kDelivered;

@@ -16,28 +16,6 @@
 
 namespace bouncetolk {
 
-/// What became of the message for one recipient.
-enum class Outcome {
-  kFailed,     ///< will not arrive: refused, or given up after repeated attempts
-  kDelayed,    ///< not yet delivered; the sending server is still retrying
-  kDelivered,  ///< delivered to the recipient's mailbox
-  kRelayed,    ///< passed on to a system that sends no delivery reports
-  kExpanded,   ///< delivered to a list or alias address and passed on to its members
-  kAutoReply,  ///< an automatic answer (out of office): the message did arrive
-  kFeedback,   ///< a complaint (feedback report): the message arrived and was reported
-};
-
-/// Number of Outcome values (for tables indexed by outcome).
-inline constexpr int kOutcomeCount = static_cast<int>(Outcome::kFeedback) + 1;
-
-/// The class of the status code: the nature of the condition, whatever the outcome.
-enum class CodeClass {
-  kNone,       ///< no code (auto-replies, feedback reports)
-  kSuccess,    ///< 2.x.x / 2xx
-  kTemporary,  ///< 4.x.x / 4xx
-  kPermanent,  ///< 5.x.x / 5xx
-};
-
 /// What a fix text asks for (data/rules/fix-actions.tsv). Every reason and outcome allows
 /// only some classes (data/rules/outcome-actions.tsv): no "wait, it will arrive" for a
 /// message that was given up, no "check the address" for one still being retried.

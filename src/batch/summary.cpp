@@ -98,7 +98,7 @@ void BatchSummary::Add(const Report& report) {
   }
   for (const RecipientResult& r : report.recipients) {
     ++recipients_;
-    Bump(&outcomes_, OutcomeToken(DecideOutcome(report.kind, r)));
+    Bump(&outcomes_, OutcomeToken(r.outcome));
     Bump(&reasons_, ReasonToken(r.reason));
     Bump(&statuses_, r.status);
     Bump(&domains_, AsciiLowerCopy(DomainOf(r.recipient)));

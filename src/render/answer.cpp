@@ -11,12 +11,12 @@
 
 namespace bouncetolk {
 
-Outcome OutcomeOf(const RecipientResult& r) { return DecideOutcome(MessageKind::kBounce, r); }
+Outcome OutcomeOf(const RecipientResult& r) { return r.outcome; }
 
 Answer AnswerFor(const RecipientResult& r, const RuleSet& rules, Lang lang) {
   Answer a;
   a.outcome = OutcomeOf(r);
-  a.code_class = CodeClassOf(r);
+  a.code_class = r.code_class;
   // Relayed and expanded are successes of their own kind: their words, not "delivered".
   const TextRecord* rec = a.outcome == Outcome::kRelayed || a.outcome == Outcome::kExpanded
                               ? rules.Text(fmt::format("outcome:{}", OutcomeToken(a.outcome)), lang)

@@ -11,6 +11,7 @@
 #include <cassert>
 #include <deque>
 
+#include "bouncetolk/outcome.h"
 #include "common/text.h"
 #include "render/json.h"
 #include "render/separated.h"
@@ -46,6 +47,8 @@ constexpr std::string_view kColumns[] = {"file",
                                          "hard_bounce",
                                          "permanent",
                                          "permanence",
+                                         "outcome",
+                                         "code_class",
                                          "party",
                                          "title",
                                          "explanation",
@@ -94,12 +97,12 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
     c.push_back(lit(own(std::to_string(r->index))));
     c.push_back(s(r->recipient));
     c.push_back(s(r->original_recipient));
-    c.push_back(s(r->action));
+    c.push_back(s(ActionWord(*r)));
     c.push_back(s(r->status));
     c.push_back(s(StatusSourceToken(r->status_source)));
     c.push_back(s(r->status_field));
     c.push_back(s(r->status_in_text));
-    c.push_back(s(r->status_note));
+    c.push_back(s(StatusNoteToken(r->status_note)));
     c.push_back(r->reply_code ? lit(own(std::to_string(*r->reply_code))) : null);
     c.push_back(s(r->diagnostic));
     c.push_back(s(r->diagnostic_type));
@@ -109,11 +112,13 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
     c.push_back(s(r->last_attempt_date));
     c.push_back(s(r->will_retry_until));
     c.push_back(s(r->final_log_id));
-    c.push_back(s(r->command));
+    c.push_back(s(SmtpCommandToken(r->command)));
     c.push_back(s(ReasonToken(r->reason)));
     c.push_back(lit(r->hard_bounce ? "true" : "false"));
     c.push_back(lit(r->permanence == Permanence::kPermanent ? "true" : "false"));
     c.push_back(s(PermanenceToken(r->permanence)));
+    c.push_back(s(OutcomeToken(r->outcome)));
+    c.push_back(s(CodeClassToken(r->code_class)));
     c.push_back(s(PartyToken(r->party)));
     c.push_back(s(own(std::move(t.title))));
     c.push_back(s(own(std::move(t.explanation))));
@@ -139,10 +144,23 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
   return c;
 }
 
-void AppendJsonl(std::string* out, const std::vector<Cell>& cells) {
+// "id": the input's id as it came (JSON Lines input), after "schema".
+void WriteId(JsonWriter* w, const RenderOptions& o) {
+  if (!o.ids) return;
+  w->Key("id");
+  if (!o.id)
+    w->Null();
+  else if (o.id_literal)
+    w->Raw(*o.id);
+  else
+    w->String(*o.id);
+}
+
+void AppendJsonl(std::string* out, const std::vector<Cell>& cells, const RenderOptions& o) {
   JsonWriter w(out);
   w.BeginObject();
   w.KeyInt("schema", kSchemaVersion);
+  WriteId(&w, o);
   for (std::size_t i = 0; i < cells.size(); ++i) {
     w.Key(kColumns[i]);
     if (!cells[i].present) {
@@ -160,7 +178,12 @@ void AppendJsonl(std::string* out, const std::vector<Cell>& cells) {
   out->push_back('\n');
 }
 
-void AppendSeparated(std::string* out, const std::vector<Cell>& cells, char sep) {
+void AppendSeparated(std::string* out, const std::vector<Cell>& cells, char sep,
+                     const RenderOptions& o) {
+  if (o.ids) {
+    if (o.id) AppendSeparatedCell(out, *o.id, sep);
+    out->push_back(sep);
+  }
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i) out->push_back(sep);
     if (cells[i].present) AppendSeparatedCell(out, cells[i].text, sep);
@@ -187,6 +210,7 @@ std::string RenderJson(const Report& rep, const RuleSet& rules, const RenderOpti
   JsonWriter w(&out);
   w.BeginObject();
   w.KeyInt("schema", kSchemaVersion);
+  WriteId(&w, o);
   w.KeyString("file", o.file);
   w.KeyString("kind", MessageKindToken(rep.kind));
   w.KeyStringOrNull("format", rep.format);
@@ -225,12 +249,12 @@ std::string RenderJson(const Report& rep, const RuleSet& rules, const RenderOpti
     w.KeyStringOrNull("recipient_type", r.recipient_type);
     w.KeyStringOrNull("original_recipient", r.original_recipient);
     w.KeyStringOrNull("original_recipient_type", r.original_recipient_type);
-    w.KeyStringOrNull("action", r.action);
+    w.KeyStringOrNull("action", ActionWord(r));
     w.KeyString("status", r.status);
     w.KeyString("status_source", StatusSourceToken(r.status_source));
     w.KeyStringOrNull("status_field", r.status_field);
     w.KeyStringOrNull("status_in_text", r.status_in_text);
-    w.KeyStringOrNull("status_note", r.status_note);
+    w.KeyStringOrNull("status_note", StatusNoteToken(r.status_note));
     w.KeyInt("reply_code", r.reply_code);
     w.KeyStringOrNull("diagnostic", r.diagnostic);
     w.KeyStringOrNull("diagnostic_type", r.diagnostic_type);
@@ -239,12 +263,14 @@ std::string RenderJson(const Report& rep, const RuleSet& rules, const RenderOpti
     w.KeyStringOrNull("last_attempt_date", r.last_attempt_date);
     w.KeyStringOrNull("will_retry_until", r.will_retry_until);
     w.KeyStringOrNull("final_log_id", r.final_log_id);
-    w.KeyStringOrNull("command", r.command);
+    w.KeyStringOrNull("command", SmtpCommandToken(r.command));
     WriteFields(&w, "extension_fields", r.extension_fields);
     w.KeyString("reason", ReasonToken(r.reason));
     w.KeyBool("hard_bounce", r.hard_bounce);
     w.KeyBool("permanent", r.permanence == Permanence::kPermanent);
     w.KeyString("permanence", PermanenceToken(r.permanence));
+    w.KeyString("outcome", OutcomeToken(r.outcome));
+    w.KeyStringOrNull("code_class", CodeClassToken(r.code_class));
     w.KeyString("party", PartyToken(r.party));
     w.KeyStringOrNull("title", t.title);
     w.KeyStringOrNull("explanation", t.explanation);
@@ -290,9 +316,9 @@ std::string Render(const Report& report, const RuleSet& rules, const RenderOptio
         CellStore store;
         const auto cells = FlatRecord(report, r, rules, options, &store);
         if (options.format == Format::kJsonl)
-          AppendJsonl(&out, cells);
+          AppendJsonl(&out, cells, options);
         else
-          AppendSeparated(&out, cells, options.format == Format::kCsv ? ',' : '\t');
+          AppendSeparated(&out, cells, options.format == Format::kCsv ? ',' : '\t', options);
       };
       if (report.recipients.empty()) emit(nullptr);
       for (const RecipientResult& r : report.recipients) emit(&r);
@@ -306,6 +332,10 @@ std::string RenderHeader(const RenderOptions& options) {
   if (options.format != Format::kCsv && options.format != Format::kTsv) return {};
   std::string out;
   const char sep = options.format == Format::kCsv ? ',' : '\t';
+  if (options.ids) {
+    out.append("id");
+    out.push_back(sep);
+  }
   for (std::size_t i = 0; i < std::size(kColumns); ++i) {
     if (i) out.push_back(sep);
     out.append(kColumns[i]);

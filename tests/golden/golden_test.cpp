@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "bouncetolk/bouncetolk.h"
+#include "bouncetolk/outcome.h"
 
 namespace bouncetolk {
 namespace {
@@ -34,12 +35,15 @@ std::string Dump(const Report& r) {
   for (const RecipientResult& x : r.recipients) {
     o << x.index << " " << (x.recipient.empty() ? "-" : x.recipient)
       << " orig=" << (x.original_recipient.empty() ? "-" : x.original_recipient)
-      << " action=" << x.action << " status=" << x.status << "/"
-      << StatusSourceToken(x.status_source) << (x.status_note.empty() ? "" : "/" + x.status_note)
+      << " action=" << ActionWord(x) << " status=" << x.status << "/"
+      << StatusSourceToken(x.status_source) << (x.status_note == StatusNote::kNone ? "" : "/")
+      << StatusNoteToken(x.status_note)
       << " reply=" << (x.reply_code ? std::to_string(*x.reply_code) : "-")
       << " type=" << (x.diagnostic_type.empty() ? "-" : x.diagnostic_type)
       << " reason=" << ReasonToken(x.reason) << " " << PermanenceToken(x.permanence)
       << (x.hard_bounce ? " hard" : "") << " party=" << PartyToken(x.party) << " text=" << x.text_id
+      << " outcome=" << OutcomeToken(x.outcome)
+      << (x.code_class == CodeClass::kNone ? "" : "/" + std::string(CodeClassToken(x.code_class)))
       << "\n";
   }
   for (const Problem& p : r.problems)

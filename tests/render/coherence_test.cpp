@@ -133,7 +133,7 @@ struct Checker {
       const std::string who = std::to_string(r.index) + " (" + std::string(OutcomeToken(outcome)) +
                               ", " + std::string(LangDir(lang)) + ")";
       if (a.outcome != outcome) Fail(file, who + ": renderers and analysis disagree on outcome");
-      if (r.action == "failed" && outcome != Outcome::kFailed)
+      if (r.action == DsnAction::kFailed && outcome != Outcome::kFailed)
         Fail(file, who + ": Action failed but outcome " + std::string(OutcomeToken(outcome)));
       // The fix shown is one the table allows.
       const OutcomeActionRule* allowed =
