@@ -26,19 +26,13 @@
 #include "render/answer.h"
 #include "rules/rule_table.h"
 #include "rules/rule_vocabulary.h"
+#include "testing/read_file.h"
 #include "testing/test_rules.h"
 
 namespace bouncetolk {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<fs::path> Messages() {
   std::vector<fs::path> out;
