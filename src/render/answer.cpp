@@ -42,7 +42,13 @@ Answer AnswerFor(const RecipientResult& r, const RuleSet& rules, Lang lang) {
       a.fix_replaced = true;
       a.fix_action = FixActionOf(fa, instead->id, r.reason);
       if (a.title.empty()) a.title = instead->title;
-      if (a.explanation.empty()) a.explanation = instead->explanation;
+      if (a.explanation.empty()) {
+        a.explanation = instead->explanation;
+      } else if (a.outcome == Outcome::kFailed && a.code_class == CodeClass::kTemporary) {
+        // The text explains a condition that passes ("komt er dan wel door"); here it did not.
+        a.explanation =
+            instead->explanation + " " + Msg(rules, lang, "explanation.last_reason", {a.title});
+      }
     }
   }
   a.nobody_acts = a.fix_action == FixAction::kNone || a.fix_action == FixAction::kWait ||
