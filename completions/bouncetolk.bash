@@ -33,7 +33,7 @@ _bouncetolk() {
   fi
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "-h --help --version -f --format --lang --rules --color --example --reply
-      --brief -r --recursive --files-from -0 --null --input-format --label -j --jobs -q --quiet
+      --brief --verbose -r --recursive --files-from -0 --null --input-format --label -j --jobs -q --quiet
       --summary --suppress --since --max-size --max-depth --max-header --max-recipients" -- "$cur"))
     return
   fi

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "bouncetolk/bouncetolk.h"
+#include "bouncetolk/outcome.h"
 #include "classify/classify.h"
 #include "common/date.h"
 #include "common/record_fields.h"
@@ -81,6 +82,8 @@ std::vector<RecipientResult> TakeVendorRecipients(const Entity& root, const Mess
                                                   VendorReading* vendor, Report* report) {
   report->format = std::string(vendor->reader);
   FindOriginal(root, options, &report->original);
+  // A copy quoted inline in the text names what no attached copy does.
+  FillOriginal(view.quoted_headers, &report->original);
   std::vector<RecipientResult> recipients = std::move(vendor->recipients);
   vendor->recipients.clear();
   if (HasMarker(view, "delayed")) {
@@ -338,7 +341,7 @@ bool ReadWithoutDeliveryStatus(const Entity& root, const MessageView& view, cons
       ReadForwardedBounce(root, view, rules, options, report)) {
     return false;
   }
-  if (vendor->reader.empty() && ReadAutoReply(view, report)) {
+  if ((vendor->reader.empty() || IsClearAutoReply(view)) && ReadAutoReply(view, report)) {
     RepairRecipientStrings(report);
     return false;
   }
@@ -430,6 +433,12 @@ Report Analyze(std::string_view message, const RuleSet& rules, const AnalyzeOpti
   const Entity root = ParseMime(SkipMboxFromLine(text), options, &report.problems);
   ReadEntity(root, rules, options, /*forwarded_depth=*/0, &report);
   FillRecordFields(&report);
+  // The final step: what became of the message for each recipient, from the report's final
+  // word (bouncetolk/outcome.h), once the kind of the whole message is known.
+  for (RecipientResult& r : report.recipients) {
+    r.outcome = DecideOutcome(report.kind, r);
+    r.code_class = CodeClassOf(r);
+  }
   return report;
 }
 

@@ -53,6 +53,8 @@ class BatchSummary {
   std::vector<CountRow> ByKind() const { return Sorted(kinds_); }
   /// For unreadable inputs: per ErrorCode token.
   std::vector<CountRow> ByError() const { return Sorted(errors_); }
+  /// Per recipient: the Outcome token ("failed", "delayed", "delivered", ...).
+  std::vector<CountRow> ByOutcome() const { return Sorted(outcomes_); }
   /// Per recipient: the reason token.
   std::vector<CountRow> ByReason() const { return Sorted(reasons_); }
   /// Per recipient: the enhanced status code ("5.1.1").
@@ -73,8 +75,8 @@ class BatchSummary {
 
   std::uint64_t messages_ = 0;
   std::uint64_t recipients_ = 0;
-  std::map<std::string, std::uint64_t> kinds_, errors_, reasons_, statuses_, domains_, parties_,
-      hard_soft_, diagnostics_;
+  std::map<std::string, std::uint64_t> kinds_, errors_, outcomes_, reasons_, statuses_, domains_,
+      parties_, hard_soft_, diagnostics_;
 };
 
 /// The diagnostic text as counted by BatchSummary::TopDiagnostics().
@@ -91,7 +93,7 @@ struct SuppressionEntry {
   std::string email;      ///< NormalizeAddress() of the recipient
   std::string reason;     ///< its reason token; "feedback" for a complaint
   std::string status;     ///< its enhanced status code; empty for a complaint
-  std::string outcome;    ///< OutcomeToken(): "failed", "feedback", ...
+  std::string outcome;    ///< OutcomeToken(RecipientResult::outcome): "failed", "feedback", ...
   std::string timestamp;  ///< when the report was written, ISO 8601 in UTC, or empty
   std::string source;     ///< the input it came from (the record's `file`)
   /// False when the address holds a control, C1, bidi or other invisible formatting character
@@ -130,11 +132,6 @@ class SuppressionList {
 /// needs no quoting unquoted ("\"jan.de.vries\"@x" -> "jan.de.vries@x"; "\"jan de vries\"@x"
 /// stays as it is).
 std::string NormalizeAddress(std::string_view address);
-
-/// What became of a recipient, as the suppression list writes it: "feedback" and "auto_reply"
-/// for those reports, else the action ("failed", "delayed", "delivered", "relayed",
-/// "expanded"; "failed" when there is none).
-std::string_view OutcomeToken(const Report& report, const RecipientResult& recipient);
 
 }  // namespace bouncetolk
 

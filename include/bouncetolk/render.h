@@ -45,7 +45,8 @@ struct RenderOptions {
   std::optional<std::string> id;  ///< the input's id (null when absent)
   bool id_literal = false;        ///< the id is a JSON number/true/false/null, not a string
   bool color = false;             ///< ANSI colours in text output
-  int width = 0;  ///< wrap prose in text output to this many columns (0: no wrapping)
+  int width = 0;         ///< wrap prose in text output to this many columns (0: no wrapping)
+  bool verbose = false;  ///< text output: also the internals (the rules that matched)
 };
 
 /// Whether text output gets colour: \a mode is "always", "never" or "auto"; auto means only

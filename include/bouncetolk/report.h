@@ -75,6 +75,28 @@ enum class StatusNote {
   kStatusFieldPreferred,  ///< "status_field_preferred"
 };
 
+/// What became of the message for one recipient (bouncetolk/outcome.h decides it).
+enum class Outcome {
+  kFailed,     ///< will not arrive: refused, or given up after repeated attempts
+  kDelayed,    ///< not yet delivered; the sending server is still retrying
+  kDelivered,  ///< delivered to the recipient's mailbox
+  kRelayed,    ///< passed on to a system that sends no delivery reports
+  kExpanded,   ///< delivered to a list or alias address and passed on to its members
+  kAutoReply,  ///< an automatic answer (out of office): the message did arrive
+  kFeedback,   ///< a complaint (feedback report): the message arrived and was reported
+};
+
+/// Number of Outcome values (for tables indexed by outcome).
+inline constexpr int kOutcomeCount = static_cast<int>(Outcome::kFeedback) + 1;
+
+/// The class of the status code: the nature of the condition, whatever the outcome.
+enum class CodeClass {
+  kNone,       ///< no code (auto-replies, feedback reports)
+  kSuccess,    ///< 2.x.x / 2xx
+  kTemporary,  ///< 4.x.x / 4xx
+  kPermanent,  ///< 5.x.x / 5xx
+};
+
 /// The message that bounced (from message/rfc822 or text/rfc822-headers).
 struct OriginalMessage {
   std::string from;
@@ -144,6 +166,11 @@ struct RecipientResult {
   /// SHA-1 of addresser, recipient and the original's Message-ID, for de-duplication; the
   /// recipe is in docs/json-schema.md (RecordToken()).
   std::string token;
+
+  // The answer: what became of the message (DecideOutcome(), the analysis's last step), and
+  // the class of its code, the nature of the condition, which may differ (a failed 4.x.x).
+  Outcome outcome = Outcome::kFailed;
+  CodeClass code_class = CodeClass::kNone;
 };
 
 /// Everything learned from one message.

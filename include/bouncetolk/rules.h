@@ -40,6 +40,9 @@ class RuleSet {
   /// texts in either language, missing sources). Empty when all is well. Terminal-safe as
   /// Load()'s.
   std::vector<std::string> Check() const;
+  /// Findings that do not make the tables invalid (a text without an action class of its own
+  /// in data/rules/fix-actions.tsv); `rules check` prints them. Empty when there are none.
+  std::vector<std::string> Notes() const;
   /// All tables in loadable form ("--dump-rules"), as (path, content) pairs.
   std::vector<std::pair<std::string, std::string>> Dump() const;
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "bouncetolk/batch.h"
+#include "bouncetolk/outcome.h"
 #include "common/date.h"
 #include "common/text.h"
 
@@ -90,6 +91,7 @@ void BatchSummary::Add(const Report& report) {
   }
   for (const RecipientResult& r : report.recipients) {
     ++recipients_;
+    Bump(&outcomes_, OutcomeToken(r.outcome));
     Bump(&reasons_, ReasonToken(r.reason));
     Bump(&statuses_, r.status);
     Bump(&domains_, AsciiLowerCopy(DomainOf(r.recipient)));
@@ -165,20 +167,6 @@ std::string NormalizeAddress(std::string_view address) {
   return out;
 }
 
-std::string_view OutcomeToken(const Report& report, const RecipientResult& r) {
-  if (report.kind == MessageKind::kFeedback) return "feedback";
-  if (report.kind == MessageKind::kAutoReply) return "auto_reply";
-  switch (r.action) {
-    case DsnAction::kDelayed:
-    case DsnAction::kDelivered:
-    case DsnAction::kRelayed:
-    case DsnAction::kExpanded:
-      return DsnActionToken(r.action);
-    default:
-      return "failed";
-  }
-}
-
 std::vector<std::string> SuppressionList::addresses() const {
   std::vector<std::string> out;
   out.reserve(entries_.size());
@@ -210,7 +198,7 @@ void SuppressionList::Add(const Report& report, std::string_view source) {
     e.email = std::move(address);
     e.reason = std::string(ReasonToken(r.reason));
     e.status = r.status;
-    e.outcome = std::string(OutcomeToken(report, r));
+    e.outcome = std::string(OutcomeToken(r.outcome));
     e.timestamp = when ? FormatIsoUtc(*when) : std::string();
     e.source = std::string(source);
     e.valid = r.recipient_valid && !HasControlOrFormatting(e.email);

@@ -37,6 +37,7 @@ struct Options {
   std::string since;
   std::string input_format = "mail";
   bool brief = false;
+  bool verbose = false;
 };
 
 // The subcommands and their arguments, filled in by CLI11.
@@ -80,6 +81,10 @@ int RunRulesCheck(const std::string& dir) {
   if (rules) errors = rules->Check();
   std::string text;
   for (const auto& e : errors) text += e + "\n";
+  if (rules) {
+    for (const auto& note : rules->Notes())
+      text += (UiLang() == Lang::kEn ? "note: " : "opmerking: ") + note + "\n";
+  }
   WriteError(text);
   if (!errors.empty()) return kExitNotBounce;
   WriteRecords(UiLang() == Lang::kEn ? "rules: all tables are valid\n"
@@ -162,6 +167,7 @@ int RunAnalyze(Options& opt, const RuleSet& rules) {
   ro.lang = UiLang();
   ro.color = ShouldUseColor(opt.color, ::isatty(1), std::getenv("NO_COLOR"), std::getenv("TERM"));
   ro.width = TerminalWidth();
+  ro.verbose = opt.verbose;
   const ScanOptions& scan = command.scan;
   // Someone who typed just "bouncetolk" at a terminal is waiting for something to happen.
   if (!command.quiet && scan.inputs.empty() && scan.files_from.empty() && !scan.example &&
@@ -181,7 +187,9 @@ constexpr const char* kFooter = R"(Inputs:
   every input line is {"id": ..., "raw": "<the whole message>"}, and its id is in the records.
 
 Exit codes:
-  0  a bounce was read and explained (batch: every input was read)
+  0  a report was read and explained (batch: every input was read), whatever the outcome
+     of its recipients: failed, delayed, delivered, relayed, expanded, auto_reply (an
+     out-of-office answer is no failure) and feedback all exit 0; see "outcome" in jsonl
   1  the input is readable but holds no delivery report (not a bounce; one file only)
   2  usage error
   3  an input could not be read (batch: the others were still processed)
@@ -253,6 +261,8 @@ void AddScanOptions(CLI::App& app, Options& opt) {
   app.add_flag("--reply", scan.reply,
                "Print a ready-to-send reply to the customer who received the bounce");
   app.add_flag("--brief", opt.brief, "One line per recipient (same as --format brief)");
+  app.add_flag("--verbose", opt.verbose,
+               "Text output: also the rules that matched (JSON and CSV always have them)");
 }
 
 // Safety limits (docs/security.md); crossing one is reported, never a crash.

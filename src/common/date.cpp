@@ -245,4 +245,55 @@ std::string DateAfter(std::string_view date, std::int64_t seconds) {
   return FormatDate(*when + seconds, zone);
 }
 
+namespace {
+
+// Seconds since 1970 of 01:00 UTC on the last Sunday of \a month in \a year.
+std::int64_t LastSundayOneUtc(int year, int month) {
+  const int next_year = month == 12 ? year + 1 : year;
+  const int next_month = month == 12 ? 1 : month + 1;
+  std::int64_t last =
+      DaysFromCivil(next_year, static_cast<unsigned>(next_month), 1) - 1;  // last day of the month
+  const std::int64_t weekday = ((last + 4) % 7 + 7) % 7;  // 0 = Sunday (1970-01-01: Thu)
+  last -= weekday;
+  return last * 86400 + 3600;
+}
+
+// Minutes east of UTC in Amsterdam at \a when (EU summer time since 1996).
+int AmsterdamOffset(std::int64_t when) {
+  const std::int64_t days = (when >= 0 ? when : when - 86399) / 86400;
+  int year = 0, month = 0, day = 0;
+  CivilFromDays(days, &year, &month, &day);
+  const bool summer = when >= LastSundayOneUtc(year, 3) && when < LastSundayOneUtc(year, 10);
+  return summer ? 120 : 60;
+}
+
+}  // namespace
+
+std::string LocalDate(std::string_view date, bool dutch) {
+  static constexpr const char* kDaysNl[] = {"donderdag", "vrijdag", "zaterdag", "zondag",
+                                            "maandag",   "dinsdag", "woensdag"};
+  static constexpr const char* kDaysEn[] = {"Thursday", "Friday",  "Saturday", "Sunday",
+                                            "Monday",   "Tuesday", "Wednesday"};
+  static constexpr const char* kMonthsNl[] = {"januari",   "februari", "maart",    "april",
+                                              "mei",       "juni",     "juli",     "augustus",
+                                              "september", "oktober",  "november", "december"};
+  static constexpr const char* kMonthsEn[] = {"January",   "February", "March",    "April",
+                                              "May",       "June",     "July",     "August",
+                                              "September", "October",  "November", "December"};
+  const std::optional<std::int64_t> when = ParseDate(date);
+  if (!when) return {};
+  const std::int64_t local = *when + static_cast<std::int64_t>(AmsterdamOffset(*when)) * 60;
+  const std::int64_t days = (local >= 0 ? local : local - 86399) / 86400;
+  const std::int64_t secs = local - days * 86400;
+  int year = 0, month = 0, day = 0;
+  CivilFromDays(days, &year, &month, &day);
+  const std::size_t weekday = static_cast<std::size_t>(((days % 7) + 7) % 7);
+  char out[96];
+  std::snprintf(out, sizeof out, "%s %d %s %d %s %02d:%02d",
+                dutch ? kDaysNl[weekday] : kDaysEn[weekday], day,
+                dutch ? kMonthsNl[month - 1] : kMonthsEn[month - 1], year, dutch ? "om" : "at",
+                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60));
+  return out;
+}
+
 }  // namespace bouncetolk

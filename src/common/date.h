@@ -29,6 +29,12 @@ std::string FormatIsoUtc(std::int64_t when);
 /// ParseDate() does not understand \a date.
 std::string DateAfter(std::string_view date, std::int64_t seconds);
 
+/// The moment of the RFC 5322 date \a date as people in the Netherlands read it, in Dutch
+/// ("zondag 6 december 2026 om 12:07") or English ("Sunday 6 December 2026 at 12:07"): the
+/// time in Amsterdam (CET, and CEST from the last Sunday of March to the last Sunday of
+/// October, 01:00 UTC, as the EU rules say). Empty when ParseDate() does not understand it.
+std::string LocalDate(std::string_view date, bool dutch);
+
 }  // namespace bouncetolk
 
 #endif  // BOUNCETOLK_COMMON_DATE_H_

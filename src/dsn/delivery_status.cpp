@@ -41,6 +41,8 @@ std::string ListIdentifier(std::string_view value) {
   return std::string(Trim(value));
 }
 
+}  // namespace
+
 void FillOriginal(const std::vector<Field>& headers, OriginalMessage* o) {
   for (const Field& f : headers) {
     std::string* target = nullptr;
@@ -59,8 +61,6 @@ void FillOriginal(const std::vector<Field>& headers, OriginalMessage* o) {
     if (target && target->empty()) *target = CollapseSpace(DecodeHeaderValue(f.value));
   }
 }
-
-}  // namespace
 
 void FindOriginal(const Entity& container, const AnalyzeOptions& options, OriginalMessage* o) {
   for (const Entity& part : container.children) {

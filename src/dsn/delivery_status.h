@@ -27,6 +27,9 @@ namespace bouncetolk {
 std::vector<RecipientResult> ReadDeliveryStatusParts(const Entity& root, const MessageView& view,
                                                      const AnalyzeOptions& options, Report* report);
 
+/// Fills the empty fields of \a o from the header block \a headers of a returned original.
+void FillOriginal(const std::vector<Field>& headers, OriginalMessage* o);
+
 /// Fills \a original from the first child of \a container that holds the returned message or
 /// its headers (ReturnedHeaders()); leaves it alone when there is none.
 void FindOriginal(const Entity& container, const AnalyzeOptions& options,

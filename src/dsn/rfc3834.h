@@ -15,6 +15,11 @@
 
 namespace bouncetolk {
 
+/// True when the Subject starts like an auto-reply ("Automatic reply:", "Afwezig:", ...; the
+/// "autoreply-prefix" rows of lhost.tsv) and neither the sender nor a header marks a delivery
+/// report: then no reader takes recipients from its text, whatever words the body uses.
+bool IsClearAutoReply(const MessageView& view);
+
 /// Fills \a report (kind kAutoReply, one vacation recipient) when the message is an
 /// auto-reply and returns true; false otherwise.
 bool ReadAutoReply(const MessageView& view, Report* report);

@@ -10,6 +10,7 @@
 #include "common/address.h"
 #include "common/field_block.h"
 #include "common/text.h"
+#include "dsn/delivery_status.h"
 #include "mime/charset.h"
 
 namespace bouncetolk {
@@ -80,6 +81,7 @@ bool ReadFeedbackReport(const Entity& root, const AnalyzeOptions& options, Repor
   }
   report->kind = MessageKind::kFeedback;
   report->format = "arf";
+  FindOriginal(root, options, &report->original);  // the message complained about
   if (const std::string* type = FindField(fields, "Feedback-Type"))
     report->feedback_type = AsciiLowerCopy(Trim(*type));
   for (const Field& f : fields) {

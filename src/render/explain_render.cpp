@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "bouncetolk/explain.h"
 #include "bouncetolk/render.h"
 #include "render/json.h"
@@ -58,11 +60,27 @@ std::string RenderExplain(const ExplainResult& r, const RuleSet& rules, Format f
     out += Msg(rules, lang, "explain.not_found", {TerminalSafe(r.query)}) + "\n";
     return out;
   }
+  // The best reading is the answer, alone and in full. The other layers follow as one line
+  // each under "Algemene betekenis": their advice would only contradict the answer ("Dit ligt
+  // niet aan u" under "uw account is geblokkeerd"), and a text shown once is not repeated.
+  std::vector<std::string> shown;
+  bool general_heading = false;
   for (const ExplainHit& h : r.hits) {
     const TextRecord* t = rules.Text(h.text_id, lang);
-    if (!out.empty()) out += "\n";
+    const std::string title = t ? t->title : h.rule_id;
+    if (std::find(shown.begin(), shown.end(), h.text_id) != shown.end()) continue;
+    shown.push_back(h.text_id);
+    if (shown.size() > 1) {
+      if (!general_heading) {
+        out += "\n" + Msg(rules, lang, "explain.general") + "\n";
+        general_heading = true;
+      }
+      out += fmt::format("   {} ({}): {}\n", TerminalSafe(h.matched),
+                         Msg(rules, lang, "explain.kind." + h.kind), title);
+      continue;
+    }
     out += fmt::format("{} ({}) — {}\n", TerminalSafe(h.matched),
-                       Msg(rules, lang, "explain.kind." + h.kind), t ? t->title : h.rule_id);
+                       Msg(rules, lang, "explain.kind." + h.kind), title);
     if (!h.note.empty()) out += "   " + Msg(rules, lang, "explain." + h.note) + "\n";
     if (t) {
       line("label.explanation", t->explanation);

@@ -11,6 +11,7 @@
 #include <cassert>
 #include <deque>
 
+#include "bouncetolk/outcome.h"
 #include "common/text.h"
 #include "render/json.h"
 #include "render/separated.h"
@@ -25,9 +26,10 @@ constexpr std::string_view kColumns[] = {
     "file", "kind", "index", "recipient", "original_recipient", "action", "status", "status_source",
     "status_field", "status_in_text", "status_note", "reply_code", "diagnostic", "diagnostic_type",
     "reporting_mta", "remote_mta", "arrival_date", "last_attempt_date", "will_retry_until",
-    "final_log_id", "command", "reason", "hard_bounce", "permanent", "permanence", "party", "title",
-    "explanation", "fix", "rules", "subject", "message_id", "from", "to", "date", "bounce_subject",
-    "bounce_date", "format", "feedback_type", "error", "error_message",
+    "final_log_id", "command", "reason", "hard_bounce", "permanent", "permanence", "outcome",
+    "code_class", "party", "title", "explanation", "fix", "rules", "subject", "message_id", "from",
+    "to", "date", "bounce_subject", "bounce_date", "format", "feedback_type", "error",
+    "error_message",
     // Schema 2: the record fields (docs/json-schema.md).
     "timestamp", "addresser", "sender_domain", "list_id", "bounce_to", "bounce_delivered_to",
     "queue_id", "token", "recipient_domain", "recipient_valid"};
@@ -101,6 +103,8 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
     c.push_back(lit(r->hard_bounce ? "true" : "false"));
     c.push_back(lit(r->permanence == Permanence::kPermanent ? "true" : "false"));
     c.push_back(s(PermanenceToken(r->permanence)));
+    c.push_back(s(OutcomeToken(r->outcome)));
+    c.push_back(s(CodeClassToken(r->code_class)));
     c.push_back(s(PartyToken(r->party)));
     c.push_back(s(own(std::move(t.title))));
     c.push_back(s(own(std::move(t.explanation))));
@@ -284,6 +288,8 @@ std::string RenderJson(const Report& rep, const RuleSet& rules, const RenderOpti
     w.KeyBool("hard_bounce", r.hard_bounce);
     w.KeyBool("permanent", r.permanence == Permanence::kPermanent);
     w.KeyString("permanence", PermanenceToken(r.permanence));
+    w.KeyString("outcome", OutcomeToken(r.outcome));
+    w.KeyStringOrNull("code_class", CodeClassToken(r.code_class));
     w.KeyString("party", PartyToken(r.party));
     w.KeyStringOrNull("title", t.title);
     w.KeyStringOrNull("explanation", t.explanation);

@@ -64,6 +64,7 @@ std::vector<Table> Gather(const BatchSummary& s, const RuleSet& rules, Lang lang
   std::vector<Table> tables;
   tables.push_back(make("kind", s.messages(), s.ByKind(), token_label("kind.")));
   tables.push_back(make("error", unreadable, std::move(errors), token_label("errorkind.")));
+  tables.push_back(make("outcome", s.recipients(), s.ByOutcome(), token_label("outcome_label.")));
   tables.push_back(make("reason", s.recipients(), s.ByReason(),
                         [&](const std::string& k) { return ReasonLabel(rules, lang, k); }));
   tables.push_back(make("hard_soft", s.recipients(), s.ByHardSoft(), token_label("hardsoft.")));

@@ -10,15 +10,32 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include "common/date.h"
 #include "common/text.h"
+#include "render/answer.h"
 
 namespace bouncetolk {
 
 Texts TextsFor(const RecipientResult& r, const RuleSet& rules, Lang lang) {
-  const TextRecord* rec = rules.Text(r.text_id, lang);
-  if (!rec) rec = rules.Text(fmt::format("reason:{}", ReasonToken(r.reason)), lang);
-  if (!rec) return {};
-  return Texts{rec->title, rec->explanation, rec->fix};
+  Answer a = AnswerFor(r, rules, lang);
+  return Texts{std::move(a.title), std::move(a.explanation), std::move(a.fix)};
+}
+
+std::string HeadlineTitle(const RuleSet& rules, Lang lang, const Answer& a,
+                          const RecipientResult& r) {
+  const std::string title = a.title.empty() ? std::string(ReasonToken(r.reason)) : a.title;
+  if (a.outcome == Outcome::kFailed && a.code_class == CodeClass::kTemporary)
+    return Msg(rules, lang, "title.gave_up", {title});
+  return title;
+}
+
+std::string ShownDate(const std::string& date, Lang lang) {
+  const std::string local = LocalDate(date, lang == Lang::kNl);
+  return local.empty() ? date : local;
+}
+
+std::string OutcomeLabel(const RuleSet& rules, Lang lang, Outcome outcome) {
+  return Msg(rules, lang, fmt::format("outcome_label.{}", OutcomeToken(outcome)));
 }
 
 std::string JoinRules(const std::vector<std::string>& rules) {
@@ -123,16 +140,25 @@ class TextOut {
   std::string out_;
 };
 
-fmt::terminal_color ColorOf(Permanence p) {
-  switch (p) {
-    case Permanence::kPermanent:
+fmt::terminal_color ColorOf(Outcome o) {
+  switch (o) {
+    case Outcome::kFailed:
       return fmt::terminal_color::red;
-    case Permanence::kTemporary:
+    case Outcome::kDelayed:
       return fmt::terminal_color::yellow;
-    case Permanence::kSuccess:
+    case Outcome::kFeedback:
+      return fmt::terminal_color::magenta;
+    default:
       return fmt::terminal_color::green;
   }
-  return fmt::terminal_color::red;
+}
+
+// Upper case of the ASCII letters (the outcome labels are plain ASCII words).
+std::string AsciiUpper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
 }
 
 std::string StatusLine(const TextOut& t, const RuleSet& rules, const RenderOptions& o,
@@ -143,13 +169,15 @@ std::string StatusLine(const TextOut& t, const RuleSet& rules, const RenderOptio
   if (r.status_source == StatusSource::kInferred) {
     status += " (" + t.M("label.status_inferred") + ")";
   } else {
-    if (const TextRecord* st = rules.Text("status:X." + r.status.substr(2), o.lang))
-      status += " – " + st->title;
+    bool text_decides = false;
+    const std::string title = StatusTitleHere(r, rules, o.lang, &text_decides);
+    if (!title.empty()) status += " – " + title;
     const char* src_key = r.status_source == StatusSource::kStatusField ? "label.status_from_field"
                           : r.status_source == StatusSource::kDiagnosticCode
                               ? "label.status_from_diagnostic"
                               : "label.status_from_text";
-    status += " (" + t.M(src_key) + ")";
+    status += " (" + t.M(src_key) +
+              (text_decides ? "; " + t.M("label.status_text_decides") : std::string()) + ")";
   }
   if (r.status_note != StatusNote::kNone && r.status_note != StatusNote::kTextMoreSpecific &&
       !r.status_in_text.empty()) {
@@ -161,16 +189,16 @@ std::string StatusLine(const TextOut& t, const RuleSet& rules, const RenderOptio
 
 void RecipientBlock(TextOut& t, const Report& rep, const RuleSet& rules, const RenderOptions& o,
                     const RecipientResult& r) {
-  const Texts texts = TextsFor(r, rules, o.lang);
-  const std::string perm_word = t.M("headline." + std::string(PermanenceToken(r.permanence)));
-  const std::string title = texts.title.empty() ? std::string(ReasonToken(r.reason)) : texts.title;
+  const Answer a = AnswerFor(r, rules, o.lang);
+  const std::string headline = AsciiUpper(OutcomeLabel(rules, o.lang, a.outcome));
   const std::string address = TerminalSafe(r.recipient.empty() ? t.M("label.none") : r.recipient);
-  t.Raw(fmt::format("\n{} {}  {}  {}\n", r.index, t.Styled(perm_word, ColorOf(r.permanence)),
-                    t.Styled(title, ColorOf(r.permanence), false), address));
-  t.Line("label.explanation", texts.explanation, false);
-  t.Line("label.fix", texts.fix, false);
-  t.Line("label.party", t.M("party." + std::string(PartyToken(r.party))), false);
-  std::string kind = t.M("permanence." + std::string(PermanenceToken(r.permanence)));
+  t.Raw(fmt::format("\n{} {}  {}  {}\n", r.index, t.Styled(headline, ColorOf(a.outcome)),
+                    t.Styled(HeadlineTitle(rules, o.lang, a, r), ColorOf(a.outcome), false),
+                    address));
+  t.Line("label.explanation", a.explanation, false);
+  t.Line("label.fix", a.fix, false);
+  t.Line("label.party", t.M(PartyKey(r, a)), false);
+  std::string kind = t.M(OutcomeKey(rules, o.lang, a));
   if (r.hard_bounce) kind += "; " + t.M("hard.yes");
   t.Line("label.kind", kind, false);
   std::string rcpt = r.recipient;
@@ -192,9 +220,9 @@ void RecipientBlock(TextOut& t, const Report& rep, const RuleSet& rules, const R
   t.Line("label.reporting_mta",
          CutText(rep.per_message.reporting_mta, SharedTextBytes(rep.recipients.size())), true);
   t.Line("label.remote_mta", r.remote_mta, true);
-  t.Line("label.last_attempt", r.last_attempt_date, true);
-  t.Line("label.retry_until", r.will_retry_until, true);
-  t.Line("label.rules", JoinRules(r.rules), false);
+  t.Line("label.last_attempt", ShownDate(r.last_attempt_date, o.lang), true);
+  t.Line("label.retry_until", ShownDate(r.will_retry_until, o.lang), true);
+  if (o.verbose) t.Line("label.rules", JoinRules(r.rules), false);
 }
 
 std::string RenderBrief(const Report& rep, const RuleSet& rules, const RenderOptions& o) {
@@ -209,11 +237,12 @@ std::string RenderBrief(const Report& rep, const RuleSet& rules, const RenderOpt
     return fmt::format("{}\t-\t{}\t{}\n", file, MessageKindToken(rep.kind), what);
   }
   for (const RecipientResult& r : rep.recipients) {
-    const Texts t = TextsFor(r, rules, o.lang);
-    std::string perm(PermanenceToken(r.permanence));
-    if (o.color) perm = fmt::format(fmt::fg(ColorOf(r.permanence)), "{}", perm);
-    out += fmt::format("{}\t{}\t{}\t{}\t{}{}\t{}\n", file, TerminalSafe(r.recipient), r.status,
-                       perm, ReasonToken(r.reason), r.hard_bounce ? " (hard)" : "", t.title);
+    const Answer a = AnswerFor(r, rules, o.lang);
+    std::string label = OutcomeLabel(rules, o.lang, a.outcome);
+    if (o.color) label = fmt::format(fmt::fg(ColorOf(a.outcome)), "{}", label);
+    out += fmt::format("{}\t{}\t{}\t{}\t{}{}\n", file, TerminalSafe(r.recipient), r.status, label,
+                       HeadlineTitle(rules, o.lang, a, r),
+                       r.hard_bounce ? " (" + Msg(rules, o.lang, "brief.hard") + ")" : "");
   }
   return out;
 }
@@ -237,15 +266,15 @@ std::string RenderText(const Report& rep, const RuleSet& rules, const RenderOpti
       t.Raw(fmt::format("{}{}\n", file, t.M("summary.not_a_bounce")));
       return t.str();
     case MessageKind::kFeedback:
-      t.Raw(fmt::format("{}{}\n", file, t.M("summary.feedback")));
-      break;
     case MessageKind::kAutoReply:
-      t.Raw(fmt::format("{}{}\n", file, t.M("summary.auto_reply")));
-      break;
-    case MessageKind::kBounce:
+    case MessageKind::kBounce: {
+      const std::string heading = t.M(HeadingKey(rep));
+      const std::size_t n = rep.recipients.size();
       t.Raw(fmt::format("{}{}\n", file,
-                        t.M("summary.bounce", {std::to_string(rep.recipients.size())})));
+                        n == 1 ? t.M("heading.one", {heading})
+                               : t.M("heading.many", {heading, std::to_string(n)})));
       break;
+    }
   }
   // Which message bounced.
   const OriginalMessage& orig = rep.original;
@@ -258,7 +287,7 @@ std::string RenderText(const Report& rep, const RuleSet& rules, const RenderOpti
   };
   add("label.subject", orig.subject, true);
   add("label.to", orig.to, false);
-  add("label.date", orig.date, false);
+  add("label.date", ShownDate(orig.date, o.lang), false);
   if (!what.empty())
     t.Raw(t.M("label.message") + ": " +
           Wrap(what, CodePoints(t.M("label.message")) + 2, 2, o.width) + "\n");

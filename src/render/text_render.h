@@ -20,6 +20,8 @@ struct Texts {
 
 /// The texts of r.text_id, falling back to the reason's record.
 Texts TextsFor(const RecipientResult& r, const RuleSet& rules, Lang lang);
+/// \a date (RFC 5322) as people read it (LocalDate()), or as written when it does not parse.
+std::string ShownDate(const std::string& date, Lang lang);
 /// "a b c".
 std::string JoinRules(const std::vector<std::string>& rules);
 /// The first problem that made the input unreadable, or nullptr.

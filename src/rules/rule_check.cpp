@@ -34,6 +34,8 @@ void CheckReferences(RuleTables* t) {
   for (const auto& [code, rule] : t->reply) need(rule.text_id, rule.origin);
   for (const auto& rule : t->phrases) need(rule.text_id, rule.origin);
   for (const auto& [code, rule] : t->client_errors) need(rule.text_id, rule.origin);
+  for (const auto& rule : t->fix_actions.rules) need(rule.text_id, rule.origin);
+  CheckFixActions(*t, &t->check_notes, &t->check_errors);
   // Records that exist in one language only.
   for (Lang lang : kLangs) {
     for (const auto& [id, origin] : t->text_origins[lang]) {

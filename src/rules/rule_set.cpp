@@ -126,6 +126,13 @@ std::vector<std::string> RuleSet::Check() const {
   return SafeErrors(tables_->trusted ? CheckRuleFiles(tables_->files) : tables_->check_errors);
 }
 
+std::vector<std::string> RuleSet::Notes() const {
+  if (!tables_->trusted) return tables_->check_notes;
+  std::vector<std::string> errors;
+  auto t = BuildRuleTables(tables_->files, &errors, false);
+  return t ? t->check_notes : std::vector<std::string>();
+}
+
 std::vector<std::pair<std::string, std::string>> RuleSet::Dump() const {
   std::vector<std::pair<std::string, std::string>> out;
   out.reserve(tables_->files.size());

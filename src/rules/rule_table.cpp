@@ -80,6 +80,10 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
       LoadClientErrors(f, t.get(), errors);
     else if (p == "rules/exchange_numbers.tsv")
       LoadExchangeNumbers(f, t.get(), errors);
+    else if (p == "rules/fix-actions.tsv")
+      LoadFixActions(f, &t->fix_actions, errors);
+    else if (p == "rules/outcome-actions.tsv")
+      LoadOutcomeActions(f, &t->fix_actions, errors);
     else if (text && txt) {
       if (trusted)
         t->lazy[lang].text_files.push_back(&f);

@@ -20,6 +20,7 @@
 
 #include "bouncetolk/reason.h"
 #include "bouncetolk/rules.h"
+#include "rules/fix_actions.h"
 #include "rules/phrase_matcher.h"
 #include "rules/rule_vocabulary.h"
 #include "rules/text_store.h"
@@ -113,6 +114,9 @@ struct RuleTables {
   PhraseMatcher text_matcher{&regexes};     ///< phrases with scope "text"
   PhraseMatcher subject_matcher{&regexes};  ///< phrases with scope "subject"
   std::vector<std::string> check_errors;    ///< found while loading; reported by Check()
+  /// Findings of a validated load that do not make it fail (RuleSet::Notes()).
+  std::vector<std::string> check_notes;
+  FixActionTables fix_actions;  ///< fix-actions.tsv and outcome-actions.tsv
 };
 
 /// Reads the tables. Hard errors (bad header, bad column count, unknown token, duplicate id

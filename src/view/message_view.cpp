@@ -16,9 +16,11 @@ namespace bouncetolk {
 namespace {
 
 // To and Cc addresses of the returned original: a message/rfc822 part, text/rfc822-headers,
-// or the header block quoted after the boundary line.
+// or the header block quoted after the boundary line (kept in \a quoted_headers: no MIME
+// part holds it).
 std::vector<std::string> OriginalRecipients(const Entity& root, std::string_view quoted,
-                                            const AnalyzeOptions& options) {
+                                            const AnalyzeOptions& options,
+                                            std::vector<Field>* quoted_headers) {
   std::vector<Field> parsed;
   const std::vector<Field>* headers = &parsed;
   for (const Entity& part : root.children) {
@@ -38,6 +40,7 @@ std::vector<std::string> OriginalRecipients(const Entity& root, std::string_view
         eol == std::string_view::npos ? std::string_view() : quoted.substr(eol + 1),
         options.max_header_bytes);
     headers = &parsed;
+    *quoted_headers = parsed;
   }
   std::vector<std::string> out;
   for (const Field& f : *headers) {
@@ -68,7 +71,8 @@ MessageView BuildMessageView(const Entity& root, const RuleTables& tables,
   std::size_t at = 0;
   FindBoundaryLines(tables, body, &after, &at);
   view.forwarded = body.substr(after);
-  view.original_to = OriginalRecipients(root, std::string_view(body).substr(at), options);
+  view.original_to =
+      OriginalRecipients(root, std::string_view(body).substr(at), options, &view.quoted_headers);
   body.resize(at);
   view.text = std::move(body);
   view.normalized_text = NormalizeForMatch(view.text);

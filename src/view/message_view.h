@@ -36,6 +36,9 @@ struct MessageView {
   /// Per row of RuleTables::lhost_markers: whether its "text" or "subject" pattern occurs.
   std::vector<bool> marker_hits;
   std::vector<std::string> original_to;  ///< To/Cc addresses of the returned original, if any
+  /// The header block of a returned original quoted inline in the text (qmail, Gmail, Exim
+  /// without an attached copy); empty when the copy is a MIME part or there is none.
+  std::vector<Field> quoted_headers;
   /// The text after a line that starts a message forwarded inline ("---------- Forwarded
   /// message ---------", "Begin forwarded message:"; "forward" rows of lhost.tsv), uncut, or
   /// empty. A person who forwards a bounce to the helpdesk puts it there.

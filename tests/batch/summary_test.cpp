@@ -111,6 +111,7 @@ Report Complaint(std::string address, std::string type, std::string date = "") {
   RecipientResult r;
   r.recipient = std::move(address);
   r.reason = Reason::kFeedback;
+  r.outcome = Outcome::kFeedback;  // as Analyze() decides for a feedback report
   r.permanence = Permanence::kSuccess;
   rep.recipients.push_back(r);
   return rep;

@@ -11,18 +11,14 @@
 #include <sstream>
 
 #include "bouncetolk/bouncetolk.h"
+#include "bouncetolk/outcome.h"
+#include "testing/read_file.h"
+#include "testing/test_rules.h"
 
 namespace bouncetolk {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string Dump(const Report& r) {
   std::ostringstream o;
@@ -41,6 +37,8 @@ std::string Dump(const Report& r) {
       << " type=" << (x.diagnostic_type.empty() ? "-" : x.diagnostic_type)
       << " reason=" << ReasonToken(x.reason) << " " << PermanenceToken(x.permanence)
       << (x.hard_bounce ? " hard" : "") << " party=" << PartyToken(x.party) << " text=" << x.text_id
+      << " outcome=" << OutcomeToken(x.outcome)
+      << (x.code_class == CodeClass::kNone ? "" : "/" + std::string(CodeClassToken(x.code_class)))
       << "\n";
   }
   for (const Problem& p : r.problems)
@@ -48,28 +46,51 @@ std::string Dump(const Report& r) {
   return o.str();
 }
 
-TEST(GoldenTest, AllMessages) {
-  std::vector<std::string> errors;
-  auto rules = RuleSet::Load("", &errors);
-  ASSERT_TRUE(rules) << (errors.empty() ? "" : errors[0]);
-  const fs::path dir = fs::path(BT_SOURCE_DIR) / "tests" / "golden";
+// Every NAME.eml of \a dir analysed and turned into text by \a produce, compared with
+// NAME\a extension (rewritten with BT_UPDATE_GOLDEN=1). Returns the number of messages.
+template <typename Produce>
+int CompareGoldens(const fs::path& dir, const char* extension, Produce produce) {
   const bool update = std::getenv("BT_UPDATE_GOLDEN") != nullptr;
   int seen = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".eml") continue;
     ++seen;
-    const std::string got = Dump(Analyze(ReadFile(entry.path()), *rules));
+    const std::string got = produce(Analyze(ReadFile(entry.path()), TestRules()));
     fs::path expected_path = entry.path();
-    expected_path.replace_extension(".expected");
+    expected_path.replace_extension(extension);
     if (update) {
       std::ofstream(expected_path, std::ios::binary) << got;
       continue;
     }
-    ASSERT_TRUE(fs::exists(expected_path))
+    EXPECT_TRUE(fs::exists(expected_path))
         << expected_path << " missing; run with BT_UPDATE_GOLDEN=1";
     EXPECT_EQ(got, ReadFile(expected_path)) << "golden mismatch for " << entry.path().filename();
   }
-  EXPECT_GE(seen, 10);
+  return seen;
+}
+
+TEST(GoldenTest, AllMessages) {
+  EXPECT_GE(CompareGoldens(fs::path(BT_SOURCE_DIR) / "tests" / "golden", ".expected", Dump), 10);
+}
+
+// Golden answers: every tests/golden/outcomes/NAME.eml (messages we wrote, one per outcome:
+// failed, given up after retries, delayed, delivered, relayed, expanded, auto-reply,
+// complaint, ...) rendered as the helpdesk reads it (text, --brief and --reply, Dutch),
+// compared with NAME.txt. Read the diff before committing: this is a helpdesk's wording.
+std::string Answers(const Report& report) {
+  RenderOptions o;
+  o.lang = Lang::kNl;
+  std::string out = "=== text\n" + Render(report, TestRules(), o);
+  o.format = Format::kBrief;
+  out += "=== brief\n" + Render(report, TestRules(), o);
+  out += "=== reply\n" + RenderReply(report, TestRules(), Lang::kNl);
+  return out;
+}
+
+TEST(GoldenTest, EveryOutcome) {
+  EXPECT_GE(
+      CompareGoldens(fs::path(BT_SOURCE_DIR) / "tests" / "golden" / "outcomes", ".txt", Answers),
+      12);
 }
 
 }  // namespace

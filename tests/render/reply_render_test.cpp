@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "bouncetolk/bouncetolk.h"
+#include "bouncetolk/outcome.h"
 #include "rules/rule_table.h"
 #include "tests/testing/test_rules.h"
 
@@ -28,6 +29,8 @@ Report OneRecipient(Reason reason, Party party, const std::string& action, Perma
   r.permanence = permanence;
   r.text_id = "reason:" + std::string(ReasonToken(reason));
   r.will_retry_until = action == "delayed" ? "Fri, 27 Nov 2026 10:00:00 +0100" : "";
+  r.outcome = DecideOutcome(rep.kind, r);  // the analysis's last step
+  r.code_class = CodeClassOf(r);
   rep.recipients.push_back(r);
   return rep;
 }
@@ -71,7 +74,7 @@ TEST(ReplyRenderTest, DelayedIsReassuring) {
       OneRecipient(Reason::kExpired, Party::kRemoteAdmin, "delayed", Permanence::kTemporary),
       Rules(), Lang::kNl);
   EXPECT_NE(nl.find("niet opnieuw te versturen"), std::string::npos) << nl;
-  EXPECT_NE(nl.find("Fri, 27 Nov 2026"), std::string::npos) << nl;
+  EXPECT_NE(nl.find("vrijdag 27 november 2026"), std::string::npos) << nl;
   const std::string en = RenderReply(
       OneRecipient(Reason::kExpired, Party::kRemoteAdmin, "delayed", Permanence::kTemporary),
       Rules(), Lang::kEn);
@@ -99,6 +102,42 @@ TEST(ReplyRenderTest, MessageTextIsMadeSafe) {
   rep.original.subject = "evil\x1b]0;title\x07";
   const std::string out = RenderReply(rep, Rules(), Lang::kNl);
   EXPECT_EQ(out.find('\x1b'), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bouncetolk
+
+namespace bouncetolk {
+namespace {
+
+// A final report whose code is temporary (Postfix gave up after its queue lifetime): the
+// letter says the message was not delivered and will not arrive, never that it still will.
+TEST(ReplyRenderTest, GivenUpAfterRetriesIsNoDelay) {
+  Report rep = OneRecipient(Reason::kOnHold, Party::kSender, "failed", Permanence::kTemporary);
+  rep.recipients[0].status = "4.7.1";
+  rep.recipients[0].text_id = "phrase:greylisted";
+  rep.recipients[0].code_class = CodeClass::kTemporary;
+  const std::string nl = RenderReply(rep, Rules(), Lang::kNl);
+  EXPECT_NE(nl.find("niet bezorgd"), std::string::npos) << nl;
+  EXPECT_NE(nl.find("komt niet meer aan"), std::string::npos) << nl;
+  EXPECT_EQ(nl.find("alsnog aan"), std::string::npos) << nl;
+  EXPECT_EQ(nl.find("niet bij iedereen"), std::string::npos) << nl;
+  const std::string en = RenderReply(rep, Rules(), Lang::kEn);
+  EXPECT_NE(en.find("will not arrive"), std::string::npos) << en;
+}
+
+// The letter is the provider's: it never sends the customer to "your provider".
+TEST(ReplyRenderTest, SpeaksAsTheProvider) {
+  Report rep = OneRecipient(Reason::kBlocked, Party::kOwnAdmin, "failed", Permanence::kPermanent);
+  rep.recipients[0].text_id = "phrase:ip-blocklisted";
+  rep.recipients[0].diagnostic =
+      "554 5.7.1 blocked using zen.spamhaus.org; https://check.spamhaus.org/x";
+  const std::string nl = RenderReply(rep, Rules(), Lang::kNl);
+  EXPECT_EQ(nl.find("naar uw provider"), std::string::npos) << nl;
+  EXPECT_NE(nl.find("wij"), std::string::npos) << nl;
+  EXPECT_NE(nl.find("https://check.spamhaus.org/x"), std::string::npos) << nl;
+  EXPECT_NE(nl.find("blokkeerlijst (een lijst"), std::string::npos) << nl;  // glossed once
+  EXPECT_EQ(nl.find("(DNSBL)"), std::string::npos) << nl;
 }
 
 }  // namespace

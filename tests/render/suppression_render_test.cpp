@@ -33,6 +33,7 @@ SuppressionList List() {
   RecipientResult c;
   c.recipient = "klager@example.org";
   c.reason = Reason::kFeedback;
+  c.outcome = Outcome::kFeedback;  // as Analyze() decides for a feedback report
   complaint.recipients.push_back(c);
   list.Add(complaint, "arf, \"1\".eml");
   return list;
