@@ -20,6 +20,7 @@
 
 #include "bouncetolk/reason.h"
 #include "bouncetolk/rules.h"
+#include "rules/concept_matcher.h"
 #include "rules/phrase_matcher.h"
 #include "rules/rule_vocabulary.h"
 #include "rules/text_store.h"
@@ -49,6 +50,29 @@ struct PhraseRule {
   std::string id;
   PhraseScope scope = PhraseScope::kText;
   std::string pattern;  ///< as written (with "re:" for regular expressions)
+  Reason reason = Reason::kUndefined;
+  Party party = Party::kSender;
+  std::optional<Permanence> permanence;
+  std::string text_id;
+  std::string source;
+  RowOrigin origin;
+};
+
+/// A row of words.tsv: one word (or fixed group of words) of a word class of the concept rules.
+struct WordRule {
+  std::string klass;  ///< "recipient", "notfound", ...
+  std::string lang;   ///< "en", "nl", "de", "fr", "es", "it", "pt", or "*"
+  std::string word;   ///< lower case, single spaces; '*' at an end: the word may go on there
+  std::string source;
+  RowOrigin origin;
+};
+
+/// A row of concepts.tsv: word classes that together, within a window of words, say a reason.
+struct ConceptRule {
+  std::string id;                    ///< reported as "concept:<id>"
+  std::vector<std::string> classes;  ///< all of these
+  int window = 0;                    ///< words from the first class word to the last, at most
+  std::vector<std::pair<std::string, GuardPlace>> unless;  ///< classes that veto a match
   Reason reason = Reason::kUndefined;
   Party party = Party::kSender;
   std::optional<Permanence> permanence;
@@ -90,6 +114,10 @@ struct RuleTables {
   std::map<std::string, CodeRule> reply;   ///< by code
   std::vector<PhraseRule> phrases;         ///< file order = priority
   std::vector<LhostMarker> lhost_markers;  ///< file order
+  std::vector<WordRule> words;             ///< words.tsv, file order
+  std::vector<ConceptRule> concepts;       ///< concepts.tsv, file order = priority
+  /// The concept rules over the word classes; rule number = index in concepts.
+  ConceptMatcher concept_matcher;
   /// lhost_markers rows of the "text" and "subject" fields, id = index in lhost_markers: one
   /// linear pass per message finds them all (BuildMessageView), instead of a search per row.
   PhraseMatcher lhost_text_matcher{&regexes};
