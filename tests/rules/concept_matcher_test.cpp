@@ -168,6 +168,28 @@ const Case kParaphrases[] = {
     {"it", "Messaggio rifiutato come spam", "spam-refused"},
     {"pt", "Mensagem rejeitada como spam", "spam-refused"},
     {"en", "Refused for policy reasons", "policy-refusal"},
+    {"en", "The name you gave in EHLO was refused", "helo-refused"},
+    {"en", "Bad HELO: name unknown", "helo-invalid"},
+    {"en", "No mail accepted from a dynamic IP", "dynamic-ip"},
+    {"de", "DKIM-Prüfung fehlgeschlagen", "auth-failed"},
+    {"en", "SPF check failed for the sending domain", "auth-failed"},
+    {"en", "We require TLS for this domain", "tls-required"},
+    {"fr", "TLS obligatoire pour ce domaine", "tls-required"},
+    {"en", "Relaying is denied here", "relay-denied"},
+    {"es", "Retransmisión rechazada", "relay-denied"},
+    {"en", "The sender was rejected by our filters", "sender-refused"},
+    {"it", "Mittente rifiutato", "sender-refused"},
+    {"en", "Envelope sender invalid", "sender-unknown"},
+    {"pt", "Remetente desconhecido", "sender-unknown"},
+    {"en", "The domain name is malformed", "domain-malformed"},
+    {"en", "Message is looping between two servers: mail loop", "mail-loop"},
+    {"en", "MX lookup timed out", "dns-lookup-failed"},
+    {"en", "unrecognized command, try again", "smtp-syntax"},
+    {"de", "Syntaxfehler im Befehl", "smtp-syntax"},
+    {"en", "This attachment type is not allowed", "attachment-refused"},
+    {"nl", "Bijlage geweigerd", "attachment-refused"},
+    {"en", "Message content was rejected", "content-refused"},
+    {"en", "someone@example.com: address not valid any more", "recipient-not-found"},
 };
 
 TEST(ConceptRulesTest, ParaphrasesInSevenLanguages) {
@@ -200,6 +222,10 @@ const Case kFalseFriends[] = {
     {"en", "Message rate exceeded", "message-too-large"},
     {"en", "Your IP is blocked", "mailbox-disabled"},
     {"en", "Rejected, but this message is not spam", "spam-refused"},
+    {"en", "someone@example.com: unknown error", "recipient-not-found"},
+    {"en", "Delivery failed for an unknown reason", "recipient-not-found"},
+    {"en", "From: domain is invalid", "domain-not-found"},
+    {"en", "Sender domain not found", "domain-not-found"},
 };
 
 TEST(ConceptRulesTest, FalseFriendsDoNotMatch) {
