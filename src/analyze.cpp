@@ -82,7 +82,7 @@ std::vector<RecipientResult> TakeVendorRecipients(const Entity& root, const Mess
   vendor->recipients.clear();
   if (HasMarker(view, "delayed")) {
     for (RecipientResult& r : recipients) {
-      if (r.action == "failed") r.action = "delayed";
+      if (r.action == DsnAction::kFailed) r.action = DsnAction::kDelayed;
     }
   }
   return recipients;
@@ -109,7 +109,7 @@ void MergeVendorText(const RecipientResult& v, RecipientResult* r) {
     r->diagnostic_type = "x-text";
   }
   if (r->remote_mta.empty()) r->remote_mta = v.remote_mta;
-  if (r->command.empty()) r->command = v.command;
+  if (r->command == SmtpCommand::kNone) r->command = v.command;
 }
 
 // Stage 5 for a recipient of a delivery-status part: what the human-readable text adds about
@@ -119,7 +119,7 @@ std::string_view AddVendorDetails(const VendorReading& vendor, std::size_t dsn_c
                                   std::string_view text, RecipientResult* r) {
   const RecipientResult* v = MatchingVendorRecipient(*r, vendor, dsn_count);
   if (v) MergeVendorText(*v, r);
-  if (r->command.empty()) r->command = CommandFromTranscript(text, r->recipient);
+  if (r->command == SmtpCommand::kNone) r->command = CommandFromTranscript(text, r->recipient);
   return v ? std::string_view(v->diagnostic) : std::string_view();
 }
 
@@ -139,9 +139,9 @@ void LimitRecipients(const AnalyzeOptions& options, std::vector<RecipientResult>
 // when the Status field and the text disagree.
 void ReadCodes(std::string_view vendor_text, StatusSource diagnostic_source, RecipientResult* r,
                Report* report) {
-  if (r->action.empty()) r->action = "failed";
+  if (r->action == DsnAction::kNone) r->action = DsnAction::kFailed;
   TextCodes codes = ExtractCodes(r->diagnostic);
-  if (r->action == "delivered" && !codes.reply) {
+  if (r->action == DsnAction::kDelivered && !codes.reply) {
     // A success report's codes are 2xx ("250 2.6.0 Message received").
     codes.reply = ReplyCode::Find(r->diagnostic, /*allow_success=*/true);
     codes.status = EnhancedStatus::Find(r->diagnostic, '2');
@@ -152,7 +152,7 @@ void ReadCodes(std::string_view vendor_text, StatusSource diagnostic_source, Rec
     source = StatusSource::kText;
   }
   ChooseStatus(codes, source, r);
-  if (!r->status_note.empty() && r->status_note != "text_more_specific") {
+  if (r->status_note != StatusNote::kNone && r->status_note != StatusNote::kTextMoreSpecific) {
     report->problems.push_back(
         Problem{ErrorCode::kStatusDisagrees, r->status_field + " / " + r->status_in_text});
   }
@@ -163,7 +163,7 @@ void ReadCodes(std::string_view vendor_text, StatusSource diagnostic_source, Rec
 // whole text) only for such a recipient, and once per message: \a period keeps the result.
 void FillRetryUntil(std::string_view text, std::string_view date,
                     std::optional<std::int64_t>* period, RecipientResult* r) {
-  if (r->action != "delayed" || !r->will_retry_until.empty()) return;
+  if (r->action != DsnAction::kDelayed || !r->will_retry_until.empty()) return;
   if (!*period) *period = RetryPeriodSeconds(text);
   if (**period > 0) r->will_retry_until = DateAfter(date, **period);
 }
@@ -174,7 +174,7 @@ std::string Utf8Field(const std::string& s) { return IsValidUtf8(s) ? s : ToUtf8
 
 void RepairRecipientStrings(RecipientResult* r) {
   for (std::string* s :
-       {&r->recipient, &r->original_recipient, &r->action, &r->remote_mta, &r->diagnostic,
+       {&r->recipient, &r->original_recipient, &r->action_other, &r->remote_mta, &r->diagnostic,
         &r->diagnostic_type, &r->last_attempt_date, &r->final_log_id, &r->will_retry_until,
         &r->recipient_type, &r->original_recipient_type, &r->remote_mta_type, &r->status_field}) {
     *s = Utf8Field(*s);
@@ -203,6 +203,35 @@ void ClassifyRecipient(const RuleSet& rules, std::string_view vendor_text,
   } else {
     Classify(rules.tables(), vendor_text, report->subject, r, vendor_normalized);
   }
+}
+
+// --- Stages 5 to 7 for each recipient ------------------------------------------------------
+
+// What the recipients of one message share on their way through stages 5 to 7.
+struct RecipientContext {
+  const RuleSet& rules;
+  const MessageView& view;
+  const VendorReading& vendor;
+  bool have_dsn = false;                     // the recipients come from a delivery-status part
+  std::size_t count = 0;                     // how many recipients the message has
+  std::optional<std::int64_t> retry_period;  // FillRetryUntil()
+};
+
+// Stage 5 for a recipient of a delivery-status part (what the vendor text adds), then its
+// codes (stage 6, smtp/) and its reason (stage 7, classify/).
+void FinishRecipient(RecipientContext* c, RecipientResult* r, Report* report) {
+  // Without a delivery-status part the whole text, normalised already in the view, is the
+  // vendor's words about every recipient.
+  std::string_view vendor_text = c->view.text;
+  const std::string* vendor_normalized = &c->view.normalized_text;
+  if (c->have_dsn) {
+    vendor_text = AddVendorDetails(c->vendor, c->count, c->view.text, r);
+    vendor_normalized = nullptr;
+  }
+  ReadCodes(vendor_text, c->have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, r,
+            report);
+  FillRetryUntil(c->view.text, report->date, &c->retry_period, r);
+  ClassifyRecipient(c->rules, vendor_text, vendor_normalized, r, report);
 }
 
 // --- The walk ------------------------------------------------------------------------------
@@ -290,23 +319,9 @@ void ReadEntity(const Entity& root, const RuleSet& rules, const AnalyzeOptions& 
   }
   LimitRecipients(options, &recipients, report);
 
-  const std::size_t count = recipients.size();
-  std::optional<std::int64_t> retry_period;  // FillRetryUntil()
+  RecipientContext context{rules, view, vendor, have_dsn, recipients.size(), std::nullopt};
   for (RecipientResult& r : recipients) {
-    // Without a delivery-status part the whole text, normalised already in the view, is the
-    // vendor's words about every recipient.
-    std::string_view vendor_text = view.text;
-    const std::string* vendor_normalized = &view.normalized_text;
-    if (have_dsn) {
-      vendor_text = AddVendorDetails(vendor, count, view.text, &r);
-      vendor_normalized = nullptr;
-    }
-    // Stage 6: the codes (smtp/).
-    ReadCodes(vendor_text, have_dsn ? StatusSource::kDiagnosticCode : StatusSource::kText, &r,
-              report);
-    FillRetryUntil(view.text, report->date, &retry_period, &r);
-    // Stage 7: the reason (classify/).
-    ClassifyRecipient(rules, vendor_text, vendor_normalized, &r, report);
+    FinishRecipient(&context, &r, report);
     report->recipients.push_back(std::move(r));
   }
   if (!report->feedback_type.empty()) {

@@ -24,6 +24,19 @@ constexpr std::array<std::string_view, kReasonCount> kReasonTokens = {
     "suppressed",
 };
 
+// Indexed by DsnAction; order must follow the enum.
+constexpr std::array<std::string_view, 7> kActionTokens = {
+    "", "failed", "delayed", "delivered", "relayed", "expanded", "other"};
+
+// Indexed by SmtpCommand; order must follow the enum.
+constexpr std::array<std::string_view, 9> kCommandTokens = {
+    "", "CONN", "HELO", "EHLO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA"};
+
+// Indexed by StatusNote; order must follow the enum.
+constexpr std::array<std::string_view, 5> kStatusNoteTokens = {
+    "", "text_more_specific", "text_matches_reply", "text_is_remote_reply",
+    "status_field_preferred"};
+
 constexpr std::array<std::string_view, 4> kPartyTokens = {"sender", "recipient", "remote_admin",
                                                           "own_admin"};
 
@@ -151,6 +164,38 @@ std::string_view StatusSourceToken(StatusSource source) {
       return "inferred";
   }
   return "inferred";
+}
+
+std::string_view DsnActionToken(DsnAction action) {
+  return kActionTokens[static_cast<std::size_t>(action)];
+}
+
+std::optional<DsnAction> ParseDsnAction(std::string_view token) {
+  for (DsnAction a : {DsnAction::kFailed, DsnAction::kDelayed, DsnAction::kDelivered,
+                      DsnAction::kRelayed, DsnAction::kExpanded}) {
+    if (DsnActionToken(a) == token) return a;
+  }
+  return std::nullopt;
+}
+
+std::string_view ActionWord(const RecipientResult& r) {
+  return r.action == DsnAction::kOther ? std::string_view(r.action_other)
+                                       : DsnActionToken(r.action);
+}
+
+std::string_view SmtpCommandToken(SmtpCommand command) {
+  return kCommandTokens[static_cast<std::size_t>(command)];
+}
+
+std::optional<SmtpCommand> ParseSmtpCommand(std::string_view token) {
+  for (std::size_t i = 0; i < kCommandTokens.size(); ++i) {
+    if (kCommandTokens[i] == token) return static_cast<SmtpCommand>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view StatusNoteToken(StatusNote note) {
+  return kStatusNoteTokens[static_cast<std::size_t>(note)];
 }
 
 }  // namespace bouncetolk

@@ -115,11 +115,11 @@ std::string PolicyCodedUnknownUser(bool with_transcript) {
 
 TEST(AnalyzeTest, TranscriptShowsTheRefusedCommand) {
   const RecipientResult at_rcpt = SoleRecipient(PolicyCodedUnknownUser(true));
-  EXPECT_EQ(at_rcpt.command, "RCPT");
+  EXPECT_EQ(SmtpCommandToken(at_rcpt.command), "RCPT");
   EXPECT_EQ(ReasonToken(at_rcpt.reason), "userunknown");
   EXPECT_TRUE(at_rcpt.hard_bounce);
   const RecipientResult unknown_command = SoleRecipient(PolicyCodedUnknownUser(false));
-  EXPECT_EQ(unknown_command.command, "");
+  EXPECT_EQ(SmtpCommandToken(unknown_command.command), "");
   EXPECT_EQ(ReasonToken(unknown_command.reason), "filtered");
   EXPECT_FALSE(unknown_command.hard_bounce);
 }

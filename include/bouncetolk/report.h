@@ -40,6 +40,40 @@ enum class StatusSource {
   kInferred,        ///< no code in the message: derived from the reply code or the reason
 };
 
+/// A recipient's DSN Action (RFC 3464 section 2.3.3), read once where the report is read.
+enum class DsnAction {
+  kNone,       ///< no Action (a feedback report, an auto-reply)
+  kFailed,     ///< "failed"
+  kDelayed,    ///< "delayed"
+  kDelivered,  ///< "delivered"
+  kRelayed,    ///< "relayed"
+  kExpanded,   ///< "expanded"
+  kOther,      ///< another word: RecipientResult::action_other keeps it for the output
+};
+
+/// The SMTP command a bounce says failed, as the vendor text or a session transcript names it.
+enum class SmtpCommand {
+  kNone,      ///< not said
+  kConn,      ///< "CONN": the connection itself (no command sent yet)
+  kHelo,      ///< "HELO"
+  kEhlo,      ///< "EHLO"
+  kStartTls,  ///< "STARTTLS"
+  kAuth,      ///< "AUTH"
+  kMail,      ///< "MAIL": MAIL FROM
+  kRcpt,      ///< "RCPT": RCPT TO
+  kData,      ///< "DATA": DATA, end of data, BDAT
+};
+
+/// Why the status was chosen when the DSN's Status field and the code in the text disagree
+/// (docs/precedence.md).
+enum class StatusNote {
+  kNone,                  ///< they agree, or only one is present
+  kTextMoreSpecific,      ///< "text_more_specific"
+  kTextMatchesReply,      ///< "text_matches_reply"
+  kTextIsRemoteReply,     ///< "text_is_remote_reply"
+  kStatusFieldPreferred,  ///< "status_field_preferred"
+};
+
 /// The message that bounced (from message/rfc822 or text/rfc822-headers).
 struct OriginalMessage {
   std::string from;
@@ -69,7 +103,8 @@ struct RecipientResult {
   std::string recipient_type;  ///< "rfc822", "utf-8", ...
   std::string original_recipient;
   std::string original_recipient_type;
-  std::string action;  ///< lower case: failed, delayed, delivered, relayed, expanded
+  DsnAction action = DsnAction::kNone;
+  std::string action_other;  ///< for DsnAction::kOther: the Action word, lower case
   std::string remote_mta;
   std::string remote_mta_type;
   std::string diagnostic;       ///< Diagnostic-Code text without its type, unfolded
@@ -78,7 +113,7 @@ struct RecipientResult {
   std::string final_log_id;
   std::string will_retry_until;
   std::vector<Field> extension_fields;
-  std::string command;  ///< SMTP command that failed, when the text says so (RCPT, DATA, ...)
+  SmtpCommand command = SmtpCommand::kNone;  ///< the failed command, when the text says so
 
   // Codes.
   std::string status;  ///< "5.1.1"; inferred ones are marked by status_source. Always set
@@ -87,7 +122,7 @@ struct RecipientResult {
   StatusSource status_source = StatusSource::kInferred;
   std::string status_field;    ///< the Status field as written, when present
   std::string status_in_text;  ///< the enhanced code found in the diagnostic text, when any
-  std::string status_note;     ///< why status was chosen when the two disagree (a token)
+  StatusNote status_note = StatusNote::kNone;  ///< why status was chosen when the two disagree
   std::optional<int> reply_code;
 
   // Classification.
@@ -117,6 +152,19 @@ struct Report {
 std::string_view MessageKindToken(MessageKind kind);
 /// "status_field", "diagnostic_code", "text", "inferred".
 std::string_view StatusSourceToken(StatusSource source);
+/// "failed", "delayed", "delivered", "relayed", "expanded"; "" for kNone, "other" for kOther.
+std::string_view DsnActionToken(DsnAction action);
+/// The DsnAction of one of RFC 3464's five words (lower case), if it is one.
+std::optional<DsnAction> ParseDsnAction(std::string_view token);
+/// The Action as the output writes it: its token, or for kOther the word as written.
+std::string_view ActionWord(const RecipientResult& r);
+/// "CONN", "HELO", "EHLO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA"; "" for kNone.
+std::string_view SmtpCommandToken(SmtpCommand command);
+/// The SmtpCommand whose token is \a token ("" gives kNone), if any.
+std::optional<SmtpCommand> ParseSmtpCommand(std::string_view token);
+/// "text_more_specific", "text_matches_reply", "text_is_remote_reply",
+/// "status_field_preferred"; "" for kNone.
+std::string_view StatusNoteToken(StatusNote note);
 
 }  // namespace bouncetolk
 

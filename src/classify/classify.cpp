@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
 //
-// classify.cpp: see classify.h.
+// classify.cpp: see classify.h. Classify() reads the table layers (ReadLayers), takes the
+// most specific one's reason (TakeLayerReason), lets the transaction facts of
+// kTransactionFacts correct it, in the order docs/precedence.md lists them, and finishes
+// (FinishReading: text id, default party, hard bounce).
 
 #include "classify/classify.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <vector>
 
 #include "bouncetolk/status_code.h"
 #include "common/text.h"
@@ -20,9 +25,32 @@ Permanence PermanenceOfClass(char klass) {
   return Permanence::kPermanent;
 }
 
-bool IsSuccessAction(std::string_view action) {
-  return action == "delivered" || action == "relayed" || action == "expanded";
+bool IsSuccessAction(DsnAction action) {
+  return action == DsnAction::kDelivered || action == DsnAction::kRelayed ||
+         action == DsnAction::kExpanded;
 }
+
+// What the table layers found for one recipient: the input of the transaction facts.
+struct Reading {
+  std::optional<EnhancedStatus> status;  // r->status parsed, inferred ones too
+  bool real_status = false;              // status is the message's own: not inferred, no pseudo
+  const PhraseRule* phrase = nullptr;    // layer 1
+  bool mailer_exit = false;              // an X-Unix diagnostic without a phrase of its own
+  std::vector<const CodeRule*> status_chain;            // layers 2 and 3, most specific first
+  std::vector<const CodeRule*> reply_chain;             // layer 4
+  const PhraseRule* subject_phrase = nullptr;           // the last resort
+  Permanence code_permanence = Permanence::kPermanent;  // from the action and the codes
+
+  bool AnyLayer() const {
+    return phrase || !status_chain.empty() || !reply_chain.empty() || subject_phrase;
+  }
+  // The exact status row (not a fallback), if one matched.
+  const CodeRule* ExactStatusRow() const {
+    return status_chain.empty() || status_chain.front()->kind == CodeKind::kFallback
+               ? nullptr
+               : status_chain.front();
+  }
+};
 
 // First phrase rule of \a matcher found in \a text, appending every hit to rules.
 // \a normalized: NormalizeForMatch(text) if the caller has it.
@@ -43,178 +71,242 @@ const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher
   return first;
 }
 
-// A "user unknown" wording cannot be taken literally when the transaction shows the address
-// existed: the server accepted RCPT and refused only after DATA, or the status code puts the
-// refusal under policy (X.7.x) or says the mailbox exists but refused (X.2.0, X.2.1 rows whose
-// reason is filtered) and nothing shows the refusal came at or before RCPT. Then a filter
-// rejected the message (docs/precedence.md). An exact status row that itself names an unknown
-// address (X.1.1) outranks the command: code and wording agree.
-bool AddressWasAccepted(const RecipientResult& r, const std::optional<EnhancedStatus>& status,
-                        const std::vector<const CodeRule*>& status_chain) {
-  const CodeRule* exact = status_chain.empty() || status_chain.front()->kind == CodeKind::kFallback
-                              ? nullptr
-                              : status_chain.front();
-  if (exact && exact->reason == Reason::kUserUnknown) return false;
-  if (r.command == "DATA") return true;
-  const bool before_data = r.command == "CONN" || r.command == "EHLO" || r.command == "HELO" ||
-                           r.command == "MAIL" || r.command == "RCPT";
-  if (before_data || status_chain.empty()) return false;
-  return status_chain.front()->reason == Reason::kFiltered || (status && status->subject() == 7);
-}
-
 // Diagnostic-Code type X-Unix carries the exit status of the local delivery program
 // (procmail, a pipe): a mailer error unless a phrase says more.
 bool IsLocalMailerExit(const RecipientResult& r) { return r.diagnostic_type == "x-unix"; }
 
+// Permanence: the action, then the code classes; \a fallback when none says.
+Permanence PermanenceOf(const RecipientResult& r, const std::optional<EnhancedStatus>& status,
+                        Permanence fallback) {
+  if (IsSuccessAction(r.action)) return Permanence::kSuccess;
+  if (r.action == DsnAction::kDelayed) return Permanence::kTemporary;
+  if (status && r.status_source != StatusSource::kInferred)
+    return PermanenceOfClass(status->klass());
+  if (r.reply_code) return PermanenceOfClass(static_cast<char>('0' + *r.reply_code / 100));
+  if (status) return PermanenceOfClass(status->klass());
+  return fallback;
+}
+
+// The four layers of docs/precedence.md and the subject, every matching rule listed in
+// r->rules, most specific first.
+Reading ReadLayers(const RuleTables& t, std::string_view extra_text, std::string_view subject,
+                   const std::string* extra_normalized, RecipientResult* r) {
+  Reading g;
+  g.status = EnhancedStatus::Parse(r->status);
+  g.real_status = g.status && r->status_source != StatusSource::kInferred && !g.status->IsPseudo();
+
+  // Layer 1: phrases in the diagnostic text, then (unless the diagnostic is a local mailer's
+  // exit status, which says more about this recipient) in the vendor text.
+  g.phrase = MatchPhrases(t, t.text_matcher, r->diagnostic, &r->rules);
+  // A local delivery program saying "no such user" speaks of its own lookup (the Unix account
+  // of a mailbox file): the MTA had accepted the address before handing it over.
+  if (g.phrase && g.phrase->reason == Reason::kUserUnknown && IsLocalMailerExit(*r))
+    g.phrase = nullptr;
+  g.mailer_exit = !g.phrase && IsLocalMailerExit(*r);
+  if (!g.phrase && !g.mailer_exit)
+    g.phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules, extra_normalized);
+
+  // Layers 2 and 3: the status code and its fallbacks. Layer 4: the reply code.
+  if (g.real_status) LookupStatus(t, r->status, &g.status_chain);
+  for (const CodeRule* rule : g.status_chain) r->rules.push_back("status:" + rule->code);
+  if (r->reply_code) LookupReply(t, *r->reply_code, &g.reply_chain);
+  for (const CodeRule* rule : g.reply_chain) r->rules.push_back("reply:" + rule->code);
+
+  // Last resort: the bounce's subject ("Delayed Mail (still being retried)").
+  if (!g.phrase && g.status_chain.empty() && g.reply_chain.empty())
+    g.subject_phrase = MatchPhrases(t, t.subject_matcher, subject, &r->rules);
+  g.code_permanence = PermanenceOf(*r, g.status, r->permanence);
+  return g;
+}
+
+template <typename Rule>
+void TakeRule(const Rule& rule, RecipientResult* r) {
+  r->reason = rule.reason;
+  r->party = rule.party;
+  r->text_id = rule.text_id;
+}
+
+// The most specific layer that matched decides; a phrase may also fix the permanence (not of
+// a delay notice).
+void TakeLayerReason(const Reading& g, RecipientResult* r) {
+  if (g.phrase) {
+    TakeRule(*g.phrase, r);
+    if (g.phrase->permanence && r->action != DsnAction::kDelayed)
+      r->permanence = *g.phrase->permanence;
+  } else if (!g.status_chain.empty()) {
+    // The most specific status row decides; a row whose reason is undefined (a fallback, or
+    // X.0.0 "other undefined status") yields to a reply rule that knows more.
+    const CodeRule* rule = g.status_chain.front();
+    if (rule->reason == Reason::kUndefined && !g.reply_chain.empty() &&
+        g.reply_chain.front()->reason != Reason::kUndefined) {
+      rule = g.reply_chain.front();
+    }
+    TakeRule(*rule, r);
+  } else if (!g.reply_chain.empty()) {
+    TakeRule(*g.reply_chain.front(), r);
+  } else if (g.subject_phrase) {
+    TakeRule(*g.subject_phrase, r);
+  } else {
+    r->reason = Reason::kUndefined;
+    r->party = Party::kSender;
+  }
+}
+
+void SetReason(Reason reason, Party party, RecipientResult* r) {
+  r->reason = reason;
+  r->party = party;
+  r->text_id.clear();
+}
+
+// --- The transaction facts (docs/precedence.md, "Facts about the transaction") ---------------
+// Each is checked on the reading the earlier ones left; the id it returns is listed first in
+// r->rules.
+
+// A "user unknown" wording cannot be taken literally when the transaction shows the address
+// existed: the server accepted RCPT and refused only after DATA, or the status code puts the
+// refusal under policy (X.7.x) or says the mailbox exists but refused (X.2.0, X.2.1 rows whose
+// reason is filtered) and nothing shows the refusal came at or before RCPT. Then a filter
+// rejected the message. An exact status row that itself names an unknown address (X.1.1)
+// outranks the command: code and wording agree.
+bool AddressWasAccepted(const RuleTables&, const Reading& g, const RecipientResult& r) {
+  if (!g.phrase || g.phrase->reason != Reason::kUserUnknown) return false;
+  const CodeRule* exact = g.ExactStatusRow();
+  if (exact && exact->reason == Reason::kUserUnknown) return false;
+  if (r.command == SmtpCommand::kData) return true;
+  const bool before_data = r.command == SmtpCommand::kConn || r.command == SmtpCommand::kEhlo ||
+                           r.command == SmtpCommand::kHelo || r.command == SmtpCommand::kMail ||
+                           r.command == SmtpCommand::kRcpt;
+  if (before_data || g.status_chain.empty()) return false;
+  return g.status_chain.front()->reason == Reason::kFiltered ||
+         (g.real_status && g.status->subject() == 7);
+}
+std::string ReadAsFiltered(const Reading& g, RecipientResult* r) {
+  SetReason(Reason::kFiltered, Party::kRecipient, r);
+  r->permanence = g.code_permanence;  // nor is the phrase's permanence taken
+  return "accepted-address";
+}
+
+// The local delivery program failed, and no phrase of its own diagnostic says how.
+bool LocalMailerFailed(const RuleTables&, const Reading& g, const RecipientResult&) {
+  return g.mailer_exit;
+}
+std::string ReadAsMailerError(const Reading&, RecipientResult* r) {
+  SetReason(Reason::kMailerError, Party::kRemoteAdmin, r);
+  return "diagnostic-type:x-unix";
+}
+
+// No connection was ever accepted, yet the failure is final: the sender's MTA gave up.
+bool GaveUpConnecting(const RuleTables&, const Reading&, const RecipientResult& r) {
+  return r.reason == Reason::kNetworkError && r.permanence == Permanence::kPermanent &&
+         !r.reply_code && r.command == SmtpCommand::kConn;
+}
+std::string ReadAsExpired(const Reading&, RecipientResult* r) {
+  r->reason = Reason::kExpired;
+  r->text_id.clear();
+  return "gave-up-retrying";
+}
+
+// A name lookup that failed for now is not proof that the domain does not exist: the MTA
+// will look again (RFC 5321 section 5.1 treats temporary DNS errors as retryable). Until it
+// gives up, this is a network/DNS problem, and the address is no hard bounce.
+bool TemporaryDnsFailure(const RuleTables&, const Reading&, const RecipientResult& r) {
+  return r.reason == Reason::kHostUnknown && r.permanence == Permanence::kTemporary;
+}
+std::string ReadAsNetworkError(const Reading&, RecipientResult* r) {
+  SetReason(Reason::kNetworkError, Party::kRemoteAdmin, r);
+  return "temporary-dns-failure";
+}
+
 // A refusal at connection time or at HELO/EHLO, before any sender or recipient was named,
 // concerns the connecting host itself.
-bool RefusedBeforeMail(const RecipientResult& r) {
-  return r.command == "CONN" || r.command == "HELO" || r.command == "EHLO";
+bool RefusedBeforeMail(const RuleTables&, const Reading&, const RecipientResult& r) {
+  return r.reason == Reason::kUndefined &&
+         (r.command == SmtpCommand::kConn || r.command == SmtpCommand::kHelo ||
+          r.command == SmtpCommand::kEhlo);
+}
+std::string ReadAsBlocked(const Reading&, RecipientResult* r) {
+  SetReason(Reason::kBlocked, Party::kOwnAdmin, r);
+  return fmt::format("refused-at:{}", SmtpCommandToken(r->command));
+}
+
+// A final failure report (Action: failed: the MTA has given up, RFC 3464 section 2.3.3) whose
+// last, temporary code itself says the mailbox does not exist (450 4.1.1): the server answered
+// so at every attempt, so the address goes off the list like a 5.1.1. Only for a reason whose
+// hard column is `yes`; an `if-permanent` one (notaccept: 4.3.2 "not accepting messages" for
+// now) is hard only when permanent, as Sisimai has it.
+bool FailedAfterRetries(const RuleTables& t, const Reading& g, const RecipientResult& r) {
+  const CodeRule* exact = g.ExactStatusRow();
+  const auto& reason_rule = t.reasons[static_cast<int>(r.reason)];
+  return r.action == DsnAction::kFailed && r.permanence == Permanence::kTemporary && exact &&
+         exact->reason == r.reason && reason_rule && reason_rule->hard == Hardness::kYes;
+}
+std::string ReadAsHard(const Reading&, RecipientResult* r) {
+  r->hard_bounce = true;
+  return "failed-after-retries";
+}
+
+struct TransactionFact {
+  std::string_view name;  // the id it lists in rules (refused-at adds ":<command>")
+  bool (*applies)(const RuleTables&, const Reading&, const RecipientResult&);
+  std::string (*effect)(const Reading&, RecipientResult*);  // returns the id to list
+};
+
+// In the order of docs/precedence.md (a test compares the names with its list).
+constexpr TransactionFact kTransactionFacts[] = {
+    {"accepted-address", AddressWasAccepted, ReadAsFiltered},
+    {"diagnostic-type:x-unix", LocalMailerFailed, ReadAsMailerError},
+    {"gave-up-retrying", GaveUpConnecting, ReadAsExpired},
+    {"temporary-dns-failure", TemporaryDnsFailure, ReadAsNetworkError},
+    {"refused-at", RefusedBeforeMail, ReadAsBlocked},
+    {"failed-after-retries", FailedAfterRetries, ReadAsHard},
+};
+
+// The text of the reason when no rule gave one of its own, the reason's own party when no
+// layer matched, and the hard-bounce flag.
+void FinishReading(const RuleTables& t, const Reading& g, RecipientResult* r) {
+  if (r->text_id.empty() || r->text_id.compare(0, 7, "reason:") == 0) {
+    r->text_id = fmt::format("reason:{}", ReasonToken(r->reason));
+  }
+  if (const auto& reason_rule = t.reasons[static_cast<int>(r->reason)];
+      reason_rule && !g.AnyLayer()) {
+    r->party = reason_rule->party;
+  }
+  r->hard_bounce = r->hard_bounce || IsHardBounce(t, r->reason, r->permanence);
 }
 
 }  // namespace
 
+std::vector<std::string_view> TransactionFactNames() {
+  std::vector<std::string_view> names;
+  for (const TransactionFact& fact : kTransactionFacts) names.push_back(fact.name);
+  return names;
+}
+
+// `yes` and `if-permanent` are both hard only when the failure is permanent: a temporary code
+// or a delay notice may still end in a delivery (docs/data-format.md). They differ in
+// failed-after-retries, which makes a `yes` reason hard on a final report too.
 bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence) {
   const auto& rule = tables.reasons[static_cast<int>(reason)];
-  if (!rule) return false;
-  if (rule->hard == Hardness::kYes) return permanence == Permanence::kPermanent;
-  if (rule->hard == Hardness::kIfPermanent) return permanence == Permanence::kPermanent;
-  return false;
+  return rule && rule->hard != Hardness::kNo && permanence == Permanence::kPermanent;
 }
 
 void Classify(const RuleTables& t, std::string_view extra_text, std::string_view subject,
               RecipientResult* r, const std::string* extra_normalized) {
   r->rules.clear();
-  const auto status = EnhancedStatus::Parse(r->status);
-  const bool real_status =
-      status && r->status_source != StatusSource::kInferred && !status->IsPseudo();
-
-  // Layer 1: phrases in the diagnostic text, then (unless the diagnostic is a local mailer's
-  // exit status, which says more about this recipient) in the vendor text.
-  const PhraseRule* phrase = MatchPhrases(t, t.text_matcher, r->diagnostic, &r->rules);
-  // A local delivery program saying "no such user" speaks of its own lookup (the Unix account
-  // of a mailbox file): the MTA had accepted the address before handing it over.
-  if (phrase && phrase->reason == Reason::kUserUnknown && IsLocalMailerExit(*r)) phrase = nullptr;
-  const bool mailer_exit = !phrase && IsLocalMailerExit(*r);
-  if (!phrase && !mailer_exit)
-    phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules, extra_normalized);
-
-  // Layers 2 and 3: the status code and its fallbacks.
-  std::vector<const CodeRule*> status_chain;
-  if (real_status) LookupStatus(t, r->status, &status_chain);
-  for (const CodeRule* rule : status_chain) r->rules.push_back("status:" + rule->code);
-
-  // Layer 4: the reply code.
-  std::vector<const CodeRule*> reply_chain;
-  if (r->reply_code) LookupReply(t, *r->reply_code, &reply_chain);
-  for (const CodeRule* rule : reply_chain) r->rules.push_back("reply:" + rule->code);
-
-  // Last resort: the bounce's subject ("Delayed Mail (still being retried)").
-  const PhraseRule* subject_phrase = nullptr;
-  if (!phrase && status_chain.empty() && reply_chain.empty()) {
-    subject_phrase = MatchPhrases(t, t.subject_matcher, subject, &r->rules);
-  }
-
-  // Permanence: the action, then the code classes.
-  if (IsSuccessAction(r->action)) {
-    r->permanence = Permanence::kSuccess;
-  } else if (r->action == "delayed") {
-    r->permanence = Permanence::kTemporary;
-  } else if (status && r->status_source != StatusSource::kInferred) {
-    r->permanence = PermanenceOfClass(status->klass());
-  } else if (r->reply_code) {
-    r->permanence = PermanenceOfClass(static_cast<char>('0' + *r->reply_code / 100));
-  } else if (status) {
-    r->permanence = PermanenceOfClass(status->klass());
-  }
-
+  r->hard_bounce = false;
+  const Reading reading = ReadLayers(t, extra_text, subject, extra_normalized, r);
+  r->permanence = reading.code_permanence;
   if (r->permanence == Permanence::kSuccess) {
     r->reason = Reason::kDelivered;
     r->party = Party::kSender;
     r->text_id = "reason:delivered";
-    r->hard_bounce = false;
     return;
   }
-
-  if (phrase && phrase->reason == Reason::kUserUnknown &&
-      AddressWasAccepted(*r, real_status ? status : std::nullopt, status_chain)) {
-    r->reason = Reason::kFiltered;
-    r->party = Party::kRecipient;
-    r->text_id = "reason:filtered";
-    r->rules.insert(r->rules.begin(), "accepted-address");
-  } else if (phrase) {
-    r->reason = phrase->reason;
-    r->party = phrase->party;
-    r->text_id = phrase->text_id;
-    if (phrase->permanence && r->action != "delayed") r->permanence = *phrase->permanence;
-  } else if (mailer_exit) {
-    r->reason = Reason::kMailerError;
-    r->party = Party::kRemoteAdmin;
-    r->text_id = "reason:mailererror";
-    r->rules.insert(r->rules.begin(), "diagnostic-type:x-unix");
-  } else if (!status_chain.empty()) {
-    // The most specific status row decides; a row whose reason is undefined (a fallback, or
-    // X.0.0 "other undefined status") yields to a reply rule that knows more.
-    const CodeRule* rule = status_chain.front();
-    if (rule->reason == Reason::kUndefined && !reply_chain.empty() &&
-        reply_chain.front()->reason != Reason::kUndefined) {
-      rule = reply_chain.front();
-    }
-    r->reason = rule->reason;
-    r->party = rule->party;
-    r->text_id = rule->text_id;
-  } else if (!reply_chain.empty()) {
-    r->reason = reply_chain.front()->reason;
-    r->party = reply_chain.front()->party;
-    r->text_id = reply_chain.front()->text_id;
-  } else if (subject_phrase) {
-    r->reason = subject_phrase->reason;
-    r->party = subject_phrase->party;
-    r->text_id = subject_phrase->text_id;
-  } else {
-    r->reason = Reason::kUndefined;
-    r->party = Party::kSender;
+  TakeLayerReason(reading, r);
+  for (const TransactionFact& fact : kTransactionFacts) {
+    if (fact.applies(t, reading, *r)) r->rules.insert(r->rules.begin(), fact.effect(reading, r));
   }
-  if (r->reason == Reason::kNetworkError && r->permanence == Permanence::kPermanent &&
-      !r->reply_code && r->command == "CONN") {
-    // No connection was ever accepted, yet the failure is final: the sender's MTA gave up.
-    r->reason = Reason::kExpired;
-    r->text_id.clear();
-    r->rules.insert(r->rules.begin(), "gave-up-retrying");
-  }
-  if (r->reason == Reason::kHostUnknown && r->permanence == Permanence::kTemporary) {
-    // A name lookup that failed for now is not proof that the domain does not exist: the MTA
-    // will look again (RFC 5321 section 5.1 treats temporary DNS errors as retryable). Until
-    // it gives up, this is a network/DNS problem, and the address is no hard bounce.
-    r->reason = Reason::kNetworkError;
-    r->party = Party::kRemoteAdmin;
-    r->text_id.clear();
-    r->rules.insert(r->rules.begin(), "temporary-dns-failure");
-  }
-  if (r->reason == Reason::kUndefined && RefusedBeforeMail(*r)) {
-    r->reason = Reason::kBlocked;
-    r->party = Party::kOwnAdmin;
-    r->text_id.clear();
-    r->rules.insert(r->rules.begin(), "refused-at:" + r->command);
-  }
-  if (r->text_id.empty() || r->text_id.compare(0, 7, "reason:") == 0) {
-    r->text_id = fmt::format("reason:{}", ReasonToken(r->reason));
-  }
-  if (const auto& reason_rule = t.reasons[static_cast<int>(r->reason)];
-      reason_rule && !phrase && status_chain.empty() && reply_chain.empty() && !subject_phrase) {
-    r->party = reason_rule->party;
-  }
-  r->hard_bounce = IsHardBounce(t, r->reason, r->permanence);
-  if (!r->hard_bounce && r->action == "failed" && r->permanence == Permanence::kTemporary &&
-      !status_chain.empty() && status_chain.front()->kind != CodeKind::kFallback &&
-      status_chain.front()->reason == r->reason &&
-      IsHardBounce(t, r->reason, Permanence::kPermanent)) {
-    // A final failure report (Action: failed: the MTA has given up, RFC 3464 section 2.3.3)
-    // whose last, temporary code itself says the mailbox does not exist (450 4.1.1): the server
-    // answered so at every attempt, so the address goes off the list like a 5.1.1.
-    r->hard_bounce = true;
-    r->rules.insert(r->rules.begin(), "failed-after-retries");
-  }
+  FinishReading(t, reading, r);
 }
 
 }  // namespace bouncetolk

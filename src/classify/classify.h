@@ -3,7 +3,8 @@
 // classify.h: gives one recipient its reason, permanence, party, hard-bounce flag and the text
 // that explains it, from the rule tables. Precedence (docs/precedence.md): a phrase in the
 // diagnostic text, then the exact status code, then its subject/class fallbacks, then the
-// basic reply code. Every layer that matched is listed in RecipientResult::rules, most
+// basic reply code; then the facts about the transaction, in a fixed order, may correct the
+// reading. Every layer and fact that matched is listed in RecipientResult::rules, most
 // specific first.
 
 #ifndef BOUNCETOLK_CLASSIFY_CLASSIFY_H_
@@ -11,6 +12,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bouncetolk/report.h"
 #include "rules/rule_table.h"
@@ -23,6 +25,10 @@ namespace bouncetolk {
 /// when given, is NormalizeForMatch(extra_text), which the caller may have made already.
 void Classify(const RuleTables& tables, std::string_view extra_text, std::string_view subject,
               RecipientResult* r, const std::string* extra_normalized = nullptr);
+
+/// The names of the transaction facts, in the order Classify checks them (the list of
+/// docs/precedence.md).
+std::vector<std::string_view> TransactionFactNames();
 
 /// True when \a reason with \a permanence means the address can never receive mail.
 bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence);

@@ -63,7 +63,7 @@ RecipientResult ReadRecipient(const std::vector<Field>& fields, std::vector<Prob
       SplitTyped(f.value, &r.original_recipient_type, &rest);
       r.original_recipient = DecodeAddress(r.original_recipient_type, StripComments(rest), true);
     } else if (EqualsIgnoreCase(f.name, "Action")) {
-      r.action = NormalizeAction(StripComments(f.value));
+      ReadAction(StripComments(f.value), &r);
     } else if (EqualsIgnoreCase(f.name, "Status")) {
       const std::string value(Trim(StripComments(f.value)));
       if (EnhancedStatus::Parse(value)) {
@@ -166,6 +166,19 @@ std::string NormalizeAction(std::string_view action) {
   if (a == "expired") return "delayed";
   if (a == "failure") return "failed";
   return a;
+}
+
+void ReadAction(std::string_view value, RecipientResult* r) {
+  std::string word = NormalizeAction(value);
+  r->action_other.clear();
+  if (word.empty()) {
+    r->action = DsnAction::kNone;
+  } else if (const auto action = ParseDsnAction(word)) {
+    r->action = *action;
+  } else {
+    r->action = DsnAction::kOther;
+    r->action_other = std::move(word);
+  }
 }
 
 DsnFields ParseDeliveryStatus(std::string_view text, const AnalyzeOptions& options,

@@ -34,6 +34,10 @@ void SplitTyped(std::string_view value, std::string* type, std::string* rest);
 /// (deliverable, expired, failure) mapped to RFC 3464 words.
 std::string NormalizeAction(std::string_view action);
 
+/// Sets r->action from an Action value (NormalizeAction): a word that is none of RFC 3464's
+/// five is DsnAction::kOther, the word kept in r->action_other; an empty value sets kNone.
+void ReadAction(std::string_view value, RecipientResult* r);
+
 }  // namespace bouncetolk
 
 #endif  // BOUNCETOLK_DSN_RFC3464_H_

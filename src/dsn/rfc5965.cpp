@@ -47,7 +47,7 @@ RecipientResult MakeFeedbackRecipient(std::string_view address, int index) {
   r.index = index;
   r.recipient = std::string(StripAngles(Trim(address)));
   r.recipient_type = "rfc822";
-  r.action = "";
+  r.action = DsnAction::kNone;
   r.reason = Reason::kFeedback;
   r.permanence = Permanence::kSuccess;
   r.text_id = "reason:feedback";

@@ -71,7 +71,7 @@ std::vector<RecipientResult> DecodeAmazonSes(const MessageView& view) {
       r.diagnostic_type = diagnostic_type;
       r.status_field = JsonString(object, "status");
       if (const std::string action = JsonString(object, "action"); !action.empty())
-        r.action = NormalizeAction(action);
+        ReadAction(action, &r);
       out.push_back(std::move(r));
     }
   } else if (type == "Complaint") {
@@ -89,7 +89,7 @@ std::vector<RecipientResult> DecodeAmazonSes(const MessageView& view) {
     if (at != std::string::npos && end != std::string::npos) {
       for (const std::string& address : AllAddresses(std::string_view(json).substr(at, end - at))) {
         RecipientResult r = MakeRecipient(address, response);
-        r.action = "delivered";
+        r.action = DsnAction::kDelivered;
         out.push_back(std::move(r));
       }
     }

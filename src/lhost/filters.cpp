@@ -17,10 +17,10 @@ namespace bouncetolk {
 std::vector<RecipientResult> DecodeFilters(const MessageView& view) {
   std::vector<RecipientResult> out = DecodeRecipientBlocks(view);
   const std::string_view command_section = Trim(TextAfterLine(view.text, "-------smtp command"));
-  const std::string command =
+  const SmtpCommand command =
       FindCommand("after " + std::string(command_section.substr(0, command_section.find('\n'))));
   for (RecipientResult& r : out) {
-    if (r.command.empty()) r.command = command;
+    if (r.command == SmtpCommand::kNone) r.command = command;
   }
   return out;
 }

@@ -57,12 +57,12 @@ std::string_view TextBeforeLine(std::string_view text, std::string_view lower_ma
 
 /// The remote host named in \a text, or empty.
 std::string FindRemoteHost(std::string_view text);
-/// The SMTP command the text says failed, upper case and short ("RCPT", "MAIL", "DATA",
-/// "EHLO", "HELO", "STARTTLS", "AUTH", "CONN"), or empty.
-std::string FindCommand(std::string_view text);
+/// The SMTP command the text says failed ("after RCPT TO", "in reply to end of DATA
+/// command", "does not like recipient"), or kNone.
+SmtpCommand FindCommand(std::string_view text);
 
 /// A RecipientResult for \a address with \a text as its diagnostic (white space collapsed),
-/// remote host and command read from the text, action "failed".
+/// remote host and command read from the text, action failed.
 RecipientResult MakeRecipient(std::string_view address, std::string_view text);
 /// Appends MakeRecipient(address, text) to \a out, numbered after the ones already there.
 void AppendRecipient(std::string_view address, std::string_view text,

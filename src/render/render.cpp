@@ -94,12 +94,12 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
     c.push_back(lit(own(std::to_string(r->index))));
     c.push_back(s(r->recipient));
     c.push_back(s(r->original_recipient));
-    c.push_back(s(r->action));
+    c.push_back(s(ActionWord(*r)));
     c.push_back(s(r->status));
     c.push_back(s(StatusSourceToken(r->status_source)));
     c.push_back(s(r->status_field));
     c.push_back(s(r->status_in_text));
-    c.push_back(s(r->status_note));
+    c.push_back(s(StatusNoteToken(r->status_note)));
     c.push_back(r->reply_code ? lit(own(std::to_string(*r->reply_code))) : null);
     c.push_back(s(r->diagnostic));
     c.push_back(s(r->diagnostic_type));
@@ -109,7 +109,7 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
     c.push_back(s(r->last_attempt_date));
     c.push_back(s(r->will_retry_until));
     c.push_back(s(r->final_log_id));
-    c.push_back(s(r->command));
+    c.push_back(s(SmtpCommandToken(r->command)));
     c.push_back(s(ReasonToken(r->reason)));
     c.push_back(lit(r->hard_bounce ? "true" : "false"));
     c.push_back(lit(r->permanence == Permanence::kPermanent ? "true" : "false"));
@@ -225,12 +225,12 @@ std::string RenderJson(const Report& rep, const RuleSet& rules, const RenderOpti
     w.KeyStringOrNull("recipient_type", r.recipient_type);
     w.KeyStringOrNull("original_recipient", r.original_recipient);
     w.KeyStringOrNull("original_recipient_type", r.original_recipient_type);
-    w.KeyStringOrNull("action", r.action);
+    w.KeyStringOrNull("action", ActionWord(r));
     w.KeyString("status", r.status);
     w.KeyString("status_source", StatusSourceToken(r.status_source));
     w.KeyStringOrNull("status_field", r.status_field);
     w.KeyStringOrNull("status_in_text", r.status_in_text);
-    w.KeyStringOrNull("status_note", r.status_note);
+    w.KeyStringOrNull("status_note", StatusNoteToken(r.status_note));
     w.KeyInt("reply_code", r.reply_code);
     w.KeyStringOrNull("diagnostic", r.diagnostic);
     w.KeyStringOrNull("diagnostic_type", r.diagnostic_type);
@@ -239,7 +239,7 @@ std::string RenderJson(const Report& rep, const RuleSet& rules, const RenderOpti
     w.KeyStringOrNull("last_attempt_date", r.last_attempt_date);
     w.KeyStringOrNull("will_retry_until", r.will_retry_until);
     w.KeyStringOrNull("final_log_id", r.final_log_id);
-    w.KeyStringOrNull("command", r.command);
+    w.KeyStringOrNull("command", SmtpCommandToken(r.command));
     WriteFields(&w, "extension_fields", r.extension_fields);
     w.KeyString("reason", ReasonToken(r.reason));
     w.KeyBool("hard_bounce", r.hard_bounce);

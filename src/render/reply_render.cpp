@@ -40,7 +40,7 @@ std::string Fill(std::string_view tmpl, const Values& values) {
 }
 
 std::string ParagraphId(const RuleSet& rules, Lang lang, const RecipientResult& r) {
-  if (r.action == "delayed") return "delayed";
+  if (r.action == DsnAction::kDelayed) return "delayed";
   const std::string reason(ReasonToken(r.reason));
   const std::string party(PartyToken(r.party));
   for (std::string id : {reason + "-" + party, reason, "party-" + party}) {
@@ -88,7 +88,7 @@ std::string RenderReply(const Report& report, const RuleSet& rules, Lang lang) {
   if (report.recipients.empty()) return {};
   bool any_failed = false, any_delayed = false;
   for (const RecipientResult& r : report.recipients) {
-    if (r.action == "delayed")
+    if (r.action == DsnAction::kDelayed)
       any_delayed = true;
     else if (r.permanence != Permanence::kSuccess)
       any_failed = true;

@@ -151,7 +151,7 @@ std::string StatusLine(const TextOut& t, const RuleSet& rules, const RenderOptio
                               : "label.status_from_text";
     status += " (" + t.M(src_key) + ")";
   }
-  if (!r.status_note.empty() && r.status_note != "text_more_specific" &&
+  if (r.status_note != StatusNote::kNone && r.status_note != StatusNote::kTextMoreSpecific &&
       !r.status_in_text.empty()) {
     status += "; " + t.M("label.status_disagrees", {r.status_field, r.status_in_text});
   }
@@ -178,9 +178,10 @@ void RecipientBlock(TextOut& t, const Report& rep, const RuleSet& rules, const R
     rcpt += fmt::format(" ({}: {})", t.M("label.original_recipient"), r.original_recipient);
   }
   t.Line("label.recipient", rcpt, true);
-  const std::string action_key = "action." + r.action;
-  t.Line("label.action",
-         rules.Message(action_key, o.lang) == action_key ? r.action : t.M(action_key), true);
+  const std::string action(ActionWord(r));
+  const std::string action_key = "action." + action;
+  t.Line("label.action", rules.Message(action_key, o.lang) == action_key ? action : t.M(action_key),
+         true);
   t.Line("label.status", StatusLine(t, rules, o, r), true);
   if (!r.diagnostic.empty()) {
     t.Line("label.diagnostic",

@@ -8,22 +8,27 @@
 
 namespace bouncetolk {
 
-std::string NormalizeCommand(std::string_view command) {
-  const std::string c = AsciiLowerCopy(command);
-  if (c.compare(0, 4, "rcpt") == 0) return "RCPT";
-  if (c.compare(0, 4, "mail") == 0) return "MAIL";
-  if (c == "data" || c == "end of data" || c == "bdat") return "DATA";
-  if (c == "connect" || c == "initial connection") return "CONN";
-  std::string up(c);
-  for (char& ch : up) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
-  return up;
+SmtpCommand NormalizeCommand(std::string_view command) {
+  std::string c = AsciiLowerCopy(command);
+  // A case-insensitive pattern also matches U+017F (long s) for "s" ("ſtarttls").
+  for (std::size_t at = c.find("\xC5\xBF"); at != std::string::npos; at = c.find("\xC5\xBF", at))
+    c.replace(at, 2, "s");
+  if (c.compare(0, 4, "rcpt") == 0) return SmtpCommand::kRcpt;
+  if (c.compare(0, 4, "mail") == 0) return SmtpCommand::kMail;
+  if (c == "data" || c == "end of data" || c == "bdat") return SmtpCommand::kData;
+  if (c == "connect" || c == "initial connection") return SmtpCommand::kConn;
+  if (c == "helo") return SmtpCommand::kHelo;
+  if (c == "ehlo") return SmtpCommand::kEhlo;
+  if (c == "starttls") return SmtpCommand::kStartTls;
+  if (c == "auth") return SmtpCommand::kAuth;
+  return SmtpCommand::kNone;
 }
 
-std::string CommandFromTranscript(std::string_view text, std::string_view address) {
+SmtpCommand CommandFromTranscript(std::string_view text, std::string_view address) {
   // Called per DSN recipient on the whole text: most texts hold no transcript at all.
-  if (text.find(">>> ") == std::string_view::npos) return {};
-  std::string command;         // the last ">>>" command, normalised
-  bool names_address = false;  // whether that command names \a address
+  if (text.find(">>> ") == std::string_view::npos) return SmtpCommand::kNone;
+  SmtpCommand command = SmtpCommand::kNone;  // the last ">>>" command, normalised
+  bool names_address = false;                // whether that command names \a address
   for (std::string_view line : SplitLines(text)) {
     line = Trim(line);
     if (line.substr(0, 4) == ">>> ") {
@@ -33,15 +38,15 @@ std::string CommandFromTranscript(std::string_view text, std::string_view addres
                       FindIgnoreCase(sent, AsciiLowerCopy(address)) != std::string_view::npos;
       continue;
     }
-    if (line.size() < 7 || line.substr(0, 4) != "<<< " || command.empty()) continue;
+    if (line.size() < 7 || line.substr(0, 4) != "<<< " || command == SmtpCommand::kNone) continue;
     const char first = line[4];
     if ((first != '4' && first != '5') || !IsDigit(line[5]) || !IsDigit(line[6])) continue;
-    if (command == "RCPT" && !names_address) continue;  // another recipient's refusal
+    if (command == SmtpCommand::kRcpt && !names_address) continue;  // another's refusal
     // Under PIPELINING (RFC 2920) the replies to RCPT arrive after ">>> DATA" is written, so a
     // refusal after DATA in a transcript does not show which command it answered.
-    if (command == "RCPT" || command == "MAIL") return command;
+    if (command == SmtpCommand::kRcpt || command == SmtpCommand::kMail) return command;
   }
-  return {};
+  return SmtpCommand::kNone;
 }
 
 }  // namespace bouncetolk

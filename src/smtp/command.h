@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 //
-// command.h: the SMTP command a bounce says failed, in the short upper-case form of the
-// output field `command` ("RCPT", "MAIL", "DATA", "EHLO", "HELO", "STARTTLS", "AUTH",
+// command.h: the SMTP command a bounce says failed (SmtpCommand of report.h, written in the
+// output field `command` as "RCPT", "MAIL", "DATA", "EHLO", "HELO", "STARTTLS", "AUTH",
 // "CONN"), and the command a quoted session transcript shows was refused. The vendor readers
 // find commands in prose (lhost/lhost_common.h FindCommand); analyze.cpp reads the transcript
 // for recipients of a delivery-status part.
@@ -9,21 +9,22 @@
 #ifndef BOUNCETOLK_SMTP_COMMAND_H_
 #define BOUNCETOLK_SMTP_COMMAND_H_
 
-#include <string>
 #include <string_view>
+
+#include "bouncetolk/report.h"
 
 namespace bouncetolk {
 
 /// A command as bounces write it ("rcpt to", "MAIL FROM", "end of data", "bdat", "initial
-/// connection") in the short form: "RCPT", "MAIL", "DATA", "CONN"; other words upper-cased.
-std::string NormalizeCommand(std::string_view command);
+/// connection", any case): kRcpt, kMail, kData, kConn, ...; kNone for any other word.
+SmtpCommand NormalizeCommand(std::string_view command);
 
 /// The SMTP command a session transcript ("... while talking to host:", ">>> RCPT To:<a@b>",
-/// "<<< 550 ...", as Sendmail and others quote it) shows was refused for \a address: "RCPT"
+/// "<<< 550 ...", as Sendmail and others quote it) shows was refused for \a address: kRcpt
 /// when the first 4xx/5xx "<<<" reply that concerns it follows a RCPT naming the address,
-/// "MAIL" when it follows MAIL FROM. Never "DATA": under PIPELINING the replies to RCPT come
-/// after DATA was sent. Empty when the text holds no such transcript.
-std::string CommandFromTranscript(std::string_view text, std::string_view address);
+/// kMail when it follows MAIL FROM. Never kData: under PIPELINING the replies to RCPT come
+/// after DATA was sent. kNone when the text holds no such transcript.
+SmtpCommand CommandFromTranscript(std::string_view text, std::string_view address);
 
 }  // namespace bouncetolk
 

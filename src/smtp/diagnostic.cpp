@@ -66,19 +66,19 @@ void ChooseStatus(const TextCodes& codes, StatusSource text_source, RecipientRes
     if (field_generic && field->klass() == codes.status->klass()) {
       r->status = codes.status->ToString();
       r->status_source = text_source;
-      r->status_note = "text_more_specific";
+      r->status_note = StatusNote::kTextMoreSpecific;
     } else if (class_conflict) {
       r->status = codes.status->ToString();
       r->status_source = text_source;
-      r->status_note = "text_matches_reply";
+      r->status_note = StatusNote::kTextMatchesReply;
     } else if (codes.status_in_reply && field->klass() == codes.status->klass()) {
       r->status = codes.status->ToString();
       r->status_source = text_source;
-      r->status_note = "text_is_remote_reply";
+      r->status_note = StatusNote::kTextIsRemoteReply;
     } else {
       r->status = field->ToString();
       r->status_source = StatusSource::kStatusField;
-      r->status_note = "status_field_preferred";
+      r->status_note = StatusNote::kStatusFieldPreferred;
     }
     return;
   }
@@ -97,9 +97,10 @@ void ChooseStatus(const TextCodes& codes, StatusSource text_source, RecipientRes
   if (r->reply_code) {
     klass = static_cast<char>('0' + *r->reply_code / 100);
     if (klass != '2' && klass != '4') klass = '5';
-  } else if (r->action == "delayed") {
+  } else if (r->action == DsnAction::kDelayed) {
     klass = '4';
-  } else if (r->action == "delivered" || r->action == "relayed" || r->action == "expanded") {
+  } else if (r->action == DsnAction::kDelivered || r->action == DsnAction::kRelayed ||
+             r->action == DsnAction::kExpanded) {
     klass = '2';
   }
   r->status = std::string(1, klass) + ".0.0";

@@ -6,6 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "tests/lhost/vendor_case.h"
 
 namespace bouncetolk {
@@ -50,14 +56,14 @@ TEST(ClassifyTest, TransactionFacts) {
   };
   for (const auto& c : cases) {
     RecipientResult r;
-    r.action = "failed";
+    r.action = DsnAction::kFailed;
     r.diagnostic = c.diagnostic;
     r.diagnostic_type = c.diagnostic_type;
     r.status = c.status;
     r.status_source = StatusSource::kDiagnosticCode;
     r.reply_code =
         c.diagnostic_type == std::string("smtp") ? std::optional<int>(550) : std::nullopt;
-    r.command = c.command;
+    r.command = *ParseSmtpCommand(c.command);
     Classify(TestRules().tables(), "", "", &r);
     EXPECT_EQ(ReasonToken(r.reason), c.want) << c.name;
   }
@@ -66,7 +72,7 @@ TEST(ClassifyTest, TransactionFacts) {
 // X.0.0 says only "other undefined status": a reply code that knows more decides.
 TEST(ClassifyTest, UndefinedStatusYieldsToTheReplyCode) {
   RecipientResult r;
-  r.action = "failed";
+  r.action = DsnAction::kFailed;
   r.diagnostic = "451 Could not load configuration for domain (example.com)";
   r.status = "4.0.0";
   r.status_source = StatusSource::kStatusField;
@@ -95,7 +101,7 @@ TEST(ClassifyTest, FailedAfterRetriesOnAnUnknownMailboxIsHard) {
   };
   for (const auto& c : cases) {
     RecipientResult r;
-    r.action = c.action;
+    r.action = *ParseDsnAction(c.action);
     r.diagnostic = c.diagnostic;
     r.status = c.status;
     r.status_source = StatusSource::kStatusField;
@@ -104,6 +110,59 @@ TEST(ClassifyTest, FailedAfterRetriesOnAnUnknownMailboxIsHard) {
     EXPECT_EQ(r.hard_bounce, c.hard) << c.action << " " << c.status;
     EXPECT_EQ(r.permanence, Permanence::kTemporary) << c.action << " " << c.status;
   }
+}
+
+// The hard column (docs/data-format.md): `yes` and `if-permanent` are hard only when the
+// failure is permanent, whatever the reason (a temporary code or a delay notice may still end
+// in a delivery); `no` never is. `yes` is not "always hard": Sisimai calls a temporary
+// userunknown hard, we do so only for a final report (failed-after-retries, below).
+TEST(ClassifyTest, HardBounceNeedsAPermanentFailure) {
+  const RuleTables& t = TestRules().tables();
+  EXPECT_TRUE(IsHardBounce(t, Reason::kUserUnknown, Permanence::kPermanent));   // yes
+  EXPECT_FALSE(IsHardBounce(t, Reason::kUserUnknown, Permanence::kTemporary));  // yes
+  EXPECT_TRUE(IsHardBounce(t, Reason::kNotAccept, Permanence::kPermanent));     // if-permanent
+  EXPECT_FALSE(IsHardBounce(t, Reason::kNotAccept, Permanence::kTemporary));    // if-permanent
+  EXPECT_FALSE(IsHardBounce(t, Reason::kMailboxFull, Permanence::kPermanent));  // no
+  EXPECT_FALSE(IsHardBounce(t, Reason::kUserUnknown, Permanence::kSuccess));
+}
+
+// failed-after-retries makes only a `yes` reason hard: a final report whose temporary code
+// says the server does not accept mail for now (4.3.2, notaccept: if-permanent) is not.
+TEST(ClassifyTest, FailedAfterRetriesOnlyForAnAlwaysHardReason) {
+  RecipientResult r;
+  r.action = DsnAction::kFailed;
+  r.diagnostic = "432 4.3.2 Closed for maintenance";
+  r.status = "4.3.2";
+  r.status_source = StatusSource::kStatusField;
+  r.reply_code = 432;
+  Classify(TestRules().tables(), "", "", &r);
+  EXPECT_EQ(ReasonToken(r.reason), "notaccept");
+  EXPECT_EQ(r.permanence, Permanence::kTemporary);
+  EXPECT_FALSE(r.hard_bounce);
+}
+
+// docs/precedence.md lists the transaction facts ("1. `accepted-address`: ...") in the order
+// Classify checks them: the doc's list and the table's names must be the same.
+TEST(ClassifyTest, TransactionFactsFollowTheDoc) {
+  std::ifstream in(std::string(BT_SOURCE_DIR) + "/docs/precedence.md");
+  ASSERT_TRUE(in) << "docs/precedence.md";
+  std::stringstream doc;
+  doc << in.rdbuf();
+  const std::string text = doc.str();
+  const std::size_t section = text.find("\n## Facts about the transaction\n");
+  ASSERT_NE(section, std::string::npos);
+  const std::size_t next = text.find("\n## ", section + 1);
+  const std::string body = text.substr(section, next - section);
+  std::vector<std::string> listed;
+  const std::regex item(R"(\n\d+\. `([^`]+)`:)");
+  for (auto it = std::sregex_iterator(body.begin(), body.end(), item); it != std::sregex_iterator();
+       ++it) {
+    listed.push_back((*it)[1]);
+  }
+  std::vector<std::string> table;
+  for (std::string_view name : TransactionFactNames()) table.emplace_back(name);
+  EXPECT_EQ(listed, table);
+  EXPECT_FALSE(table.empty());
 }
 
 }  // namespace

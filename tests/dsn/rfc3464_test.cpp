@@ -38,6 +38,40 @@ TEST(Rfc3464Test, NormalizeAction) {
   EXPECT_EQ(NormalizeAction("failure"), "failed");
 }
 
+// Parsed once into DsnAction; a word outside RFC 3464 is not lost: the output shows it as
+// written (lower case), as it did when the field was a string, and it counts as no failure
+// word (the permanence then comes from the codes).
+TEST(Rfc3464Test, ReadAction) {
+  const struct {
+    const char* value;
+    DsnAction want;
+    const char* word;
+  } cases[] = {
+      {"failed", DsnAction::kFailed, "failed"},
+      {" Delayed ", DsnAction::kDelayed, "delayed"},
+      {"relayed", DsnAction::kRelayed, "relayed"},
+      {"expanded", DsnAction::kExpanded, "expanded"},
+      {"failure", DsnAction::kFailed, "failed"},
+      {"expired", DsnAction::kDelayed, "delayed"},
+      {"deliverable", DsnAction::kDelivered, "delivered"},
+      {"Bounced", DsnAction::kOther, "bounced"},
+      {"", DsnAction::kNone, ""},
+  };
+  for (const auto& c : cases) {
+    RecipientResult r;
+    ReadAction(c.value, &r);
+    EXPECT_EQ(r.action, c.want) << c.value;
+    EXPECT_EQ(ActionWord(r), c.word) << c.value;
+  }
+  RecipientResult r;
+  ReadAction("bounced", &r);
+  ReadAction("failed", &r);  // a second Action field: the other word goes
+  EXPECT_EQ(r.action_other, "");
+  EXPECT_EQ(DsnActionToken(DsnAction::kOther), "other");
+  EXPECT_FALSE(ParseDsnAction("other").has_value());
+  EXPECT_FALSE(ParseDsnAction("").has_value());
+}
+
 TEST(Rfc3464Test, AllFields) {
   const std::string text =
       "Original-Envelope-Id: abc+2B1\nReporting-MTA: dns; mta.example\nDSN-Gateway: dns; "
@@ -65,7 +99,7 @@ TEST(Rfc3464Test, AllFields) {
   EXPECT_EQ(r.index, 1);
   EXPECT_EQ(r.original_recipient, "x+y@example");
   EXPECT_EQ(r.recipient, "y@example");
-  EXPECT_EQ(r.action, "delayed");
+  EXPECT_EQ(ActionWord(r), "delayed");
   EXPECT_EQ(r.status_field, "4.4.1");
   EXPECT_EQ(r.remote_mta, "mx.example");
   EXPECT_EQ(r.diagnostic_type, "smtp");

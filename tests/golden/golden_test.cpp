@@ -34,8 +34,9 @@ std::string Dump(const Report& r) {
   for (const RecipientResult& x : r.recipients) {
     o << x.index << " " << (x.recipient.empty() ? "-" : x.recipient)
       << " orig=" << (x.original_recipient.empty() ? "-" : x.original_recipient)
-      << " action=" << x.action << " status=" << x.status << "/"
-      << StatusSourceToken(x.status_source) << (x.status_note.empty() ? "" : "/" + x.status_note)
+      << " action=" << ActionWord(x) << " status=" << x.status << "/"
+      << StatusSourceToken(x.status_source) << (x.status_note == StatusNote::kNone ? "" : "/")
+      << StatusNoteToken(x.status_note)
       << " reply=" << (x.reply_code ? std::to_string(*x.reply_code) : "-")
       << " type=" << (x.diagnostic_type.empty() ? "-" : x.diagnostic_type)
       << " reason=" << ReasonToken(x.reason) << " " << PermanenceToken(x.permanence)

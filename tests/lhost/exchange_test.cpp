@@ -148,7 +148,7 @@ TEST(ExchangeTest, TextAddsTheCodeTheDsnLacks) {
   const Report report = Analyze(kOffice365DutchWithDsn, TestRules());
   ASSERT_EQ(report.recipients.size(), 1u);
   EXPECT_EQ(report.recipients[0].status_field, "5.0.0");
-  EXPECT_EQ(report.recipients[0].status_note, "text_more_specific");
+  EXPECT_EQ(StatusNoteToken(report.recipients[0].status_note), "text_more_specific");
 }
 
 }  // namespace

@@ -122,7 +122,7 @@ TEST(EximTest, Table) {
 TEST(EximTest, DelayWarningIsTemporary) {
   const Report report = Analyze(kEximDelay, TestRules());
   ASSERT_EQ(report.recipients.size(), 1u);
-  EXPECT_EQ(report.recipients[0].action, "delayed");
+  EXPECT_EQ(ActionWord(report.recipients[0]), "delayed");
   EXPECT_EQ(report.recipients[0].permanence, Permanence::kTemporary);
   EXPECT_FALSE(report.recipients[0].hard_bounce);
 }

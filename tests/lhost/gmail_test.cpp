@@ -82,7 +82,7 @@ TEST(GmailTest, Table) {
 TEST(GmailTest, DelayIsTemporary) {
   const Report report = Analyze(kGmailDelay, TestRules());
   ASSERT_EQ(report.recipients.size(), 1u);
-  EXPECT_EQ(report.recipients[0].action, "delayed");
+  EXPECT_EQ(ActionWord(report.recipients[0]), "delayed");
   EXPECT_EQ(report.recipients[0].permanence, Permanence::kTemporary);
   // "Message will be retried for 2 more day(s)", counted from the notice's Date.
   EXPECT_EQ(report.recipients[0].will_retry_until, "Wed, 26 Nov 2014 17:15:56 +0100");

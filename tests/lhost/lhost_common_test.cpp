@@ -63,7 +63,7 @@ TEST(LhostCommonTest, Command) {
       {">>> EHLO example.nl", "EHLO"},
       {"550 user unknown", ""},
   };
-  for (const auto& c : cases) EXPECT_EQ(FindCommand(c.text), c.want) << c.text;
+  for (const auto& c : cases) EXPECT_EQ(SmtpCommandToken(FindCommand(c.text)), c.want) << c.text;
 }
 
 TEST(LhostCommonTest, TextAroundMarkerLines) {
@@ -84,13 +84,12 @@ TEST(LhostCommonTest, RegexGatesKeepRe2CaseFolding) {
   EXPECT_EQ(FindRemoteHost("while tal\xE2\x84\xAAing to mx.example.com.:"), "mx.example.com");
   EXPECT_EQ(FindRemoteHost("HOST mx.example.com [192.0.2.1]"), "mx.example.com");
   EXPECT_EQ(FindRemoteHost("no host named here"), "");
-  EXPECT_EQ(FindCommand("550 error after RCPT TO"), "RCPT");
-  EXPECT_EQ(FindCommand("after end of data"), "DATA");
+  EXPECT_EQ(FindCommand("550 error after RCPT TO"), SmtpCommand::kRcpt);
+  EXPECT_EQ(FindCommand("after end of data"), SmtpCommand::kData);
   EXPECT_EQ(FindCommand("after \xC5\xBF"
                         "tarttls"),
-            "\xC5\xBF"
-            "TARTTLS");  // found; upper-cased as ASCII
-  EXPECT_EQ(FindCommand("nothing to see"), "");
+            SmtpCommand::kStartTls);  // found, and read as the command the pattern matched
+  EXPECT_EQ(FindCommand("nothing to see"), SmtpCommand::kNone);
 }
 
 }  // namespace

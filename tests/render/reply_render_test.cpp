@@ -21,7 +21,7 @@ Report OneRecipient(Reason reason, Party party, const std::string& action, Perma
   RecipientResult r;
   r.index = 1;
   r.recipient = "klant@example.com";
-  r.action = action;
+  r.action = *ParseDsnAction(action);
   r.status = "5.0.0";
   r.reason = reason;
   r.party = party;

@@ -64,11 +64,11 @@ TEST(DiagnosticTest, ChooseStatus) {
   for (const auto& c : cases) {
     RecipientResult r;
     r.status_field = c.field;
-    r.action = c.action;
+    r.action = *ParseDsnAction(c.action);
     ChooseStatus(ExtractCodes(c.text), StatusSource::kDiagnosticCode, &r);
     EXPECT_EQ(r.status, c.want) << c.name;
     EXPECT_EQ(r.status_source, c.want_source) << c.name;
-    EXPECT_EQ(r.status_note, c.want_note) << c.name;
+    EXPECT_EQ(StatusNoteToken(r.status_note), c.want_note) << c.name;
   }
 }
 
