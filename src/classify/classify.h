@@ -2,10 +2,10 @@
 //
 // classify.h: gives one recipient its reason, permanence, party, hard-bounce flag and the text
 // that explains it, from the rule tables. Precedence (docs/precedence.md): a phrase in the
-// diagnostic text, then the exact status code, then its subject/class fallbacks, then the
-// basic reply code; then the facts about the transaction, in a fixed order, may correct the
-// reading. Every layer and fact that matched is listed in RecipientResult::rules, most
-// specific first.
+// diagnostic text, then a concept rule (which outranks only the code's generic reading), then
+// the exact status code, then its subject/class fallbacks, then the basic reply code; then the
+// facts about the transaction, in a fixed order, may correct the reading. Every layer and fact that
+// matched is listed in RecipientResult::rules, most specific first.
 
 #ifndef BOUNCETOLK_CLASSIFY_CLASSIFY_H_
 #define BOUNCETOLK_CLASSIFY_CLASSIFY_H_
