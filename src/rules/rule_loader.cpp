@@ -216,10 +216,10 @@ void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* fron
 void LoadWords(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
   std::vector<TsvRow> rows;
   if (!ReadTsv(f, {"class", "lang", "word", "source"}, &rows, errors)) return;
+  t->words.reserve(t->words.size() + rows.size());
   static constexpr std::string_view kWordLangs[] = {"*", "en", "nl", "de", "fr", "es", "it", "pt"};
   for (const TsvRow& r : rows) {
-    WordRule w{std::string(r.cells[0]), std::string(r.cells[1]), std::string(r.cells[2]),
-               std::string(r.cells[3]), RowOrigin{f.path, r.line}};
+    const WordRule w{r.cells[0], r.cells[1], r.cells[2], r.cells[3], RowOrigin{f.path, r.line}};
     if (!ValidPhraseId(w.klass)) {
       errors->push_back(
           fmt::format("{}: word class '{}' must be [a-z0-9._-]+", Where(f, r.line), w.klass));
@@ -241,7 +241,7 @@ void LoadWords(const DataFile& f, RuleTables* t, std::vector<std::string>* error
       continue;
     }
     CheckSource(f, r, w.source, t);
-    t->words.push_back(std::move(w));
+    t->words.push_back(w);
   }
 }
 
@@ -309,7 +309,12 @@ void LoadConcepts(const DataFile& f, RuleTables* t, std::vector<std::string>* er
 
 void BuildConcepts(RuleTables* t, std::vector<std::string>* errors) {
   ConceptMatcher& m = t->concept_matcher;
-  for (const WordRule& w : t->words) m.AddWord(w.word, m.Class(w.klass));
+  std::string_view last_class;  // the rows of a class stand together: one lookup per class
+  int klass = -1;
+  for (const WordRule& w : t->words) {
+    if (klass < 0 || w.klass != last_class) klass = m.Class(last_class = w.klass);
+    m.AddWord(w.word, klass);
+  }
   for (const ConceptRule& rule : t->concepts) {
     ConceptPattern p;
     p.window = rule.window;

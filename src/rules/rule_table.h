@@ -59,11 +59,12 @@ struct PhraseRule {
 };
 
 /// A row of words.tsv: one word (or fixed group of words) of a word class of the concept rules.
+/// Views into the file's content, which outlives the tables (about 800 rows: not copied).
 struct WordRule {
-  std::string klass;  ///< "recipient", "notfound", ...
-  std::string lang;   ///< "en", "nl", "de", "fr", "es", "it", "pt", or "*"
-  std::string word;   ///< lower case, single spaces; '*' at an end: the word may go on there
-  std::string source;
+  std::string_view klass;  ///< "recipient", "notfound", ...
+  std::string_view lang;   ///< "en", "nl", "de", "fr", "es", "it", "pt", or "*"
+  std::string_view word;   ///< lower case, single spaces; '*' at an end: the word may go on there
+  std::string_view source;
   RowOrigin origin;
 };
 
