@@ -34,8 +34,9 @@ bool IsSuccessAction(DsnAction action) {
 struct Reading {
   std::optional<EnhancedStatus> status;  // r->status parsed, inferred ones too
   bool real_status = false;              // status is the message's own: not inferred, no pseudo
-  const PhraseRule* phrase = nullptr;    // layer 1
-  const ConceptRule* concept = nullptr;  // layer 2, when no phrase matched
+  const StatusWordRule* status_word = nullptr;  // layer 0: a code with its vendor's words
+  const PhraseRule* phrase = nullptr;           // layer 1
+  const ConceptRule* concept = nullptr;         // layer 2, when no phrase matched
   bool mailer_exit = false;  // an X-Unix diagnostic without a phrase or concept of its own
   std::vector<const CodeRule*> status_chain;            // layers 2 and 3, most specific first
   std::vector<const CodeRule*> reply_chain;             // layer 4
@@ -43,7 +44,8 @@ struct Reading {
   Permanence code_permanence = Permanence::kPermanent;  // from the action and the codes
 
   bool AnyLayer() const {
-    return phrase || concept || !status_chain.empty() || !reply_chain.empty() || subject_phrase;
+    return status_word || phrase || concept || !status_chain.empty() || !reply_chain.empty() ||
+           subject_phrase;
   }
   // Whether the concept rule decides: the code says nothing more specific (no status row, a
   // fallback, a row of kind generic such as X.7.1, or one whose reason is undefined).
@@ -56,6 +58,7 @@ struct Reading {
   }
   // The reason the words of the text gave (a phrase, or a concept that decides), if any.
   std::optional<Reason> WordingReason() const {
+    if (status_word) return std::nullopt;  // the code decided, with its words
     if (phrase) return phrase->reason;
     if (ConceptDecides()) return concept->reason;
     return std::nullopt;
@@ -100,6 +103,17 @@ const ConceptRule* MatchConcept(const RuleTables& t, std::string_view normalized
   return index < 0 ? nullptr : &t.concepts[static_cast<std::size_t>(index)];
 }
 
+// The row of status-words.tsv for \a status whose word occurs in one of \a texts, or nullptr.
+const StatusWordRule* MatchStatusWord(const RuleTables& t, std::string_view status,
+                                      std::initializer_list<std::string_view> texts) {
+  for (const StatusWordRule& rule : t.status_words) {
+    if (rule.code != status) continue;
+    for (std::string_view text : texts)
+      if (text.find(rule.word) != std::string_view::npos) return &rule;
+  }
+  return nullptr;
+}
+
 // Diagnostic-Code type X-Unix carries the exit status of the local delivery program
 // (procmail, a pipe): a mailer error unless a phrase says more.
 bool IsLocalMailerExit(const RecipientResult& r) { return r.diagnostic_type == "x-unix"; }
@@ -137,10 +151,20 @@ Reading ReadLayers(const RuleTables& t, std::string_view extra_text, std::string
   if (!g.phrase) g.concept = MatchConcept(t, diagnostic);
   if (g.concept && g.concept->reason == Reason::kUserUnknown && local_mailer) g.concept = nullptr;
   g.mailer_exit = !g.phrase && !g.concept && local_mailer;
+  // Layer 0: a code whose vendor meaning goes with words of the text (5.4.1 with "recipient
+  // address rejected: access denied"): the code and the words together outrank the phrases.
+  const bool code_has_words =
+      g.real_status && std::any_of(t.status_words.begin(), t.status_words.end(),
+                                   [r](const StatusWordRule& w) { return w.code == r->status; });
+  std::string own;
+  if (!extra_normalized && ((!g.phrase && !local_mailer) || code_has_words))
+    own = NormalizeForMatch(extra_text);
+  const std::string& extra = extra_normalized ? *extra_normalized : own;
+  if (code_has_words) {
+    g.status_word = MatchStatusWord(t, r->status, {diagnostic, extra});
+    if (g.status_word) r->rules.insert(r->rules.begin(), "status-word:" + g.status_word->id);
+  }
   if (!g.phrase && !local_mailer) {
-    std::string own;
-    if (!extra_normalized) own = NormalizeForMatch(extra_text);
-    const std::string& extra = extra_normalized ? *extra_normalized : own;
     g.phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules, &extra);
     if (g.phrase)
     g.concept = nullptr;  // an exact phrase wins over a concept rule
@@ -171,7 +195,9 @@ void TakeRule(const Rule& rule, RecipientResult* r) {
 // The most specific layer that matched decides; a phrase or concept may also fix the
 // permanence (not of a delay notice).
 void TakeLayerReason(const Reading& g, RecipientResult* r) {
-  if (g.phrase) {
+  if (g.status_word) {
+    TakeRule(*g.status_word, r);
+  } else if (g.phrase) {
     TakeRule(*g.phrase, r);
     if (g.phrase->permanence && r->action != DsnAction::kDelayed)
       r->permanence = *g.phrase->permanence;
@@ -237,7 +263,7 @@ std::string ReadAsFiltered(const Reading& g, RecipientResult* r) {
 // the user is unknown (5.1.1) does not count: beside an X-Unix diagnostic it is the MTA's
 // translation of the program's exit status (EX_NOUSER), the program's own lookup.
 bool LocalMailerFailed(const RuleTables&, const Reading& g, const RecipientResult&) {
-  return g.mailer_exit &&
+  return g.mailer_exit && !g.status_word &&
          !(g.SpecificStatus() && g.ExactStatusRow()->reason != Reason::kUserUnknown);
 }
 std::string ReadAsMailerError(const Reading&, RecipientResult* r) {

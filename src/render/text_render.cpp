@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "common/text.h"
+#include "rules/rule_table.h"
 
 namespace bouncetolk {
 
@@ -143,8 +144,13 @@ std::string StatusLine(const TextOut& t, const RuleSet& rules, const RenderOptio
   if (r.status_source == StatusSource::kInferred) {
     status += " (" + t.M("label.status_inferred") + ")";
   } else {
-    if (const TextRecord* st = rules.Text("status:X." + r.status.substr(2), o.lang))
-      status += " – " + st->title;
+    // The title of the row that reads this code: a vendor's own row (5.4.1) gives the vendor's
+    // meaning, not the registry's (X.4.1).
+    std::string title_id = "status:X." + r.status.substr(2);
+    if (const CodeRule* row = LookupStatus(rules.tables(), r.status, nullptr);
+        row && row->kind != CodeKind::kFallback)
+      title_id = row->text_id;
+    if (const TextRecord* st = rules.Text(title_id, o.lang)) status += " – " + st->title;
     const char* src_key = r.status_source == StatusSource::kStatusField ? "label.status_from_field"
                           : r.status_source == StatusSource::kDiagnosticCode
                               ? "label.status_from_diagnostic"

@@ -34,6 +34,7 @@ void CheckReferences(RuleTables* t) {
   for (const auto& [code, rule] : t->reply) need(rule.text_id, rule.origin);
   for (const auto& rule : t->phrases) need(rule.text_id, rule.origin);
   for (const auto& rule : t->concepts) need(rule.text_id, rule.origin);
+  for (const auto& rule : t->status_words) need(rule.text_id, rule.origin);
   for (const auto& [code, rule] : t->client_errors) need(rule.text_id, rule.origin);
   // Records that exist in one language only.
   for (Lang lang : kLangs) {

@@ -335,6 +335,38 @@ void BuildConcepts(RuleTables* t, std::vector<std::string>* errors) {
   m.Build();
 }
 
+void LoadStatusWords(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(f, {"id", "code", "word", "reason", "party", "text", "source"}, &rows, errors))
+    return;
+  for (const TsvRow& r : rows) {
+    StatusWordRule rule;
+    rule.id = r.cells[0];
+    rule.code = r.cells[1];
+    rule.word = r.cells[2];
+    const auto code = EnhancedStatus::Parse(rule.code);
+    if (!ValidPhraseId(rule.id) || !code || code->ToString() != rule.code || rule.word.empty() ||
+        (!t->trusted && rule.word != NormalizeForMatch(rule.word))) {
+      errors->push_back(
+          fmt::format("{}: '{}' needs an id [a-z0-9._-]+, a concrete code and a lower-case word",
+                      Where(f, r.line), rule.id));
+      continue;
+    }
+    if (!ParseReasonCell(f, r, r.cells[3], &rule.reason, errors)) continue;
+    if (!ParsePartyCell(f, r, r.cells[4], &rule.party, errors)) continue;
+    rule.text_id = TextIdOrOwn(r.cells[5], "status", rule.code);
+    rule.source = r.cells[6];
+    rule.origin = RowOrigin{f.path, r.line};
+    CheckSource(f, r, rule.source, t);
+    auto same = std::find_if(t->status_words.begin(), t->status_words.end(),
+                             [&rule](const StatusWordRule& w) { return w.id == rule.id; });
+    if (same != t->status_words.end())
+      *same = std::move(rule);
+    else
+      t->status_words.push_back(std::move(rule));
+  }
+}
+
 void LoadLhostMarkers(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
   std::vector<TsvRow> rows;
   if (!ReadTsv(f, {"reader", "field", "pattern", "source"}, &rows, errors)) return;

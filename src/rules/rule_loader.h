@@ -39,6 +39,8 @@ void LoadConcepts(const DataFile& f, RuleTables* t, std::vector<std::string>* er
 /// Builds t->concept_matcher from t->words and t->concepts; a rule that names a class without
 /// words is an error.
 void BuildConcepts(RuleTables* t, std::vector<std::string>* errors);
+/// rules/status-words.tsv. A row whose id is already loaded replaces it.
+void LoadStatusWords(const DataFile& f, RuleTables* t, std::vector<std::string>* errors);
 /// rules/lhost.tsv.
 void LoadLhostMarkers(const DataFile& f, RuleTables* t, std::vector<std::string>* errors);
 /// rules/client_errors.tsv.

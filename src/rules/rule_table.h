@@ -82,6 +82,19 @@ struct ConceptRule {
   RowOrigin origin;
 };
 
+/// A row of status-words.tsv: what a status code means, by its vendor's documentation, when a
+/// word of the text goes with it ("5.4.1" with "recipient address rejected: access denied").
+struct StatusWordRule {
+  std::string id;    ///< reported as "status-word:<id>"
+  std::string code;  ///< a concrete code, "5.4.1"
+  std::string word;  ///< lower case, single spaces: a substring of the normalised text
+  Reason reason = Reason::kUndefined;
+  Party party = Party::kSender;
+  std::string text_id;
+  std::string source;
+  RowOrigin origin;
+};
+
 /// A row of lhost.tsv: one thing by which a vendor reader recognises its format.
 struct LhostMarker {
   std::string reader;  ///< reader name ("exim"), or "*" for boundary rows shared by all
@@ -111,12 +124,13 @@ struct RuleTables {
   /// first use when trusted), shared by the matchers below and the checks of the loader.
   RegexStore regexes;
   std::array<std::optional<ReasonRule>, kReasonCount> reasons;
-  std::map<std::string, CodeRule> status;  ///< by code
-  std::map<std::string, CodeRule> reply;   ///< by code
-  std::vector<PhraseRule> phrases;         ///< file order = priority
-  std::vector<LhostMarker> lhost_markers;  ///< file order
-  std::vector<WordRule> words;             ///< words.tsv, file order
-  std::vector<ConceptRule> concepts;       ///< concepts.tsv, file order = priority
+  std::map<std::string, CodeRule> status;    ///< by code
+  std::map<std::string, CodeRule> reply;     ///< by code
+  std::vector<PhraseRule> phrases;           ///< file order = priority
+  std::vector<LhostMarker> lhost_markers;    ///< file order
+  std::vector<WordRule> words;               ///< words.tsv, file order
+  std::vector<ConceptRule> concepts;         ///< concepts.tsv, file order = priority
+  std::vector<StatusWordRule> status_words;  ///< status-words.tsv, file order
   /// The concept rules over the word classes; rule number = index in concepts.
   ConceptMatcher concept_matcher;
   /// lhost_markers rows of the "text" and "subject" fields, id = index in lhost_markers: one

@@ -123,6 +123,42 @@ TEST(ClassifyTest, ConceptRulesBetweenPhrasesAndGenericCodes) {
   }
 }
 
+// A code whose vendor meaning goes with words of the text (data/rules/status-words.tsv)
+// outranks the phrases: the same words mean something else under another code.
+TEST(ClassifyTest, CodeWithItsVendorWordsOutranksPhrases) {
+  const struct {
+    const char* diagnostic;
+    const char* status;
+    const char* want;
+    const char* rule;
+  } cases[] = {
+      // Microsoft's directory based edge blocking: the address is not in the directory.
+      {"550 Recipient address rejected: Access denied", "5.4.1", "userunknown",
+       "status-word:ms-dbeb-541"},
+      // Postfix's access table: a filter (standards.md).
+      {"550 Recipient address rejected: Access denied", "5.0.0", "filtered", ""},
+      {"550 Access denied, banned sender", "5.7.502", "rejected",
+       "status-word:ms-banned-sender-502"},
+      {"550 Access denied, banned sender", "5.7.511", "blocked",
+       "status-word:ms-banned-sender-511"},
+  };
+  for (const auto& c : cases) {
+    RecipientResult r;
+    r.action = DsnAction::kFailed;
+    r.diagnostic = c.diagnostic;
+    r.diagnostic_type = "smtp";
+    r.status = c.status;
+    r.status_source = StatusSource::kStatusField;
+    r.reply_code = 550;
+    Classify(TestRules().tables(), "", "", &r);
+    EXPECT_EQ(ReasonToken(r.reason), c.want) << c.status << " " << c.diagnostic;
+    if (*c.rule) {
+      ASSERT_FALSE(r.rules.empty());
+      EXPECT_EQ(r.rules.front(), c.rule) << c.status;
+    }
+  }
+}
+
 // X.0.0 says only "other undefined status": a reply code that knows more decides.
 TEST(ClassifyTest, UndefinedStatusYieldsToTheReplyCode) {
   RecipientResult r;
