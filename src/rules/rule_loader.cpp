@@ -90,6 +90,30 @@ void CheckSource(const DataFile& f, const TsvRow& row, std::string_view source, 
   }
 }
 
+// The columns reason, party, permanence, text and source of a phrase or concept row, from
+// cell \a first on, into \a rule (whose id is read); false, with the error, for a bad cell.
+template <typename Rule>
+bool ReadOutcome(const DataFile& f, const TsvRow& r, std::size_t first, std::string_view ns,
+                 Rule* rule, RuleTables* t, std::vector<std::string>* errors) {
+  if (!ParseReasonCell(f, r, r.cells[first], &rule->reason, errors)) return false;
+  if (!ParsePartyCell(f, r, r.cells[first + 1], &rule->party, errors)) return false;
+  const std::string_view perm = r.cells[first + 2];
+  if (perm == "permanent") {
+    rule->permanence = Permanence::kPermanent;
+  } else if (perm == "temporary") {
+    rule->permanence = Permanence::kTemporary;
+  } else if (perm != "-") {
+    errors->push_back(fmt::format("{}: permanence must be permanent, temporary or -, not '{}'",
+                                  Where(f, r.line), perm));
+    return false;
+  }
+  rule->text_id = TextIdOrOwn(r.cells[first + 3], ns, rule->id);
+  rule->source = r.cells[first + 4];
+  rule->origin = RowOrigin{f.path, r.line};
+  CheckSource(f, r, rule->source, t);
+  return true;
+}
+
 }  // namespace
 
 void LoadReasons(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
@@ -185,22 +209,7 @@ void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* fron
           "{}: pattern of '{}' must be lower case with single spaces, or it can never match",
           Where(f, r.line), rule.id));
     }
-    if (!ParseReasonCell(f, r, r.cells[3], &rule.reason, errors)) continue;
-    if (!ParsePartyCell(f, r, r.cells[4], &rule.party, errors)) continue;
-    const std::string_view perm = r.cells[5];
-    if (perm == "permanent")
-      rule.permanence = Permanence::kPermanent;
-    else if (perm == "temporary")
-      rule.permanence = Permanence::kTemporary;
-    else if (perm != "-") {
-      errors->push_back(fmt::format("{}: permanence must be permanent, temporary or -, not '{}'",
-                                    Where(f, r.line), perm));
-      continue;
-    }
-    rule.text_id = TextIdOrOwn(r.cells[6], "phrase", rule.id);
-    rule.source = r.cells[7];
-    rule.origin = RowOrigin{f.path, r.line};
-    CheckSource(f, r, rule.source, t);
+    if (!ReadOutcome(f, r, 3, "phrase", &rule, t, errors)) continue;
     auto same = index->find(r.cells[0]);
     if (same != index->end()) {
       t->phrases[same->second] = std::move(rule);
@@ -277,27 +286,12 @@ void LoadConcepts(const DataFile& f, RuleTables* t, std::vector<std::string>* er
     rule.window = std::stoi(std::string(window));
     std::string bad;
     if (!ParseGuards(r.cells[3], &rule.unless, &bad)) {
-      errors->push_back(
-          fmt::format("{}: unless of '{}': '{}' is not around:CLASS, before:CLASS or between:CLASS",
-                      Where(f, r.line), rule.id, bad));
+      errors->push_back(fmt::format(
+          "{}: unless of '{}': '{}' is not around:, before:, between: or next: with a class",
+          Where(f, r.line), rule.id, bad));
       continue;
     }
-    if (!ParseReasonCell(f, r, r.cells[4], &rule.reason, errors)) continue;
-    if (!ParsePartyCell(f, r, r.cells[5], &rule.party, errors)) continue;
-    const std::string_view perm = r.cells[6];
-    if (perm == "permanent")
-      rule.permanence = Permanence::kPermanent;
-    else if (perm == "temporary")
-      rule.permanence = Permanence::kTemporary;
-    else if (perm != "-") {
-      errors->push_back(fmt::format("{}: permanence must be permanent, temporary or -, not '{}'",
-                                    Where(f, r.line), perm));
-      continue;
-    }
-    rule.text_id = TextIdOrOwn(r.cells[7], "concept", rule.id);
-    rule.source = r.cells[8];
-    rule.origin = RowOrigin{f.path, r.line};
-    CheckSource(f, r, rule.source, t);
+    if (!ReadOutcome(f, r, 4, "concept", &rule, t, errors)) continue;
     auto same = std::find_if(t->concepts.begin(), t->concepts.end(),
                              [&rule](const ConceptRule& c) { return c.id == rule.id; });
     if (same != t->concepts.end())
