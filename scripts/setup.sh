@@ -24,9 +24,14 @@ esac
 
 packages=(g++ cmake ninja-build pkg-config libcli11-dev libfmt-dev libgtest-dev libmimetic-dev
           libre2-dev nlohmann-json3-dev libmimalloc-dev zlib1g-dev libbz2-dev liblzma-dev
-          libzstd-dev)
+          libzstd-dev dpkg-dev)
 if [ "$mode" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)  # libFuzzer and the sanitizer runtimes of Debian 12's clang
+fi
+if [ "$mode" = test ] || [ "$mode" = sanitize ]; then
+  # What the tests of the recipes (tests/cli/recipes_test.cpp, docs/recipes.md) and of the
+  # completions run; about 15 MB installed, a few seconds to install. script(1) is in bsdutils.
+  packages+=(jq procmail maildrop mutt mblaze parallel zsh bsdutils)
 fi
 missing=()
 for p in "${packages[@]}"; do

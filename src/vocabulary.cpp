@@ -114,6 +114,8 @@ std::string_view ErrorCodeToken(ErrorCode code) {
       return "bad_compression";
     case ErrorCode::kBadFileName:
       return "bad_file_name";
+    case ErrorCode::kBadInputLine:
+      return "bad_input_line";
   }
   return "internal";
 }
@@ -130,6 +132,7 @@ bool IsFatal(ErrorCode code) {
     case ErrorCode::kSymlinkLoop:
     case ErrorCode::kBadCompression:
     case ErrorCode::kBadFileName:
+    case ErrorCode::kBadInputLine:
       return true;
     default:
       return false;

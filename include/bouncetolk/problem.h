@@ -14,7 +14,7 @@ namespace bouncetolk {
 /// Conditions found in an input. Fatal ones make the input unreadable; the others are notes.
 enum class ErrorCode {
   kNone,
-  kCannotOpen,         ///< arg: the OS error text
+  kCannotOpen,         ///< arg: the OS error's name ("ENOENT", errno_name.h)
   kIsDirectory,        ///< a directory where a file was expected
   kNotRegularFile,     ///< socket, device, ...
   kEmpty,              ///< zero bytes
@@ -33,6 +33,7 @@ enum class ErrorCode {
   kSymlinkLoop,      ///< a directory reached a second time (symbolic-link loop); not read again
   kBadCompression,   ///< compressed data damaged or cut short; arg: format and the library's word
   kBadFileName,      ///< a --files-from entry with a NUL byte or over 4096 bytes (no file name)
+  kBadInputLine,     ///< a JSON Lines input line that holds no message; arg: what is wrong
 };
 
 /// One finding about an input.

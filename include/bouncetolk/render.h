@@ -8,6 +8,7 @@
 #define BOUNCETOLK_RENDER_H_
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,9 +34,14 @@ enum class Format {
 struct RenderOptions {
   Format format = Format::kText;
   Lang lang = Lang::kNl;
-  std::string file;    ///< the input's name for the "file" field ("-" for stdin)
-  bool color = false;  ///< ANSI colours in text output
-  int width = 0;       ///< wrap prose in text output to this many columns (0: no wrapping)
+  std::string file;  ///< the input's name for the "file" field ("-" for stdin)
+  /// Records carry an "id" (JSON Lines input, --input-format jsonl): first in jsonl and JSON,
+  /// the first column in csv and tsv.
+  bool ids = false;
+  std::optional<std::string> id;  ///< the input's id (null when absent)
+  bool id_literal = false;        ///< the id is a JSON number/true/false/null, not a string
+  bool color = false;             ///< ANSI colours in text output
+  int width = 0;  ///< wrap prose in text output to this many columns (0: no wrapping)
 };
 
 /// Whether text output gets colour: \a mode is "always", "never" or "auto"; auto means only
@@ -69,8 +75,13 @@ std::string RenderExplain(const struct ExplainResult& result, const RuleSet& rul
 std::string Msg(const RuleSet& rules, Lang lang, std::string_view key,
                 std::initializer_list<std::string_view> args = {});
 
-/// The sentence for \a problem (interface string "error.<token>", its argument filled in).
+/// The sentence for \a problem (interface string "error.<token>", its argument filled in; an
+/// argument that names an operating-system error, "ENOENT", is said in words).
 std::string ProblemText(const RuleSet& rules, Lang lang, const Problem& problem);
+
+/// The operating-system error \a errnum in words, in \a lang (interface string "errno.ENOENT";
+/// the C library's English text for one that has none).
+std::string SystemErrorText(const RuleSet& rules, Lang lang, int errnum);
 
 /// Version of the JSON/CSV schema; bumped on incompatible changes.
 inline constexpr int kSchemaVersion = 1;

@@ -23,12 +23,20 @@
 
 namespace bouncetolk {
 
+/// How files and standard input are read.
+enum class InputFormat {
+  kMail,       ///< a message, or an mbox of messages (Maildirs and directories as always)
+  kJsonLines,  ///< one {"id": ..., "raw": "<message>"} a line (DecodeJsonLine(), source.h)
+};
+
 /// What to read and what to make of it.
 struct ScanOptions {
-  std::vector<std::string> inputs;    ///< paths; empty (and no files_from): standard input
-  std::string files_from;             ///< list of paths, one a line ("-": standard input)
-  bool null_separated = false;        ///< files_from names end in NUL (find -print0)
-  bool recursive = false;             ///< descend into subdirectories
+  std::vector<std::string> inputs;  ///< paths; empty (and no files_from): standard input
+  std::string files_from;           ///< list of paths, one a line ("-": standard input)
+  bool null_separated = false;      ///< files_from names end in NUL (find -print0)
+  bool recursive = false;           ///< descend into subdirectories
+  InputFormat input_format = InputFormat::kMail;
+  std::string stdin_label;            ///< the name of standard input in records; empty: "-"
   bool example = false;               ///< read the built-in example bounce first
   int jobs = 0;                       ///< worker threads; 0: one per available CPU
   bool summary = false;               ///< the summary table instead of the records
@@ -71,6 +79,9 @@ class RecordSink {
   virtual void Progress(const ScanProgress& /*progress*/) {}
 };
 
+/// How long a batch waits for more input from a stream before it goes out as it is.
+inline constexpr int kStreamIdleMilliseconds = 100;
+
 /// What a scan came to.
 struct ScanResult {
   /// Messages handed to the sink (those of a batch whose Flush() failed included).
@@ -85,14 +96,17 @@ struct ScanResult {
   bool output_failed = false;  ///< a RecordSink::Flush() failed (then not complete, unless it
                                ///< was the final one with the summary or address list)
   std::uint64_t too_old = 0;   ///< suppress: hard bounces older than since, left out
-  std::size_t skipped_directories = 0;  ///< subdirectories passed over (recursive off)
+  std::size_t skipped_directories = 0;         ///< subdirectories passed over (recursive off)
+  std::vector<std::string> empty_directories;  ///< input directories without any message
 };
 
 /// Reads, analyses and renders every message of \a options' inputs into \a sink. An input
 /// that cannot be read becomes its message's error record, never an exception; a message
 /// whose analysis throws (memory running out on a monster) too. Up to 64 messages (1 MiB)
-/// make a batch; at most 2 * jobs + 2 batches and 64 MiB are in flight. A run that fits in
-/// one batch is done in the calling thread, without starting any.
+/// make a batch; at most 2 * jobs + 2 batches and 64 MiB are in flight. A batch read from a
+/// stream (standard input, a pipe) also ends when no more input has come for kStreamIdle
+/// after its first message, so that a live stream's records go out at once. A run that fits
+/// in one batch is done in the calling thread, without starting any.
 ScanResult Scan(const ScanOptions& options, const RuleSet& rules, RecordSink* sink);
 
 }  // namespace bouncetolk

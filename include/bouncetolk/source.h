@@ -12,6 +12,7 @@
 #ifndef BOUNCETOLK_SOURCE_H_
 #define BOUNCETOLK_SOURCE_H_
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -25,12 +26,27 @@ namespace bouncetolk {
 
 /// One message read from somewhere.
 struct InputMessage {
-  /// Where it came from: the path as given or found ("dir/cur/123.host"), "-" for standard
-  /// input, "box.mbox:7" for the 7th message of an mbox holding more than one message.
+  /// Where it came from: the path as given or found ("dir/cur/123.host"), "-" (or the
+  /// label, SourceOptions::stdin_name) for standard input, "box.mbox:7" for the 7th message of
+  /// an mbox holding more than one message, "queue.jsonl:7" for line 7 of JSON Lines input.
   std::string name;
   std::string bytes;             ///< the raw message (empty when error is set)
   std::optional<Problem> error;  ///< why it could not be read
+  /// JSON Lines input: bytes hold the line itself until DecodeJsonLine() makes it the message.
+  bool json_line = false;
+  /// JSON Lines input: the line's "id", to be echoed in its records; std::nullopt without one.
+  std::optional<std::string> id;
+  /// The id is a JSON number, true, false or null, written as such; otherwise it is a string
+  /// (an object or array id is kept as its JSON text, in a string).
+  bool id_literal = false;
 };
+
+/// Turns a JSON Lines input line (InputMessage::json_line) into its message: one JSON object
+/// {"id": ..., "raw": "<the whole message>"}; "id" is optional, other members are ignored.
+/// The message is the UTF-8 of "raw"; a line that is no such object, or a message over
+/// \a max_bytes, becomes an error (ErrorCode::kBadInputLine, kTooLarge; kCannotOpen "ENOMEM"
+/// when it does not fit into memory). Linear time.
+void DecodeJsonLine(InputMessage* in, std::size_t max_bytes);
 
 /// Reads \a path ("-" = standard input), decompressed when it is compressed (gzip, bzip2, xz,
 /// zstd). Reads at most max_bytes + 1 bytes (after decompression), so a larger input is
@@ -56,6 +72,13 @@ struct SourceOptions {
   /// Only list messages: bytes stay empty, plain Maildir files are not opened, mbox files are
   /// scanned for separators without keeping message bytes. For counting (progress display).
   bool names_only = false;
+  /// Every file and standard input is JSON Lines, one message a line (DecodeJsonLine()),
+  /// named "name:N" for its line N; no mbox detection. Compressed JSON Lines are read
+  /// decompressed too. A line longer than twice max_message_bytes (plus 64 KiB for escapes)
+  /// is a kTooLarge record without being held.
+  bool json_lines = false;
+  /// The name of standard input in InputMessage::name.
+  std::string stdin_name = "-";
 };
 
 /// Yields the messages of a list of inputs one at a time, in this order: the inputs as given,
@@ -89,10 +112,18 @@ class MessageSource {
 
   /// Fills \a out with the next message and returns true; false when all inputs are done.
   bool Next(InputMessage* out);
+  /// For a caller that holds messages back in batches: waits until \a deadline for input to
+  /// arrive when the next Next() would read from a stream (standard input, a pipe, a FIFO, a
+  /// socket) that has nothing to read yet. False when nothing came by then: what is held
+  /// should go out before Next() blocks. True at once for files and directories.
+  bool WaitForInput(std::chrono::steady_clock::time_point deadline);
   /// Subdirectories passed over because recursive was off.
   std::size_t skipped_directories() const;
   /// True when a directory was among the inputs (so this is a batch, whatever its size).
   bool saw_directory() const;
+  /// The directories among the inputs (named directly or in files_from) in which no message
+  /// was found, in input order.
+  const std::vector<std::string>& empty_directories() const;
 
  private:
   struct Impl;
@@ -101,8 +132,8 @@ class MessageSource {
 
 /// The number of messages MessageSource would yield for these inputs (names_only walk), or
 /// std::nullopt when that cannot be known in advance (files_from or an input is standard
-/// input, a FIFO or a device: it can be read once only). A
-/// compressed file counts as one message: it is not decompressed to be counted.
+/// input, a FIFO or a device: it can be read once only). A compressed file counts as one
+/// message: it is not decompressed to be counted (JSON Lines input is: its lines count).
 std::optional<std::size_t> CountMessages(const std::vector<std::string>& paths,
                                          SourceOptions options);
 

@@ -10,9 +10,11 @@
 #include "bouncetolk/scan.h"
 
 #include <sched.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <memory>
 #include <thread>
@@ -40,6 +42,7 @@ void ProcessBatch(Batch* batch, const ScanOptions& o, const RuleSet& rules) {
   for (std::size_t i = 0; i < batch->inputs.size(); ++i) {
     InputMessage& in = batch->inputs[i];
     ScannedMessage& res = batch->results[i];
+    DecodeJsonLine(&in, ao.max_message_bytes);  // JSON Lines input: the line becomes the message
     Report report;
     if (in.error) {
       report.kind = MessageKind::kUnreadable;
@@ -59,6 +62,8 @@ void ProcessBatch(Batch* batch, const ScanOptions& o, const RuleSet& rules) {
     res.kind = report.kind;
     if (!keep_report) {
       ro.file = std::move(in.name);
+      ro.id = std::move(in.id);
+      ro.id_literal = in.id_literal;
       res.text = o.reply && !report.recipients.empty() ? RenderReply(report, rules, ro.lang)
                                                        : Render(report, rules, ro);
       res.is_error = ro.format == Format::kText && report.kind == MessageKind::kUnreadable;
@@ -69,7 +74,9 @@ void ProcessBatch(Batch* batch, const ScanOptions& o, const RuleSet& rules) {
 }
 
 // Packs the messages of the source (after the example, if asked) into batches, numbered in
-// input order.
+// input order. A batch is closed when it is full, when the source is done, or when the source
+// is a stream that has had nothing to read for kStreamIdleMilliseconds since the batch's first
+// message: then the messages held so far go out before the reader waits for more.
 class BatchReader {
  public:
   BatchReader(MessageSource* source, bool example) : source_(source), example_(example) {}
@@ -79,12 +86,24 @@ class BatchReader {
     auto batch = std::make_unique<Batch>();
     if (example_) {
       example_ = false;
-      batch->inputs.push_back(
-          InputMessage{"voorbeeld.eml", std::string(ExampleBounce()), std::nullopt});
+      InputMessage example;
+      example.name = "voorbeeld.eml";
+      example.bytes = std::string(ExampleBounce());
+      batch->inputs.push_back(std::move(example));
     }
+    std::chrono::steady_clock::time_point deadline{};
     InputMessage in;
-    while (batch->inputs.size() < kBatchMessages && batch->bytes < kBatchBytes &&
-           source_->Next(&in)) {
+    while (!done_ && batch->inputs.size() < kBatchMessages && batch->bytes < kBatchBytes) {
+      if (!batch->inputs.empty()) {
+        if (deadline == std::chrono::steady_clock::time_point{})
+          deadline =
+              std::chrono::steady_clock::now() + std::chrono::milliseconds(kStreamIdleMilliseconds);
+        if (!source_->WaitForInput(deadline)) break;
+      }
+      if (!source_->Next(&in)) {
+        done_ = true;
+        break;
+      }
       batch->bytes += in.bytes.size();
       batch->inputs.push_back(std::move(in));
       in = InputMessage();
@@ -94,23 +113,29 @@ class BatchReader {
     return batch;
   }
   std::uint64_t count() const { return count_; }
+  // The source has no more messages.
+  bool done() const { return done_; }
 
  private:
   MessageSource* source_;
   bool example_;
+  bool done_ = false;
   std::uint64_t count_ = 0;
 };
 
 // The counting walk behind ScanProgress::total, in a thread of its own: a names-only
 // MessageSource over the same inputs, as CountMessages() (source.h) walks them, but given up
 // as soon as the scan is over, so that a scan cut short never waits for the walk of a large
-// tree. Standard input cannot be read twice: its total stays unknown.
+// tree. Only files and directories are walked again: standard input, a FIFO, a device or a
+// process substitution <(...) would give the walk bytes that belong to the scan, so with one of
+// them among the inputs (or as the files-from list) the total stays unknown.
 class TotalCounter {
  public:
   TotalCounter(bool enabled, const std::vector<std::string>& inputs, SourceOptions so,
                bool example) {
-    if (!enabled || so.files_from == "-") return;
-    if (std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) return;
+    if (!enabled || !CanReadTwice(so.files_from, /*may_be_directory=*/false)) return;
+    for (const std::string& path : inputs)
+      if (!CanReadTwice(path, /*may_be_directory=*/true)) return;
     so.names_only = true;
     thread_ = std::thread([this, inputs, so, example] {
       MessageSource source(inputs, so);
@@ -128,6 +153,15 @@ class TotalCounter {
   ~TotalCounter() {
     stop_.store(true);
     if (thread_.joinable()) thread_.join();
+  }
+
+  // Whether \a path (empty: none) names something a second reader takes nothing from.
+  static bool CanReadTwice(const std::string& path, bool may_be_directory) {
+    if (path.empty()) return true;
+    if (path == "-") return false;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return true;  // its record says it cannot be read
+    return S_ISREG(st.st_mode) || (may_be_directory && S_ISDIR(st.st_mode));
   }
 
   std::optional<std::uint64_t> total() const {
@@ -232,15 +266,14 @@ class Delivery {
 bool RunBatches(BatchReader* batches, const ScanOptions& o, const RuleSet& rules, Delivery* out) {
   std::unique_ptr<Batch> first = batches->Next();
   if (!first) return true;
-  std::unique_ptr<Batch> second = batches->Next();
-  if (!second) {
+  if (batches->done()) {
     ProcessBatch(first.get(), o, rules);
     return out->Deliver(*first);
   }
   const int workers = o.jobs > 0 ? o.jobs : AvailableCpus();
   Pipeline pipe(workers);
   std::thread reader([&] {
-    bool open = pipe.Push(std::move(first)) && pipe.Push(std::move(second));
+    bool open = pipe.Push(std::move(first));
     while (open) {
       std::unique_ptr<Batch> b = batches->Next();
       if (!b) break;
@@ -272,7 +305,9 @@ bool RunBatches(BatchReader* batches, const ScanOptions& o, const RuleSet& rules
 
 }  // namespace
 
-ScanResult Scan(const ScanOptions& o, const RuleSet& rules, RecordSink* sink) {
+ScanResult Scan(const ScanOptions& options, const RuleSet& rules, RecordSink* sink) {
+  ScanOptions o = options;
+  o.render.ids = o.input_format == InputFormat::kJsonLines;
   std::vector<std::string> inputs = o.inputs;
   if (inputs.empty() && o.files_from.empty() && !o.example) inputs.push_back("-");
   SourceOptions so;
@@ -280,6 +315,8 @@ ScanResult Scan(const ScanOptions& o, const RuleSet& rules, RecordSink* sink) {
   so.max_message_bytes = o.analyze.max_message_bytes;
   so.files_from = o.files_from;
   so.null_separated = o.null_separated;
+  so.json_lines = o.input_format == InputFormat::kJsonLines;
+  if (!o.stdin_label.empty()) so.stdin_name = o.stdin_label;
   ScanResult result;
   const TotalCounter counter(o.count_total, inputs, so, o.example);
   MessageSource source(inputs, so);
@@ -287,8 +324,9 @@ ScanResult Scan(const ScanOptions& o, const RuleSet& rules, RecordSink* sink) {
   BatchReader batches(&source, o.example);
   if (RunBatches(&batches, o, rules, &delivery)) delivery.Finish();
   result.skipped_directories = source.skipped_directories();
-  result.batch =
-      inputs.size() + (o.example ? 1 : 0) > 1 || !o.files_from.empty() || source.saw_directory();
+  result.empty_directories = source.empty_directories();
+  result.batch = inputs.size() + (o.example ? 1 : 0) > 1 || !o.files_from.empty() ||
+                 source.saw_directory() || so.json_lines;
   return result;
 }
 

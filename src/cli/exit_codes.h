@@ -13,7 +13,10 @@ enum ExitCode {
   kExitNotBounce = 1,   ///< readable, but no delivery report in it; explain: nothing matched
   kExitUsage = 2,       ///< wrong options or arguments
   kExitUnreadable = 3,  ///< an input could not be read (batch: the others were still processed)
+  kExitOutput = 4,      ///< standard output could not be written (not: its reader went away)
 };
+// Interrupted by SIGINT or SIGTERM, the program ends killed by that signal (the shell shows
+// 130 or 143), after whole records only (output.h).
 
 }  // namespace bouncetolk
 

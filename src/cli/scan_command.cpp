@@ -2,8 +2,9 @@
 //
 // scan_command.cpp: RunScan() (scan_command.h). The library's Scan() does the reading,
 // analysing and ordering; this file is where its output meets the terminal: a RecordSink that
-// writes the records of each batch to stdout in one write (output.h), the progress line on
-// stderr, the notes after the run, and the exit code.
+// writes the records of each batch to stdout as soon as the batch is done (output.h: whole
+// lines, atomic on a pipe), the progress line on stderr, the notes after the run, and the
+// exit code.
 
 #include "cli/scan_command.h"
 
@@ -15,6 +16,7 @@
 #include <string_view>
 
 #include "bouncetolk/render.h"
+#include "cli/diagnostics.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
 
@@ -22,7 +24,8 @@ namespace bouncetolk {
 namespace {
 
 // The progress line on stderr: done/total, rate, elapsed, time left. Redrawn at most four
-// times a second.
+// times a second, and first drawn when a second message is done: a run of one message has
+// nothing to show.
 class ProgressLine {
  public:
   ProgressLine(bool enabled, const RuleSet& rules, Lang lang)
@@ -31,7 +34,7 @@ class ProgressLine {
   bool enabled() const { return enabled_; }
 
   void Update(const ScanProgress& p) {
-    if (!enabled_) return;
+    if (!enabled_ || p.done < 2) return;
     const auto now = std::chrono::steady_clock::now();
     if (now - last_ < std::chrono::milliseconds(250)) return;
     last_ = now;
@@ -48,6 +51,7 @@ class ProgressLine {
           Msg(rules_, lang_, "progress.count",
               {std::to_string(p.done), std::to_string(static_cast<long long>(rate)), Clock(secs)});
     }
+    SetProgressLineShown(true);  // before the write: a signal during it still erases it
     WriteError(line);
     shown_ = true;
   }
@@ -56,6 +60,7 @@ class ProgressLine {
   void Clear() {
     if (!shown_) return;
     WriteError("\r\x1b[K");
+    SetProgressLineShown(false);
     shown_ = false;
     last_ = {};
   }
@@ -79,23 +84,24 @@ class ProgressLine {
   bool shown_ = false;
 };
 
-// The scan's records to stdout, a batch at a time in one write, so that an interrupted run or
-// a reader that goes away (| head) only ever sees whole records (output.h); the text of
-// unreadable inputs to stderr at once.
+// The scan's records to stdout, a batch at a time, so that an interrupted run or a reader that
+// goes away (| head) only ever sees whole records (output.h); the text of unreadable inputs
+// to stderr at once.
 class StdoutSink : public RecordSink {
  public:
-  explicit StdoutSink(ProgressLine* progress) : progress_(progress) {}
+  StdoutSink(ProgressLine* progress, Format format)
+      : progress_(progress), record_end_(format == Format::kCsv ? "\r\n" : "\n") {}
 
   void Add(std::string_view bytes) override { pending_.append(bytes); }
   void AddError(std::string_view message) override {
     progress_->Clear();
-    WriteError(message);
+    WriteError("bouncetolk: " + std::string(message));
   }
   bool Flush() override {
     if (pending_.empty()) return true;
     // Records for a terminal must not run into the progress line on the same screen.
     if (stdout_is_terminal_) progress_->Clear();
-    const bool ok = WriteRecord(pending_);
+    const bool ok = WriteRecords(pending_, record_end_);
     if (pending_.capacity() > kKeptBytes) std::string().swap(pending_);
     pending_.clear();
     return ok;
@@ -107,35 +113,30 @@ class StdoutSink : public RecordSink {
   static constexpr std::size_t kKeptBytes = 1u << 20;  // a larger buffer is not kept
 
   ProgressLine* progress_;
+  const std::string_view record_end_;  // CSV's records end in CRLF, the others' in LF
   const bool stdout_is_terminal_ = ::isatty(1);
   std::string pending_;
 };
 
-void Note(const RuleSet& rules, Lang lang, std::string_view key,
-          std::initializer_list<std::string_view> args) {
-  WriteError(Msg(rules, lang, key, args) + "\n");
-}
-
 }  // namespace
 
 int RunScan(ScanCommand c, const RuleSet& rules) {
-  static char out_buffer[1 << 20];
-  if (!::isatty(1)) std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
   const Lang lang = c.scan.render.lang;
   ProgressLine progress(!c.quiet && ::isatty(2), rules, lang);
   c.scan.count_total = progress.enabled();
-  StdoutSink sink(&progress);
+  StdoutSink sink(&progress, c.scan.render.format);
   const ScanResult r = Scan(c.scan, rules, &sink);
 
-  if (r.stopped) return 128 + StopSignal();
   progress.Clear();
+  if (r.stopped) return 128 + StopSignal();
   // When the reader is gone, the run ends quietly with the status of what was read.
   if (!r.complete) return r.unreadable > 0 ? kExitUnreadable : kExitOk;
   if (!c.quiet) {
-    if (r.too_old > 0)
-      Note(rules, lang, "batch.suppress_too_old", {std::to_string(r.too_old), c.since_text});
+    if (r.too_old > 0) Note("batch.suppress_too_old", {std::to_string(r.too_old), c.since_text});
     if (r.skipped_directories > 0)
-      Note(rules, lang, "batch.skipped_dirs", {std::to_string(r.skipped_directories)});
+      Note("batch.skipped_dirs", {std::to_string(r.skipped_directories)});
+    for (const std::string& dir : r.empty_directories)
+      Note("batch.empty_directory", {TerminalSafe(dir)});
   }
   if (r.unreadable > 0) return kExitUnreadable;
   if (!r.batch && r.messages == 1 && r.not_bounces == 1) return kExitNotBounce;

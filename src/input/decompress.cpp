@@ -38,6 +38,11 @@ class Decompressor : public ByteStream {
       : raw_(std::move(raw)), in_(std::move(head)), format_(format) {}
 
   bool decompressed() const override { return true; }
+  // Ended or failed: a Read() returns at once. Otherwise the raw stream's, also when bytes are
+  // buffered (ByteStream::WaitFd()).
+  int WaitFd() const override {
+    return done_ || error_.code != ErrorCode::kNone ? -1 : raw_->WaitFd();
+  }
 
   long Read(char* buf, std::size_t n) override {
     if (error_.code != ErrorCode::kNone) return -1;
@@ -46,15 +51,21 @@ class Decompressor : public ByteStream {
     int stalls = 0;
     while (!done_) {
       if (pos_ == in_.size() && !raw_eof_ && !Refill()) return -1;
+      if (member_ended_) {
+        // Another member may follow: gzip and bzip2 say so only by their magic number. (Looked
+        // at only now, after the member's last bytes went out: on a live stream the next
+        // member may be a while coming.)
+        member_ended_ = false;
+        done_ = pos_ == in_.size() || !Restart(std::string_view(in_).substr(pos_));
+        continue;
+      }
       const bool finish = raw_eof_ && pos_ == in_.size();
       std::size_t used = 0, made = 0;
       const Step step = Decode(in_.data() + pos_, in_.size() - pos_, finish, buf, n, &used, &made);
       pos_ += used;
       if (step == Step::kError) return Fail(message_);
       if (step == Step::kEnd) {
-        // Another member may follow: gzip and bzip2 say so only by their magic number.
-        if (pos_ == in_.size() && !raw_eof_ && !Refill()) return -1;
-        done_ = pos_ == in_.size() || !Restart(std::string_view(in_).substr(pos_));
+        member_ended_ = true;
       } else if (made == 0 && used == 0) {
         if (finish) return Fail("the data ends too early");
         if (++stalls > 2) return Fail("no progress");  // a library bug; never loop for ever
@@ -97,6 +108,7 @@ class Decompressor : public ByteStream {
   std::string in_;
   std::size_t pos_ = 0;
   bool raw_eof_ = false;
+  bool member_ended_ = false;  // a member (frame) ended; whether another follows is not known
   bool done_ = false;
   const char* format_;
 };

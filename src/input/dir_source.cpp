@@ -8,11 +8,14 @@
 // (openat), so a tree deeper than PATH_MAX is walked to the bottom. Directories are identified
 // by (device, inode): one that is being walked and is reached again (a symbolic-link loop) is
 // reported once; one reached again after it was walked (named twice, or two links to it) is
-// read once. A compressed file is read through its decompressor (reader.h).
+// read once. A compressed file is read through its decompressor (reader.h). The files-from
+// list and JSON Lines input are read by LineReader (line_reader.cpp); WaitForInput() tells a
+// batching caller whether the next message would have to wait for a stream.
 
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,6 +27,8 @@
 #include <set>
 #include <utility>
 
+#include "common/errno_name.h"
+#include "common/text.h"
 #include "input/reader.h"
 
 namespace bouncetolk {
@@ -62,81 +67,12 @@ bool StartsWithSeparator(std::string_view head, bool complete) {
   return IsMboxSeparator(head.substr(0, eol));
 }
 
-// The entries of a --files-from list, one a line (or NUL-terminated with null_separated).
-// Read through a buffer from a descriptor opened non-blocking, so a FIFO without a writer is
-// an empty list rather than a hang. Every line yields an entry or a record: a line holding a
-// NUL byte (a find -print0 list read without -0) or longer than kMaxListName is reported as
-// kBadFileName under its own (cut) text, never merged or dropped.
-class ListReader {
- public:
-  enum class Got { kName, kBad, kEnd, kError };
-
-  ListReader(int fd, bool owned, bool null_separated)
-      : in_(fd, owned), separator_(null_separated ? '\0' : '\n') {}
-
-  // The next entry in *name (kName, kBad); kEnd at the end of the list or when it runs on for
-  // kMaxListGap bytes without an entry (then *name is empty for a run of empty lines, so the
-  // caller can report the list); kError with error() set on a read error.
-  Got Next(std::string* name) {
-    name->clear();
-    if (ended_) return Got::kEnd;
-    bool overlong = false;
-    for (;;) {
-      if (pos_ == buf_.size() && !Fill()) {
-        if (failed_) return Got::kError;
-        return Finish(name, overlong);  // a last line without its line end, or the end
-      }
-      const std::size_t at = buf_.find(separator_, pos_);
-      const std::size_t stop = at == std::string::npos ? buf_.size() : at;
-      const std::size_t take = std::min(stop - pos_, kMaxListName + 1 - name->size());
-      name->append(buf_, pos_, take);
-      gap_ += stop - pos_ + (at == std::string::npos ? 0 : 1);
-      pos_ = at == std::string::npos ? buf_.size() : at + 1;
-      if (name->size() > kMaxListName) overlong = true;
-      if (gap_ > kMaxListGap) {
-        // Runs on without a name: the overlong entry is reported, or (a run of empty lines)
-        // the list itself, and nothing more is read from it.
-        ended_ = true;
-        ran_on_ = !overlong;
-        return overlong ? Finish(name, true) : Got::kEnd;
-      }
-      if (at == std::string::npos) continue;
-      if (Got got = Finish(name, overlong); got != Got::kEnd) return got;
-    }
-  }
-  bool ran_on() const { return ran_on_; }
-  const Problem& error() const { return in_.error(); }
-
- private:
-  bool Fill() {
-    if (ended_ || eof_) return false;
-    buf_.resize(64 * 1024);
-    pos_ = 0;
-    const long n = in_.Read(buf_.data(), buf_.size());
-    buf_.resize(static_cast<std::size_t>(std::max(n, 0L)));
-    failed_ = n < 0;
-    eof_ = n <= 0;
-    return n > 0;
-  }
-  // The entry in *name: kName, kBad, or kEnd when it is empty (an empty line is no entry).
-  Got Finish(std::string* name, bool overlong) {
-    if (separator_ == '\n' && !name->empty() && name->back() == '\r') name->pop_back();
-    if (name->empty() && !overlong) return Got::kEnd;
-    gap_ = 0;
-    if (overlong) {
-      name->resize(kMaxListName);
-      return Got::kBad;
-    }
-    return name->find('\0') != std::string::npos ? Got::kBad : Got::kName;
-  }
-
-  FdStream in_;
-  const char separator_;
-  std::string buf_;
-  std::size_t pos_ = 0;
-  std::size_t gap_ = 0;  // bytes since the last entry
-  bool eof_ = false, failed_ = false, ended_ = false, ran_on_ = false;
-};
+// A line of JSON Lines input may be this much longer than the message it carries (escapes).
+std::size_t LineCap(std::size_t max_message_bytes) {
+  constexpr std::size_t kSlack = 64 * 1024;
+  const std::size_t limit = SIZE_MAX / 4;
+  return max_message_bytes > limit ? 2 * limit : 2 * max_message_bytes + kSlack;
+}
 
 }  // namespace
 
@@ -232,16 +168,18 @@ struct MessageSource::Impl {
   using DirId = std::pair<dev_t, ino_t>;
   // One level of the walk. Exactly one part is in use, as told by kind.
   struct Frame {
-    enum class Kind { kPaths, kList, kDir, kMbox } kind;
-    std::vector<std::string> paths;    // kPaths
-    std::unique_ptr<ListReader> list;  // kList
-    std::string dir;                   // kDir: the path as shown in names
-    int fd = -1;                       // kDir: the open directory
-    DirId id{};                        // kDir
-    DirListing entries;                // kDir
-    Role role = Role::kPlain;          // kDir
-    std::size_t next = 0;              // kPaths, kDir
-    std::unique_ptr<MboxReader> mbox;  // kMbox
+    enum class Kind { kPaths, kList, kDir, kMbox, kJsonLines } kind;
+    std::vector<std::string> paths;     // kPaths
+    std::unique_ptr<LineReader> lines;  // kList, kJsonLines
+    std::string dir;                    // kDir: the path as shown in names; kJsonLines: the name
+    int fd = -1;                        // kDir: the open directory
+    DirId id{};                         // kDir
+    DirListing entries;                 // kDir
+    Role role = Role::kPlain;           // kDir
+    bool top = false;                   // kDir: an input itself, not found inside one
+    std::uint64_t yielded_before = 0;   // kDir: messages yielded before it was entered
+    std::size_t next = 0;               // kPaths, kDir
+    std::unique_ptr<MboxReader> mbox;   // kMbox
   };
 
   SourceOptions options;
@@ -250,49 +188,70 @@ struct MessageSource::Impl {
   std::set<DirId> walking;  // the directories on the stack
   std::size_t skipped = 0;
   bool saw_directory = false;
+  std::uint64_t yielded = 0;
+  std::vector<std::string> empty_directories;
   std::optional<InputMessage> list_error;  // --files-from that could not be read: its record
 
   ~Impl() {
     while (!stack.empty()) Pop();
   }
 
-  void Pop() {
-    Frame& f = stack.back();
-    if (f.kind == Frame::Kind::kDir) {
-      walking.erase(f.id);
-      ::close(f.fd);
-    }
-    stack.pop_back();
-  }
-
   bool Next(InputMessage* out);
+  bool NextInStack(InputMessage* out);
+  void Pop();
   bool NextListEntry(Frame& f, InputMessage* out);
+  bool NextJsonLine(Frame& f, InputMessage* out);
+  int StreamFd() const;
   bool VisitPath(int at, const std::string& rel, const std::string& path, EntryKind kind,
                  int stat_error, bool top, InputMessage* out);
-  bool PushDirectory(int at, const std::string& rel, const std::string& path, Role role,
+  bool PushDirectory(int at, const std::string& rel, const std::string& path, Role role, bool top,
                      InputMessage* out);
   bool ReadFile(int at, const std::string& rel, const std::string& path, bool top, bool single,
                 InputMessage* out);
   bool TakeStream(std::string name, int fd, std::size_t size, bool single, InputMessage* out);
   bool TakeStream(std::string name, std::unique_ptr<ByteStream> in, std::size_t size, bool single,
                   InputMessage* out);
+  bool TakeJsonLines(std::string name, std::unique_ptr<ByteStream> in, InputMessage* out);
 };
 
 bool MessageSource::Impl::Next(InputMessage* out) {
   out->name.clear();
   out->bytes.clear();
   out->error.reset();
+  out->json_line = false;
+  out->id.reset();
+  out->id_literal = false;
   if (list_error) {
     *out = std::move(*list_error);
     list_error.reset();
     return true;
   }
+  if (!NextInStack(out)) return false;
+  ++yielded;
+  return true;
+}
+
+// Leaves the top frame; an input directory that yielded nothing is noted.
+void MessageSource::Impl::Pop() {
+  Frame& f = stack.back();
+  if (f.kind == Frame::Kind::kDir) {
+    if (f.top && yielded == f.yielded_before) empty_directories.push_back(f.dir);
+    walking.erase(f.id);
+    ::close(f.fd);
+  }
+  stack.pop_back();
+}
+
+bool MessageSource::Impl::NextInStack(InputMessage* out) {
   while (!stack.empty()) {
     Frame& f = stack.back();
     switch (f.kind) {
       case Frame::Kind::kMbox:
         if (f.mbox->Next(out)) return true;
         Pop();
+        break;
+      case Frame::Kind::kJsonLines:
+        if (NextJsonLine(f, out)) return true;
         break;
       case Frame::Kind::kPaths: {
         if (f.next == f.paths.size()) {
@@ -319,7 +278,7 @@ bool MessageSource::Impl::Next(InputMessage* out) {
         const Role role = f.role;
         const int at = f.fd;
         if (role == Role::kMaildirRoot && (rel == "cur" || rel == "new")) {
-          if (PushDirectory(at, rel, path, Role::kMaildirLeaf, out)) return true;
+          if (PushDirectory(at, rel, path, Role::kMaildirLeaf, false, out)) return true;
           break;
         }
         if (role == Role::kMaildirLeaf) {
@@ -340,34 +299,84 @@ bool MessageSource::Impl::Next(InputMessage* out) {
 }
 
 // The next entry of the --files-from list in \a f: visited, or a record of its own when it is
-// no file name. Pops the frame at the end of the list. Returns true when *out was filled.
+// no file name (a NUL byte in it: a find -print0 list read without -0; longer than
+// kMaxListName: reported under its cut text, never merged or dropped). Pops the frame at the
+// end of the list. Returns true when *out was filled.
 bool MessageSource::Impl::NextListEntry(Frame& f, InputMessage* out) {
   std::string path;
-  switch (f.list->Next(&path)) {
-    case ListReader::Got::kName:
-      return VisitPath(AT_FDCWD, path, path, EntryKind::kBroken, -1, true, out);
-    case ListReader::Got::kBad:
+  bool too_long = false;
+  while (f.lines->Next(&path, kMaxListName, &too_long)) {
+    if (too_long || path.find('\0') != std::string::npos) {
       out->name = std::move(path);
       SetError(out, ErrorCode::kBadFileName, "");
       return true;
-    case ListReader::Got::kError: {
-      // A read error is not the end of the list: "--files-from DIR" used to end quietly.
-      const Problem error = f.list->error();
-      Pop();
-      out->name = options.files_from;
-      SetError(out, error.code, error.arg);
-      return true;
     }
-    case ListReader::Got::kEnd: {
-      const bool ran_on = f.list->ran_on();
-      Pop();
-      if (!ran_on) return false;
-      out->name = options.files_from;  // a megabyte of nothing: no list of names
-      SetError(out, ErrorCode::kBadFileName, "");
-      return true;
+    if (path.empty()) continue;
+    return VisitPath(AT_FDCWD, path, path, EntryKind::kBroken, -1, true, out);
+  }
+  // A read error is not the end of the list: "--files-from DIR" used to end quietly.
+  const Problem error = f.lines->error();
+  const bool ran_on = f.lines->ran_on();
+  Pop();
+  if (error.code != ErrorCode::kNone) {
+    out->name = options.files_from;
+    SetError(out, error.code, error.arg);
+    return true;
+  }
+  if (!ran_on) return false;
+  out->name = options.files_from;  // a megabyte of nothing: no list of names
+  SetError(out, ErrorCode::kBadFileName, "");
+  return true;
+}
+
+// The next line of a JSON Lines stream as a message (DecodeJsonLine() finishes it); blank
+// lines are passed over. False (and the frame popped) at its end.
+bool MessageSource::Impl::NextJsonLine(Frame& f, InputMessage* out) {
+  bool too_long = false;
+  while (f.lines->Next(&out->bytes, LineCap(options.max_message_bytes), &too_long)) {
+    if (!too_long && Trim(out->bytes).empty()) continue;
+    out->name = f.dir + ":" + std::to_string(f.lines->line_number());
+    if (f.lines->out_of_memory()) {
+      SetError(out, ErrorCode::kCannotOpen, ErrnoName(ENOMEM));
+    } else if (too_long) {
+      SetError(out, ErrorCode::kTooLarge, std::to_string(options.max_message_bytes));
+    } else if (options.names_only) {
+      out->bytes.clear();
+    } else {
+      out->json_line = true;
+    }
+    return true;
+  }
+  out->bytes.clear();
+  const Problem error = f.lines->error();
+  const std::string name = f.dir;
+  Pop();
+  if (error.code == ErrorCode::kNone) return false;
+  out->name = name;
+  SetError(out, error.code, error.arg);
+  return true;
+}
+
+// The descriptor the next Next() would wait on, or -1 when it reads no stream or has what it
+// needs buffered. (A regular file is always ready: waiting on it returns at once.)
+int MessageSource::Impl::StreamFd() const {
+  if (list_error) return -1;
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+    switch (it->kind) {
+      case Frame::Kind::kMbox:
+        return it->mbox->WaitFd();
+      case Frame::Kind::kJsonLines:
+      case Frame::Kind::kList:
+        return it->lines->WaitFd();
+      case Frame::Kind::kPaths:
+        if (it->next == it->paths.size()) continue;
+        return it->paths[it->next] == "-" ? 0 : -1;
+      case Frame::Kind::kDir:
+        if (it->next == it->entries.size()) continue;
+        return -1;
     }
   }
-  return false;
+  return -1;
 }
 
 // One path: a directory (pushed), a file (read), or a record saying why it cannot be read.
@@ -377,7 +386,7 @@ bool MessageSource::Impl::NextListEntry(Frame& f, InputMessage* out) {
 bool MessageSource::Impl::VisitPath(int at, const std::string& rel, const std::string& path,
                                     EntryKind kind, int stat_error, bool top, InputMessage* out) {
   out->name = path;
-  if (top && path == "-") return TakeStream("-", 0, 0, false, out);
+  if (top && path == "-") return TakeStream(options.stdin_name, 0, 0, false, out);
   if (kind == EntryKind::kBroken && stat_error < 0) {
     struct stat st {};
     if (::fstatat(at, rel.c_str(), &st, 0) == 0) {
@@ -389,7 +398,7 @@ bool MessageSource::Impl::VisitPath(int at, const std::string& rel, const std::s
   }
   switch (kind) {
     case EntryKind::kBroken:
-      SetError(out, ErrorCode::kCannotOpen, std::strerror(stat_error));
+      SetError(out, ErrorCode::kCannotOpen, ErrnoName(stat_error));
       return true;
     case EntryKind::kSpecial:
       SetError(out, ErrorCode::kNotRegularFile, "");
@@ -401,7 +410,7 @@ bool MessageSource::Impl::VisitPath(int at, const std::string& rel, const std::s
         ++skipped;
         return false;
       }
-      return PushDirectory(at, rel, path, Role::kPlain, out);
+      return PushDirectory(at, rel, path, Role::kPlain, top, out);
   }
   return false;
 }
@@ -410,7 +419,7 @@ bool MessageSource::Impl::VisitPath(int at, const std::string& rel, const std::s
 // record in *out when it cannot be read or is being walked already (a loop); a directory that
 // was walked before is passed over.
 bool MessageSource::Impl::PushDirectory(int at, const std::string& rel, const std::string& path,
-                                        Role role, InputMessage* out) {
+                                        Role role, bool top, InputMessage* out) {
   out->name = path;
   saw_directory = true;
   Frame frame;
@@ -419,7 +428,7 @@ bool MessageSource::Impl::PushDirectory(int at, const std::string& rel, const st
   frame.fd = ::openat(at, rel.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   struct stat st {};
   if (frame.fd < 0 || ::fstat(frame.fd, &st) != 0) {
-    SetError(out, ErrorCode::kCannotOpen, std::strerror(errno));
+    SetError(out, ErrorCode::kCannotOpen, ErrnoName(errno));
     if (frame.fd >= 0) ::close(frame.fd);
     return true;
   }
@@ -431,7 +440,7 @@ bool MessageSource::Impl::PushDirectory(int at, const std::string& rel, const st
     return true;
   }
   if (!frame.entries.Read(frame.fd)) {
-    SetError(out, ErrorCode::kCannotOpen, std::strerror(errno));
+    SetError(out, ErrorCode::kCannotOpen, ErrnoName(errno));
     ::close(frame.fd);
     return true;
   }
@@ -441,6 +450,8 @@ bool MessageSource::Impl::PushDirectory(int at, const std::string& rel, const st
     OrderMaildir(&frame.entries);
   }
   frame.role = role;
+  frame.top = top;
+  frame.yielded_before = yielded;
   walking.insert(frame.id);
   stack.push_back(std::move(frame));
   return false;
@@ -455,12 +466,12 @@ bool MessageSource::Impl::ReadFile(int at, const std::string& rel, const std::st
   const int fd = ::openat(at, rel.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     SetError(out, errno == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen,
-             std::strerror(errno));
+             ErrnoName(errno));
     return true;
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
-    SetError(out, ErrorCode::kCannotOpen, std::strerror(errno));
+    SetError(out, ErrorCode::kCannotOpen, ErrnoName(errno));
   } else if (S_ISDIR(st.st_mode)) {
     SetError(out, ErrorCode::kIsDirectory, "");
   } else if (!S_ISREG(st.st_mode) && !(top && S_ISFIFO(st.st_mode))) {
@@ -475,19 +486,21 @@ bool MessageSource::Impl::ReadFile(int at, const std::string& rel, const std::st
 }
 
 // Reads an open stream (fd 0 is never closed): whole, or first its head to see whether it is
-// compressed (then the same through its decompressor) and whether it is an mbox (see below).
-// Returns true when *out holds the message; false when an mbox frame was pushed instead.
+// compressed (then the same through its decompressor) and whether it is an mbox (see below);
+// with json_lines, line by line. Returns true when *out holds the message; false when an mbox
+// or JSON Lines frame was pushed instead.
 bool MessageSource::Impl::TakeStream(std::string name, int fd, std::size_t size, bool single,
                                      InputMessage* out) {
   out->name = name;
   std::unique_ptr<ByteStream> in = std::make_unique<FdStream>(fd, true);
   try {
+    if (options.json_lines) return TakeJsonLines(std::move(name), std::move(in), out);
     return TakeStream(std::move(name), std::move(in), size, single, out);
   } catch (const std::bad_alloc&) {
     // A message too big for the memory left (ulimit -v, a small container): its own record,
     // and the run goes on with the next input (issue 14.3).
     std::string().swap(out->bytes);
-    SetError(out, ErrorCode::kCannotOpen, std::strerror(ENOMEM));
+    SetError(out, ErrorCode::kCannotOpen, ErrnoName(ENOMEM));
     return true;
   }
 }
@@ -538,6 +551,29 @@ bool MessageSource::Impl::TakeStream(std::string name, std::unique_ptr<ByteStrea
   return true;
 }
 
+// A JSON Lines stream: pushed as a frame of its own, read through its decompressor when it is
+// compressed. Only the magic number is read ahead (not a head of 64 KiB, as for mail), so that
+// the lines of a live stream go out as they come. Returns false when the frame was pushed.
+bool MessageSource::Impl::TakeJsonLines(std::string name, std::unique_ptr<ByteStream> in,
+                                        InputMessage* out) {
+  std::string head;
+  if (!ReadAll(in.get(), kMagicBytes, 0, &head)) {
+    SetError(out, in->error().code, in->error().arg);
+    return true;
+  }
+  const Compression format = DetectCompression(head);
+  if (format != Compression::kNone) {
+    in = OpenDecompressor(format, std::move(in), std::move(head));
+    head.clear();
+  }
+  Frame frame;
+  frame.kind = Frame::Kind::kJsonLines;
+  frame.dir = std::move(name);
+  frame.lines = std::make_unique<LineReader>(std::move(in), '\n', std::move(head));
+  stack.push_back(std::move(frame));
+  return false;
+}
+
 MessageSource::MessageSource(std::vector<std::string> paths, SourceOptions options)
     : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
@@ -552,7 +588,9 @@ MessageSource::MessageSource(std::vector<std::string> paths, SourceOptions optio
     if (fd >= 0 && !is_dir) {
       Impl::Frame list;
       list.kind = Impl::Frame::Kind::kList;
-      list.list = std::make_unique<ListReader>(fd, !is_stdin, impl_->options.null_separated);
+      list.lines = std::make_unique<LineReader>(std::make_unique<FdStream>(fd, !is_stdin),
+                                                impl_->options.null_separated ? '\0' : '\n');
+      list.lines->set_max_run(kMaxListGap);
       impl_->stack.push_back(std::move(list));
     } else {
       // The list itself is reported as a record of its own (a directory would otherwise be
@@ -561,7 +599,7 @@ MessageSource::MessageSource(std::vector<std::string> paths, SourceOptions optio
       InputMessage bad;
       bad.name = from;
       bad.error = is_dir ? Problem{ErrorCode::kIsDirectory, ""}
-                         : Problem{ErrorCode::kCannotOpen, std::strerror(err)};
+                         : Problem{ErrorCode::kCannotOpen, ErrnoName(err)};
       impl_->list_error = std::move(bad);
     }
   }
@@ -574,6 +612,23 @@ MessageSource::MessageSource(std::vector<std::string> paths, SourceOptions optio
 MessageSource::~MessageSource() = default;
 
 bool MessageSource::Next(InputMessage* out) { return impl_->Next(out); }
+
+bool MessageSource::WaitForInput(std::chrono::steady_clock::time_point deadline) {
+  const int fd = impl_->StreamFd();
+  if (fd < 0) return true;
+  const auto left = deadline - std::chrono::steady_clock::now();
+  const long long ms =
+      std::max<long long>(0, std::chrono::ceil<std::chrono::milliseconds>(left).count());
+  struct pollfd p {};
+  p.fd = fd;
+  p.events = POLLIN;
+  // Readable, at its end, or failed: Next() will not wait. Interrupted: let the caller see.
+  return ::poll(&p, 1, static_cast<int>(std::min<long long>(ms, 60000))) != 0;
+}
+
+const std::vector<std::string>& MessageSource::empty_directories() const {
+  return impl_->empty_directories;
+}
 std::size_t MessageSource::skipped_directories() const { return impl_->skipped; }
 bool MessageSource::saw_directory() const { return impl_->saw_directory; }
 

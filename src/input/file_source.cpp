@@ -12,9 +12,9 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 
 #include "bouncetolk/source.h"
+#include "common/errno_name.h"
 #include "input/reader.h"
 
 namespace bouncetolk {
@@ -35,7 +35,7 @@ long FdStream::Read(char* buf, std::size_t n) {
       ::fcntl(fd_, F_SETFL, flags & ~O_NONBLOCK);
       continue;
     }
-    error_ = Problem{ErrorCode::kCannotOpen, std::strerror(errno)};
+    error_ = Problem{ErrorCode::kCannotOpen, ErrnoName(errno)};
     return -1;
   }
 }
@@ -75,7 +75,7 @@ InputMessage ReadInput(std::string_view path, std::size_t max_bytes) {
     fd = ::open(in.name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
       in.error = Problem{errno == EISDIR ? ErrorCode::kIsDirectory : ErrorCode::kCannotOpen,
-                         std::strerror(errno)};
+                         ErrnoName(errno)};
       return in;
     }
   }
@@ -93,7 +93,6 @@ InputMessage ReadInput(std::string_view path, std::size_t max_bytes) {
   }
   // The first bytes say whether the file is compressed; a file that is not may be refused by
   // its size alone, without reading more.
-  constexpr std::size_t kMagicBytes = 6;
   if (!in.error && !ReadAll(stream.get(), kMagicBytes, 0, &in.bytes)) in.error = stream->error();
   const Compression format = DetectCompression(in.bytes);
   if (!in.error && format != Compression::kNone) {

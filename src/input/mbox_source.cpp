@@ -11,6 +11,7 @@
 #include <cstring>
 #include <new>
 
+#include "common/errno_name.h"
 #include "input/reader.h"
 
 namespace bouncetolk {
@@ -227,7 +228,7 @@ bool MboxReader::Next(InputMessage* out) {
   } else if (too_large) {
     out->error = Problem{ErrorCode::kTooLarge, std::to_string(max_message_bytes_)};
   } else if (out_of_memory) {
-    out->error = Problem{ErrorCode::kCannotOpen, std::strerror(ENOMEM)};
+    out->error = Problem{ErrorCode::kCannotOpen, ErrnoName(ENOMEM)};
   } else if (!had_content) {
     out->error = Problem{ErrorCode::kEmpty, ""};
   }

@@ -2,8 +2,9 @@
 //
 // reader.h: the pieces shared by ReadInput() and MessageSource (source.h): byte streams (a file
 // descriptor, or a decompressor in front of one), reading one with a byte cap, recognising an
-// mbox separator line, and the streaming mbox splitter. POSIX file descriptors only; no
-// exceptions other than std::bad_alloc.
+// mbox separator line, the line reader (--files-from lists, JSON Lines input) and the
+// streaming mbox splitter. POSIX file descriptors only; no exceptions other than
+// std::bad_alloc.
 
 #ifndef BOUNCETOLK_INPUT_READER_H_
 #define BOUNCETOLK_INPUT_READER_H_
@@ -32,6 +33,11 @@ class ByteStream {
   /// True when the bytes are decompressed: their number is not the file's size, and a message
   /// over the size limit ends the stream (a decompression bomb is not read to its end).
   virtual bool decompressed() const { return false; }
+  /// The descriptor a Read() may wait on (a pipe, a FIFO, standard input), or -1 when there is
+  /// none or the stream has ended. For a decompressor it is that of the raw stream, even when
+  /// bytes are buffered: a poll on it may then wait needlessly, but never a read on a stream
+  /// that was said not to wait.
+  virtual int WaitFd() const { return -1; }
   const Problem& error() const { return error_; }
 
  protected:
@@ -47,6 +53,7 @@ class FdStream : public ByteStream {
   FdStream(const FdStream&) = delete;
   FdStream& operator=(const FdStream&) = delete;
   long Read(char* buf, std::size_t n) override;
+  int WaitFd() const override { return fd_; }
 
  private:
   int fd_;
@@ -59,6 +66,9 @@ enum class Compression : std::uint8_t { kNone, kGzip, kBzip2, kXz, kZstd };
 /// The format whose magic number \a head starts with (kNone when none, or when \a head is too
 /// short to tell).
 Compression DetectCompression(std::string_view head);
+
+/// The bytes DetectCompression() needs to tell every format.
+inline constexpr std::size_t kMagicBytes = 6;
 
 /// A stream of the decompressed bytes of \a raw, whose first bytes \a head were already read
 /// from it. Concatenated members (gzip, bzip2, xz) and frames (zstd) are read one after the
@@ -133,6 +143,55 @@ bool IsMaildirStateFile(std::string_view name);
 /// then the subdirectories (Maildir++ folders); tmp/ is dropped.
 void OrderMaildir(DirListing* listing);
 
+/// Reads a stream as lines (ended by LF or CRLF) or as NUL-ended names, in chunks: the
+/// --files-from list and JSON Lines input. Memory is one line (capped) plus one chunk, time is
+/// linear.
+class LineReader {
+ public:
+  /// Reads from \a in, after the bytes \a head that were already taken from it. Entries end
+  /// in \a separator: '\n' (a CR before it is dropped too) or '\0'.
+  LineReader(std::unique_ptr<ByteStream> in, char separator = '\n', std::string head = {});
+  /// Reads \a fd, which it owns (closed at the end unless it is 0, standard input).
+  explicit LineReader(int fd, char separator = '\n');
+
+  /// The next line into *line, without its line end; false at the end of the stream, on a
+  /// read error (error() then says which), or after the stream ran on (ran_on()). A line
+  /// longer than \a max_bytes sets *too_long; *line then holds its first max_bytes bytes and
+  /// the rest is passed over without being kept. So does a line too big for the memory left
+  /// (std::bad_alloc), with *line empty and out_of_memory() true.
+  bool Next(std::string* line, std::size_t max_bytes, bool* too_long);
+  /// The last line returned did not fit into memory.
+  bool out_of_memory() const { return out_of_memory_; }
+  /// Ends the stream once \a bytes have gone by without a non-empty line (empty lines, the
+  /// rest of an overlong one): a list that is no list ("--files-from /dev/zero") must end. An
+  /// overlong line cut off there is still returned; otherwise ran_on() tells.
+  void set_max_run(std::size_t bytes) { max_run_ = bytes; }
+  /// True when the stream ended by set_max_run() after empty lines.
+  bool ran_on() const { return ran_on_; }
+  /// The line number of the last line returned, from 1.
+  std::size_t line_number() const { return line_number_; }
+  /// What went wrong when a read failed (ErrorCode::kNone otherwise).
+  const Problem& error() const { return in_->error(); }
+  /// The descriptor to wait on, or -1 when a whole line is buffered already (or the stream
+  /// ended): the next Next() will not block.
+  int WaitFd() const;
+
+ private:
+  bool Fill();  // the next chunk into buf_ (what was there is used up); false at the end
+
+  std::unique_ptr<ByteStream> in_;
+  char separator_;
+  std::string buf_;
+  std::size_t pos_ = 0;
+  std::size_t run_ = 0;  // bytes since the last non-empty line
+  std::size_t max_run_ = SIZE_MAX;
+  bool eof_ = false;
+  bool ended_ = false;
+  bool ran_on_ = false;
+  bool out_of_memory_ = false;
+  std::size_t line_number_ = 0;
+};
+
 /// Splits one mbox stream into messages, reading it in fixed-size chunks: memory is one
 /// message (capped) plus one chunk, time is linear in the stream. See MessageSource for the
 /// rules. Lines end in LF, CRLF or CR.
@@ -149,6 +208,8 @@ class MboxReader {
 
   /// The next message; false when the stream is done.
   bool Next(InputMessage* out);
+  /// The descriptor the next Next() may wait on, or -1 at the end (ByteStream::WaitFd()).
+  int WaitFd() const { return eof_ ? -1 : in_->WaitFd(); }
 
  private:
   // Next line including its line end (the last one may lack it). A line longer than the chunk

@@ -116,6 +116,11 @@ void AppendJsonString(std::string* out, std::string_view in) {
   out->push_back('"');
 }
 
+void JsonWriter::Raw(std::string_view json) {
+  Separate();
+  out_->append(json);
+}
+
 void JsonWriter::Separate() {
   if (after_key_) {
     after_key_ = false;

@@ -31,6 +31,8 @@ class JsonWriter {
   void Int(long long value);
   void Bool(bool value);
   void Null();
+  /// A value that is JSON text already (a number, true, false, null), written as it is.
+  void Raw(std::string_view json);
   void KeyString(std::string_view key, std::string_view value) {
     Key(key);
     String(value);

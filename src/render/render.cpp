@@ -139,10 +139,23 @@ std::vector<Cell> FlatRecord(const Report& rep, const RecipientResult* r, const 
   return c;
 }
 
-void AppendJsonl(std::string* out, const std::vector<Cell>& cells) {
+// "id": the input's id as it came (JSON Lines input), after "schema".
+void WriteId(JsonWriter* w, const RenderOptions& o) {
+  if (!o.ids) return;
+  w->Key("id");
+  if (!o.id)
+    w->Null();
+  else if (o.id_literal)
+    w->Raw(*o.id);
+  else
+    w->String(*o.id);
+}
+
+void AppendJsonl(std::string* out, const std::vector<Cell>& cells, const RenderOptions& o) {
   JsonWriter w(out);
   w.BeginObject();
   w.KeyInt("schema", kSchemaVersion);
+  WriteId(&w, o);
   for (std::size_t i = 0; i < cells.size(); ++i) {
     w.Key(kColumns[i]);
     if (!cells[i].present) {
@@ -160,7 +173,12 @@ void AppendJsonl(std::string* out, const std::vector<Cell>& cells) {
   out->push_back('\n');
 }
 
-void AppendSeparated(std::string* out, const std::vector<Cell>& cells, char sep) {
+void AppendSeparated(std::string* out, const std::vector<Cell>& cells, char sep,
+                     const RenderOptions& o) {
+  if (o.ids) {
+    if (o.id) AppendSeparatedCell(out, *o.id, sep);
+    out->push_back(sep);
+  }
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i) out->push_back(sep);
     if (cells[i].present) AppendSeparatedCell(out, cells[i].text, sep);
@@ -187,6 +205,7 @@ std::string RenderJson(const Report& rep, const RuleSet& rules, const RenderOpti
   JsonWriter w(&out);
   w.BeginObject();
   w.KeyInt("schema", kSchemaVersion);
+  WriteId(&w, o);
   w.KeyString("file", o.file);
   w.KeyString("kind", MessageKindToken(rep.kind));
   w.KeyStringOrNull("format", rep.format);
@@ -290,9 +309,9 @@ std::string Render(const Report& report, const RuleSet& rules, const RenderOptio
         CellStore store;
         const auto cells = FlatRecord(report, r, rules, options, &store);
         if (options.format == Format::kJsonl)
-          AppendJsonl(&out, cells);
+          AppendJsonl(&out, cells, options);
         else
-          AppendSeparated(&out, cells, options.format == Format::kCsv ? ',' : '\t');
+          AppendSeparated(&out, cells, options.format == Format::kCsv ? ',' : '\t', options);
       };
       if (report.recipients.empty()) emit(nullptr);
       for (const RecipientResult& r : report.recipients) emit(&r);
@@ -306,6 +325,10 @@ std::string RenderHeader(const RenderOptions& options) {
   if (options.format != Format::kCsv && options.format != Format::kTsv) return {};
   std::string out;
   const char sep = options.format == Format::kCsv ? ',' : '\t';
+  if (options.ids) {
+    out.append("id");
+    out.push_back(sep);
+  }
   for (std::size_t i = 0; i < std::size(kColumns); ++i) {
     if (i) out.push_back(sep);
     out.append(kColumns[i]);
