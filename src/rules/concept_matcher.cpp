@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 
 #include "rules/aho_corasick.h"
 
@@ -45,8 +46,21 @@ struct ConceptMatcher::Impl {
   std::vector<bool> class_has_words;
   std::vector<Word> words;
   std::vector<ConceptPattern> rules;
+  // The words as added, views the caller keeps alive (the embedded words.tsv): they go into the
+  // automaton on first use, so a run whose every bounce has a phrase never builds it.
+  std::vector<std::string_view> pending;
   AhoCorasick automaton;
   bool built = false;
+  std::once_flag once;
+
+  void EnsureAutomaton() {
+    std::call_once(once, [this] {
+      for (std::size_t i = 0; i < pending.size(); ++i)
+        automaton.Add(pending[i], static_cast<int>(i));
+      automaton.Build();
+      pending = {};
+    });
+  }
 
   // The hits of \a text between word boundaries, in text order, and per class (indexes).
   void Find(std::string_view text, std::vector<Hit>* hits,
@@ -203,7 +217,7 @@ bool ConceptMatcher::AddWord(std::string_view word, int klass) {
   const bool open_end = !word.empty() && word.back() == '*';
   if (open_end) word.remove_suffix(1);
   if (word.empty()) return false;
-  impl_->automaton.Add(word, static_cast<int>(impl_->words.size()));
+  impl_->pending.push_back(word);
   impl_->words.push_back(
       Impl::Word{static_cast<std::uint32_t>(word.size()), klass, open_start, open_end});
   impl_->class_has_words[static_cast<std::size_t>(klass)] = true;
@@ -212,10 +226,7 @@ bool ConceptMatcher::AddWord(std::string_view word, int klass) {
 
 void ConceptMatcher::AddRule(ConceptPattern rule) { impl_->rules.push_back(std::move(rule)); }
 
-void ConceptMatcher::Build() {
-  impl_->automaton.Build();
-  impl_->built = true;
-}
+void ConceptMatcher::Build() { impl_->built = true; }
 
 int ConceptMatcher::Match(std::string_view normalized_text) const {
   const std::vector<int> all = MatchAll(normalized_text, true);
@@ -225,6 +236,7 @@ int ConceptMatcher::Match(std::string_view normalized_text) const {
 std::vector<int> ConceptMatcher::MatchAll(std::string_view normalized_text, bool first_only) const {
   std::vector<int> out;
   if (!impl_->built || impl_->words.empty() || normalized_text.empty()) return out;
+  impl_->EnsureAutomaton();
   std::vector<Hit> hits;
   std::vector<std::vector<std::uint32_t>> by_class;
   impl_->Find(normalized_text, &hits, &by_class);

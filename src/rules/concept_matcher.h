@@ -57,11 +57,13 @@ class ConceptMatcher {
   /// Adds a word of class \a klass: lower case, single spaces; a leading or trailing '*' lets
   /// the word go on at that side (a prefix "mailbox*", a suffix "*konto"), otherwise it must
   /// stand between word boundaries (not next to an ASCII letter or digit, '_', or a byte of a
-  /// multi-byte UTF-8 character). False for an empty word.
+  /// multi-byte UTF-8 character). False for an empty word. \a word must outlive the matcher:
+  /// the automaton is built from it on the first Match (once, thread-safe).
   bool AddWord(std::string_view word, int klass);
   /// Adds a rule, numbered in order of adding.
   void AddRule(ConceptPattern rule);
-  /// Builds the automaton. Call once, after the words and rules.
+  /// Ends the adding. Call once, after the words and rules; the automaton itself is built by
+  /// the first Match, so loading the rules costs little when no text needs the concepts.
   void Build();
 
   /// The number of the first rule (in order of adding) that matches \a normalized_text, or -1.
