@@ -114,15 +114,15 @@ class VendorWords {
     }
     return normalized_;
   }
-  /// Where Classify() keeps the phrase rules found in the text.
-  std::optional<std::vector<int>>* PhraseHits() { return &phrase_hits_; }
+  /// Where Classify() keeps what it found in the text.
+  TextFindings* Found() { return &found_; }
 
  private:
   std::string_view text_;
   const std::string* normalized_ = nullptr;
   std::string own_normalized_;
   std::optional<TextCodes> codes_;
-  std::optional<std::vector<int>> phrase_hits_;
+  TextFindings found_;
 };
 
 // For each DSN recipient, the index of the vendor recipient that describes the same address
@@ -236,9 +236,8 @@ void ClassifyRecipient(const RuleSet& rules, VendorWords* vendor, RecipientResul
   if (!report->feedback_type.empty()) {
     *r = MakeFeedbackRecipient(r->recipient, r->index);
   } else {
-    Classify(rules.tables(), vendor->text(), report->subject, r,
-             vendor->PhraseHits()->has_value() ? nullptr : vendor->Normalized(),
-             vendor->PhraseHits());
+    Classify(rules.tables(), vendor->text(), report->subject, r, vendor->Normalized(),
+             vendor->Found());
   }
 }
 

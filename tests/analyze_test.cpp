@@ -145,7 +145,7 @@ TEST(AnalyzeTest, VendorWordingsInDiagnosticCodes) {
       {"5.0.0", "550 Gebruiker onbekend", "userunknown"},
       {"5.0.0", "550 Benutzer unbekannt", "userunknown"},
       {"5.0.0", "550 Destinataire inconnu", "userunknown"},
-      {"5.0.0", "550 Afzender onbekend", "undefined"},  // the sender, not the recipient
+      {"5.0.0", "550 Afzender onbekend", "rejected"},  // the sender refused, not the recipient
       {"5.0.0", "552 Postvak is vol", "mailboxfull"},
       {"5.0.0", "552 Postfach voll", "mailboxfull"},
       {"5.0.0", "552 Boite aux lettres pleine", "mailboxfull"},

@@ -34,15 +34,40 @@ bool IsSuccessAction(DsnAction action) {
 struct Reading {
   std::optional<EnhancedStatus> status;  // r->status parsed, inferred ones too
   bool real_status = false;              // status is the message's own: not inferred, no pseudo
-  const PhraseRule* phrase = nullptr;    // layer 1
-  bool mailer_exit = false;              // an X-Unix diagnostic without a phrase of its own
+  const StatusWordRule* status_word = nullptr;  // layer 0: a code with its vendor's words
+  const PhraseRule* phrase = nullptr;           // layer 1
+  const ConceptRule* concept = nullptr;         // layer 2, when no phrase matched
+  bool mailer_exit = false;  // an X-Unix diagnostic without a phrase or concept of its own
   std::vector<const CodeRule*> status_chain;            // layers 2 and 3, most specific first
   std::vector<const CodeRule*> reply_chain;             // layer 4
   const PhraseRule* subject_phrase = nullptr;           // the last resort
   Permanence code_permanence = Permanence::kPermanent;  // from the action and the codes
 
   bool AnyLayer() const {
-    return phrase || !status_chain.empty() || !reply_chain.empty() || subject_phrase;
+    return status_word || phrase || concept || !status_chain.empty() || !reply_chain.empty() ||
+           subject_phrase;
+  }
+  // Whether the concept rule decides: the code says nothing more specific (no status row, a
+  // fallback, a row of kind generic such as X.7.1, or one whose reason is undefined).
+  bool ConceptDecides() const {
+    if (!concept || phrase) return false;
+    if (status_chain.empty()) return true;
+    const CodeRule* row = status_chain.front();
+    return row->kind == CodeKind::kFallback || row->kind == CodeKind::kGeneric ||
+           row->reason == Reason::kUndefined;
+  }
+  // The reason the words of the text gave (a phrase, or a concept that decides), if any.
+  std::optional<Reason> WordingReason() const {
+    if (status_word) return std::nullopt;  // the code decided, with its words
+    if (phrase) return phrase->reason;
+    if (ConceptDecides()) return concept->reason;
+    return std::nullopt;
+  }
+  // An exact status row with a specific reason: not a fallback, not generic, not undefined.
+  bool SpecificStatus() const {
+    const CodeRule* exact = ExactStatusRow();
+    return real_status && exact && exact->kind != CodeKind::kGeneric &&
+           exact->reason != Reason::kUndefined;
   }
   // The exact status row (not a fallback), if one matched.
   const CodeRule* ExactStatusRow() const {
@@ -77,6 +102,46 @@ const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher
   return first;
 }
 
+// The first concept rule (data/rules/concepts.tsv) found in \a normalized, or nullptr.
+// The concept rule found in \a normalized; \a cache, when given, keeps the answer for the next
+// recipient that shares the text.
+const ConceptRule* MatchConcept(const RuleTables& t, std::string_view normalized,
+                                std::optional<int>* cache = nullptr) {
+  std::optional<int> own;
+  std::optional<int>& index = cache ? *cache : own;
+  if (!index) index = t.concept_matcher.Match(normalized);
+  return *index < 0 ? nullptr : &t.concepts[static_cast<std::size_t>(*index)];
+}
+
+// The row of status-words.tsv for \a status whose word occurs in \a diagnostic or \a extra, or
+// nullptr; \a found, when given, keeps the rows found in \a extra per status code.
+const StatusWordRule* MatchStatusWord(const RuleTables& t, const std::string& status,
+                                      std::string_view diagnostic, std::string_view extra,
+                                      TextFindings* found) {
+  const auto find_in = [&](std::string_view text) -> int {
+    for (std::size_t i = 0; i < t.status_words.size(); ++i) {
+      const StatusWordRule& rule = t.status_words[i];
+      if (rule.code == status && text.find(rule.word) != std::string_view::npos)
+        return static_cast<int>(i);
+    }
+    return -1;
+  };
+  int index = find_in(diagnostic);
+  if (index < 0 && found) {
+    const auto known = std::find_if(found->status_words.begin(), found->status_words.end(),
+                                    [&](const auto& entry) { return entry.first == status; });
+    if (known != found->status_words.end()) {
+      index = known->second;
+    } else {
+      index = find_in(extra);
+      found->status_words.emplace_back(status, index);
+    }
+  } else if (index < 0) {
+    index = find_in(extra);
+  }
+  return index < 0 ? nullptr : &t.status_words[static_cast<std::size_t>(index)];
+}
+
 // Diagnostic-Code type X-Unix carries the exit status of the local delivery program
 // (procmail, a pipe): a mailer error unless a phrase says more.
 bool IsLocalMailerExit(const RecipientResult& r) { return r.diagnostic_type == "x-unix"; }
@@ -96,25 +161,47 @@ Permanence PermanenceOf(const RecipientResult& r, const std::optional<EnhancedSt
 // The four layers of docs/precedence.md and the subject, every matching rule listed in
 // r->rules, most specific first.
 Reading ReadLayers(const RuleTables& t, std::string_view extra_text, std::string_view subject,
-                   const std::string* extra_normalized,
-                   std::optional<std::vector<int>>* extra_hits, RecipientResult* r) {
+                   const std::string* extra_normalized, TextFindings* found, RecipientResult* r) {
   Reading g;
   g.status = EnhancedStatus::Parse(r->status);
   g.real_status = g.status && r->status_source != StatusSource::kInferred && !g.status->IsPseudo();
 
   // Layer 1: phrases in the diagnostic text, then (unless the diagnostic is a local mailer's
   // exit status, which says more about this recipient) in the vendor text.
-  g.phrase = MatchPhrases(t, t.text_matcher, r->diagnostic, &r->rules);
+  const std::string diagnostic = NormalizeForMatch(r->diagnostic);
+  g.phrase = MatchPhrases(t, t.text_matcher, r->diagnostic, &r->rules, &diagnostic);
   // A local delivery program saying "no such user" speaks of its own lookup (the Unix account
   // of a mailbox file): the MTA had accepted the address before handing it over.
-  if (g.phrase && g.phrase->reason == Reason::kUserUnknown && IsLocalMailerExit(*r))
-    g.phrase = nullptr;
-  g.mailer_exit = !g.phrase && IsLocalMailerExit(*r);
-  if (!g.phrase && !g.mailer_exit)
-    g.phrase =
-        MatchPhrases(t, t.text_matcher, extra_text, &r->rules, extra_normalized, extra_hits);
+  const bool local_mailer = IsLocalMailerExit(*r);
+  if (g.phrase && g.phrase->reason == Reason::kUserUnknown && local_mailer) g.phrase = nullptr;
+  // Layer 2: the concept rules, where no phrase matched: in the diagnostic (as for a phrase,
+  // not a local mailer's "no such user"), then in the vendor text.
+  if (!g.phrase) g.concept = MatchConcept(t, diagnostic);
+  if (g.concept && g.concept->reason == Reason::kUserUnknown && local_mailer) g.concept = nullptr;
+  g.mailer_exit = !g.phrase && !g.concept && local_mailer;
+  // Layer 0: a code whose vendor meaning goes with words of the text (5.4.1 with "recipient
+  // address rejected: access denied"): the code and the words together outrank the phrases.
+  const bool code_has_words =
+      g.real_status && std::any_of(t.status_words.begin(), t.status_words.end(),
+                                   [r](const StatusWordRule& w) { return w.code == r->status; });
+  std::string own;
+  if (!extra_normalized && ((!g.phrase && !local_mailer) || code_has_words))
+    own = NormalizeForMatch(extra_text);
+  const std::string& extra = extra_normalized ? *extra_normalized : own;
+  if (code_has_words) {
+    g.status_word = MatchStatusWord(t, r->status, diagnostic, extra, found);
+    if (g.status_word) r->rules.insert(r->rules.begin(), "status-word:" + g.status_word->id);
+  }
+  if (!g.phrase && !local_mailer) {
+    g.phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules, &extra,
+                            found ? &found->phrase_hits : nullptr);
+    if (g.phrase)
+    g.concept = nullptr;  // an exact phrase wins over a concept rule
+    else if (!g.concept) g.concept = MatchConcept(t, extra, found ? &found->concept : nullptr);
+  }
+  if (g.concept) r->rules.push_back("concept:" + g.concept->id);
 
-  // Layers 2 and 3: the status code and its fallbacks. Layer 4: the reply code.
+  // Layers 3 and 4: the status code and its fallbacks. Layer 5: the reply code.
   if (g.real_status) LookupStatus(t, r->status, &g.status_chain);
   for (const CodeRule* rule : g.status_chain) r->rules.push_back("status:" + rule->code);
   if (r->reply_code) LookupReply(t, *r->reply_code, &g.reply_chain);
@@ -134,13 +221,19 @@ void TakeRule(const Rule& rule, RecipientResult* r) {
   r->text_id = rule.text_id;
 }
 
-// The most specific layer that matched decides; a phrase may also fix the permanence (not of
-// a delay notice).
+// The most specific layer that matched decides; a phrase or concept may also fix the
+// permanence (not of a delay notice).
 void TakeLayerReason(const Reading& g, RecipientResult* r) {
-  if (g.phrase) {
+  if (g.status_word) {
+    TakeRule(*g.status_word, r);
+  } else if (g.phrase) {
     TakeRule(*g.phrase, r);
     if (g.phrase->permanence && r->action != DsnAction::kDelayed)
       r->permanence = *g.phrase->permanence;
+  } else if (g.ConceptDecides()) {
+    TakeRule(*g.concept, r);
+    if (g.concept->permanence && r->action != DsnAction::kDelayed)
+    r->permanence = *g.concept->permanence;
   } else if (!g.status_chain.empty()) {
     // The most specific status row decides; a row whose reason is undefined (a fallback, or
     // X.0.0 "other undefined status") yields to a reply rule that knows more.
@@ -177,7 +270,7 @@ void SetReason(Reason reason, Party party, RecipientResult* r) {
 // rejected the message. An exact status row that itself names an unknown address (X.1.1)
 // outranks the command: code and wording agree.
 bool AddressWasAccepted(const RuleTables&, const Reading& g, const RecipientResult& r) {
-  if (!g.phrase || g.phrase->reason != Reason::kUserUnknown) return false;
+  if (g.WordingReason() != Reason::kUserUnknown) return false;
   const CodeRule* exact = g.ExactStatusRow();
   if (exact && exact->reason == Reason::kUserUnknown) return false;
   if (r.command == SmtpCommand::kData) return true;
@@ -194,9 +287,13 @@ std::string ReadAsFiltered(const Reading& g, RecipientResult* r) {
   return "accepted-address";
 }
 
-// The local delivery program failed, and no phrase of its own diagnostic says how.
+// The local delivery program failed, and no phrase or concept of its own diagnostic says how,
+// nor a specific status code (5.2.2 says more than the diagnostic's type). A status that says
+// the user is unknown (5.1.1) does not count: beside an X-Unix diagnostic it is the MTA's
+// translation of the program's exit status (EX_NOUSER), the program's own lookup.
 bool LocalMailerFailed(const RuleTables&, const Reading& g, const RecipientResult&) {
-  return g.mailer_exit;
+  return g.mailer_exit && !g.status_word &&
+         !(g.SpecificStatus() && g.ExactStatusRow()->reason != Reason::kUserUnknown);
 }
 std::string ReadAsMailerError(const Reading&, RecipientResult* r) {
   SetReason(Reason::kMailerError, Party::kRemoteAdmin, r);
@@ -299,11 +396,10 @@ bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence
 }
 
 void Classify(const RuleTables& t, std::string_view extra_text, std::string_view subject,
-              RecipientResult* r, const std::string* extra_normalized,
-              std::optional<std::vector<int>>* extra_hits) {
+              RecipientResult* r, const std::string* extra_normalized, TextFindings* extra_found) {
   r->rules.clear();
   r->hard_bounce = false;
-  const Reading reading = ReadLayers(t, extra_text, subject, extra_normalized, extra_hits, r);
+  const Reading reading = ReadLayers(t, extra_text, subject, extra_normalized, extra_found, r);
   r->permanence = reading.code_permanence;
   if (r->permanence == Permanence::kSuccess) {
     r->reason = Reason::kDelivered;

@@ -2,10 +2,10 @@
 //
 // classify.h: gives one recipient its reason, permanence, party, hard-bounce flag and the text
 // that explains it, from the rule tables. Precedence (docs/precedence.md): a phrase in the
-// diagnostic text, then the exact status code, then its subject/class fallbacks, then the
-// basic reply code; then the facts about the transaction, in a fixed order, may correct the
-// reading. Every layer and fact that matched is listed in RecipientResult::rules, most
-// specific first.
+// diagnostic text, then a concept rule (which outranks only the code's generic reading), then
+// the exact status code, then its subject/class fallbacks, then the basic reply code; then the
+// facts about the transaction, in a fixed order, may correct the reading. Every layer and fact that
+// matched is listed in RecipientResult::rules, most specific first.
 
 #ifndef BOUNCETOLK_CLASSIFY_CLASSIFY_H_
 #define BOUNCETOLK_CLASSIFY_CLASSIFY_H_
@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "bouncetolk/report.h"
@@ -20,15 +21,23 @@
 
 namespace bouncetolk {
 
+/// What Classify() found in one text, for the next recipient that shares the text.
+struct TextFindings {
+  std::optional<std::vector<int>> phrase_hits;  ///< indexes into RuleTables::phrases
+  std::optional<int> concept;                   ///< index into RuleTables::concepts, or -1
+  /// per status code asked about: the index of its status-words row found, or -1
+  std::vector<std::pair<std::string, int>> status_words;
+};
+
 /// Classifies \a r (whose codes are already chosen). \a extra_text is further text about this
 /// recipient (a vendor's human-readable lines) matched after the diagnostic; \a subject is the
 /// bounce's Subject, matched by subject-scope phrases as a last resort. \a extra_normalized,
 /// when given, is NormalizeForMatch(extra_text), which the caller may have made already.
-/// \a extra_hits, when given, keeps the phrase rules found in extra_text from one call to the
-/// next: a text that many recipients share is searched once (issue 14).
+/// \a extra_found, when given, keeps what was found in extra_text from one call to the next: a
+/// text that many recipients share is searched once (issue 14).
 void Classify(const RuleTables& tables, std::string_view extra_text, std::string_view subject,
               RecipientResult* r, const std::string* extra_normalized = nullptr,
-              std::optional<std::vector<int>>* extra_hits = nullptr);
+              TextFindings* extra_found = nullptr);
 
 /// The names of the transaction facts, in the order Classify checks them (the list of
 /// docs/precedence.md).

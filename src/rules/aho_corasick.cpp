@@ -147,6 +147,21 @@ void AhoCorasick::Match(std::string_view text, std::vector<int>* hits) const {
   }
 }
 
+void AhoCorasick::MatchWithEnds(std::string_view text, std::vector<Hit>* hits) const {
+  if (nodes_.size() <= 2) return;
+  const Node* nodes = nodes_.data();
+  std::uint32_t state = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    state = table_ ? table_[state * classes_ + class_[b]]
+                   : Step(state, static_cast<unsigned char>(AsciiLower(static_cast<char>(b))));
+    for (std::uint32_t s = nodes[state].out_link; s != 0; s = nodes[nodes[s].fail].out_link) {
+      for (std::uint32_t k = nodes[s].out; k < nodes[s + 1].out; ++k)
+        hits->push_back(Hit{ids_[k], static_cast<std::uint32_t>(i + 1)});
+    }
+  }
+}
+
 std::uint32_t AhoCorasick::Step(std::uint32_t state, unsigned char b) const {
   const Node* nodes = nodes_.data();
   const unsigned char* keys = keys_.data();

@@ -44,6 +44,15 @@ class AhoCorasick {
   // particular order and possibly repeated.
   void Match(std::string_view text, std::vector<int>* hits) const;
 
+  /// One occurrence: the pattern's id and the offset just past its last byte.
+  struct Hit {
+    int id;
+    std::uint32_t end;
+  };
+  // Appends every occurrence of a pattern in \a text (lowercased on the fly) in text order, with
+  // where it ends (the concept rules need positions). \a text must be shorter than 4 GiB.
+  void MatchWithEnds(std::string_view text, std::vector<Hit>* hits) const;
+
  private:
   struct TrieEdge {
     int child;

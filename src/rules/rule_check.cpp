@@ -33,6 +33,8 @@ void CheckReferences(RuleTables* t) {
   for (const auto& [code, rule] : t->status) need(rule.text_id, rule.origin);
   for (const auto& [code, rule] : t->reply) need(rule.text_id, rule.origin);
   for (const auto& rule : t->phrases) need(rule.text_id, rule.origin);
+  for (const auto& rule : t->concepts) need(rule.text_id, rule.origin);
+  for (const auto& rule : t->status_words) need(rule.text_id, rule.origin);
   for (const auto& [code, rule] : t->client_errors) need(rule.text_id, rule.origin);
   for (const auto& rule : t->fix_actions.rules) need(rule.text_id, rule.origin);
   CheckFixActions(*t, &t->check_notes, &t->check_errors);

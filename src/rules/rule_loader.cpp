@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <unordered_set>
 
@@ -89,6 +90,30 @@ void CheckSource(const DataFile& f, const TsvRow& row, std::string_view source, 
   }
 }
 
+// The columns reason, party, permanence, text and source of a phrase or concept row, from
+// cell \a first on, into \a rule (whose id is read); false, with the error, for a bad cell.
+template <typename Rule>
+bool ReadOutcome(const DataFile& f, const TsvRow& r, std::size_t first, std::string_view ns,
+                 Rule* rule, RuleTables* t, std::vector<std::string>* errors) {
+  if (!ParseReasonCell(f, r, r.cells[first], &rule->reason, errors)) return false;
+  if (!ParsePartyCell(f, r, r.cells[first + 1], &rule->party, errors)) return false;
+  const std::string_view perm = r.cells[first + 2];
+  if (perm == "permanent") {
+    rule->permanence = Permanence::kPermanent;
+  } else if (perm == "temporary") {
+    rule->permanence = Permanence::kTemporary;
+  } else if (perm != "-") {
+    errors->push_back(fmt::format("{}: permanence must be permanent, temporary or -, not '{}'",
+                                  Where(f, r.line), perm));
+    return false;
+  }
+  rule->text_id = TextIdOrOwn(r.cells[first + 3], ns, rule->id);
+  rule->source = r.cells[first + 4];
+  rule->origin = RowOrigin{f.path, r.line};
+  CheckSource(f, r, rule->source, t);
+  return true;
+}
+
 }  // namespace
 
 void LoadReasons(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
@@ -126,8 +151,9 @@ void LoadCodes(const DataFile& f, bool status, RuleTables* t, std::vector<std::s
       continue;
     }
     CodeKind parsed_kind = CodeKind::kIana;
-    if (status && !ReadCell(f, r, kind, ParseToken<CodeKind>(kind),
-                            "kind must be iana, vendor or fallback, not", &parsed_kind, errors))
+    if (status &&
+        !ReadCell(f, r, kind, ParseToken<CodeKind>(kind),
+                  "kind must be iana, vendor, fallback or generic, not", &parsed_kind, errors))
       continue;
     if (status) rule.kind = parsed_kind;
     if (!ParseReasonCell(f, r, r.cells[c++], &rule.reason, errors)) continue;
@@ -183,22 +209,7 @@ void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* fron
           "{}: pattern of '{}' must be lower case with single spaces, or it can never match",
           Where(f, r.line), rule.id));
     }
-    if (!ParseReasonCell(f, r, r.cells[3], &rule.reason, errors)) continue;
-    if (!ParsePartyCell(f, r, r.cells[4], &rule.party, errors)) continue;
-    const std::string_view perm = r.cells[5];
-    if (perm == "permanent")
-      rule.permanence = Permanence::kPermanent;
-    else if (perm == "temporary")
-      rule.permanence = Permanence::kTemporary;
-    else if (perm != "-") {
-      errors->push_back(fmt::format("{}: permanence must be permanent, temporary or -, not '{}'",
-                                    Where(f, r.line), perm));
-      continue;
-    }
-    rule.text_id = TextIdOrOwn(r.cells[6], "phrase", rule.id);
-    rule.source = r.cells[7];
-    rule.origin = RowOrigin{f.path, r.line};
-    CheckSource(f, r, rule.source, t);
+    if (!ReadOutcome(f, r, 3, "phrase", &rule, t, errors)) continue;
     auto same = index->find(r.cells[0]);
     if (same != index->end()) {
       t->phrases[same->second] = std::move(rule);
@@ -208,6 +219,145 @@ void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* fron
       index->emplace(r.cells[0], t->phrases.size());
       t->phrases.push_back(std::move(rule));
     }
+  }
+}
+
+void LoadWords(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(f, {"class", "lang", "word", "source"}, &rows, errors)) return;
+  t->words.reserve(t->words.size() + rows.size());
+  static constexpr std::string_view kWordLangs[] = {"*", "en", "nl", "de", "fr", "es", "it", "pt"};
+  for (const TsvRow& r : rows) {
+    const WordRule w{r.cells[0], r.cells[1], r.cells[2], r.cells[3], RowOrigin{f.path, r.line}};
+    if (!ValidPhraseId(w.klass)) {
+      errors->push_back(
+          fmt::format("{}: word class '{}' must be [a-z0-9._-]+", Where(f, r.line), w.klass));
+      continue;
+    }
+    if (std::find(std::begin(kWordLangs), std::end(kWordLangs), w.lang) == std::end(kWordLangs)) {
+      errors->push_back(fmt::format("{}: lang must be one of * en nl de fr es it pt, not '{}'",
+                                    Where(f, r.line), w.lang));
+      continue;
+    }
+    std::string_view bare = w.word;
+    if (!bare.empty() && bare.front() == '*') bare.remove_prefix(1);
+    if (!bare.empty() && bare.back() == '*') bare.remove_suffix(1);
+    if (bare.empty() || (!t->trusted && (bare != NormalizeForMatch(bare) || !IsValidUtf8(bare) ||
+                                         bare.find('*') != std::string_view::npos))) {
+      errors->push_back(
+          fmt::format("{}: word '{}' must be lower case with single spaces, '*' only at an end",
+                      Where(f, r.line), w.word));
+      continue;
+    }
+    CheckSource(f, r, w.source, t);
+    t->words.push_back(w);
+  }
+}
+
+void LoadConcepts(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(
+          f,
+          {"id", "classes", "window", "unless", "reason", "party", "permanence", "text", "source"},
+          &rows, errors))
+    return;
+  std::unordered_set<std::string_view> seen;
+  for (const TsvRow& r : rows) {
+    ConceptRule rule;
+    rule.id = r.cells[0];
+    if (!ValidPhraseId(rule.id) || !seen.insert(r.cells[0]).second) {
+      errors->push_back(fmt::format("{}: concept id '{}' must be [a-z0-9._-]+ and unique",
+                                    Where(f, r.line), rule.id));
+      continue;
+    }
+    for (std::string_view rest = r.cells[1]; !rest.empty();) {
+      const std::size_t space = rest.find(' ');
+      if (space != 0) rule.classes.emplace_back(rest.substr(0, space));
+      rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    }
+    const std::string_view window = r.cells[2];
+    if (rule.classes.empty() || rule.classes.size() > 4 || window.empty() || window.size() > 2 ||
+        !std::all_of(window.begin(), window.end(), IsDigit)) {
+      errors->push_back(
+          fmt::format("{}: concept '{}' needs 1 to 4 classes and a window of 0 to 99 words",
+                      Where(f, r.line), rule.id));
+      continue;
+    }
+    rule.window = std::stoi(std::string(window));
+    std::string bad;
+    if (!ParseGuards(r.cells[3], &rule.unless, &bad)) {
+      errors->push_back(fmt::format(
+          "{}: unless of '{}': '{}' is not around:, before:, between: or next: with a class",
+          Where(f, r.line), rule.id, bad));
+      continue;
+    }
+    if (!ReadOutcome(f, r, 4, "concept", &rule, t, errors)) continue;
+    auto same = std::find_if(t->concepts.begin(), t->concepts.end(),
+                             [&rule](const ConceptRule& c) { return c.id == rule.id; });
+    if (same != t->concepts.end())
+      *same = std::move(rule);
+    else
+      t->concepts.push_back(std::move(rule));
+  }
+}
+
+void BuildConcepts(RuleTables* t, std::vector<std::string>* errors) {
+  ConceptMatcher& m = t->concept_matcher;
+  std::string_view last_class;  // the rows of a class stand together: one lookup per class
+  int klass = -1;
+  for (const WordRule& w : t->words) {
+    if (klass < 0 || w.klass != last_class) klass = m.Class(last_class = w.klass);
+    m.AddWord(w.word, klass);
+  }
+  for (const ConceptRule& rule : t->concepts) {
+    ConceptPattern p;
+    p.window = rule.window;
+    const auto known = [&](const std::string& name) {
+      if (m.HasWords(name)) return true;
+      errors->push_back(fmt::format("data/{}:{}: concept '{}': word class '{}' has no words",
+                                    rule.origin.file, rule.origin.line, rule.id, name));
+      return false;
+    };
+    for (const std::string& c : rule.classes) {
+      if (known(c)) p.classes.push_back(m.Class(c));
+    }
+    for (const auto& [name, place] : rule.unless) {
+      if (known(name)) p.unless.push_back(ConceptPattern::Guard{m.Class(name), place});
+    }
+    m.AddRule(std::move(p));
+  }
+  m.Build();
+}
+
+void LoadStatusWords(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(f, {"id", "code", "word", "reason", "party", "text", "source"}, &rows, errors))
+    return;
+  for (const TsvRow& r : rows) {
+    StatusWordRule rule;
+    rule.id = r.cells[0];
+    rule.code = r.cells[1];
+    rule.word = r.cells[2];
+    const auto code = EnhancedStatus::Parse(rule.code);
+    if (!ValidPhraseId(rule.id) || !code || code->ToString() != rule.code || rule.word.empty() ||
+        (!t->trusted && rule.word != NormalizeForMatch(rule.word))) {
+      errors->push_back(
+          fmt::format("{}: '{}' needs an id [a-z0-9._-]+, a concrete code and a lower-case word",
+                      Where(f, r.line), rule.id));
+      continue;
+    }
+    if (!ParseReasonCell(f, r, r.cells[3], &rule.reason, errors)) continue;
+    if (!ParsePartyCell(f, r, r.cells[4], &rule.party, errors)) continue;
+    rule.text_id = TextIdOrOwn(r.cells[5], "status", rule.code);
+    rule.source = r.cells[6];
+    rule.origin = RowOrigin{f.path, r.line};
+    CheckSource(f, r, rule.source, t);
+    auto same = std::find_if(t->status_words.begin(), t->status_words.end(),
+                             [&rule](const StatusWordRule& w) { return w.id == rule.id; });
+    if (same != t->status_words.end())
+      *same = std::move(rule);
+    else
+      t->status_words.push_back(std::move(rule));
   }
 }
 

@@ -31,6 +31,16 @@ void LoadCodes(const DataFile& f, bool status, RuleTables* t, std::vector<std::s
 void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* front,
                  std::unordered_map<std::string_view, std::size_t>* index,
                  std::vector<std::string>* errors);
+/// rules/words.tsv: the rows are added to t->words.
+void LoadWords(const DataFile& f, RuleTables* t, std::vector<std::string>* errors);
+/// rules/concepts.tsv. A row whose id is already in t->concepts replaces it; others are
+/// appended.
+void LoadConcepts(const DataFile& f, RuleTables* t, std::vector<std::string>* errors);
+/// Builds t->concept_matcher from t->words and t->concepts; a rule that names a class without
+/// words is an error.
+void BuildConcepts(RuleTables* t, std::vector<std::string>* errors);
+/// rules/status-words.tsv. A row whose id is already loaded replaces it.
+void LoadStatusWords(const DataFile& f, RuleTables* t, std::vector<std::string>* errors);
 /// rules/lhost.tsv.
 void LoadLhostMarkers(const DataFile& f, RuleTables* t, std::vector<std::string>* errors);
 /// rules/client_errors.tsv.

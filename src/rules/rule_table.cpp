@@ -74,6 +74,12 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
       LoadPhrases(f, t.get(), &front, &phrase_index, errors);
     else if (p == "rules/phrases-vendor.tsv")
       vendor_phrases.push_back(&f);
+    else if (p == "rules/words.tsv")
+      LoadWords(f, t.get(), errors);
+    else if (p == "rules/concepts.tsv")
+      LoadConcepts(f, t.get(), errors);
+    else if (p == "rules/status-words.tsv")
+      LoadStatusWords(f, t.get(), errors);
     else if (p == "rules/lhost.tsv")
       LoadLhostMarkers(f, t.get(), errors);
     else if (p == "rules/client_errors.tsv")
@@ -145,6 +151,7 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
     if (!m->Compile(&err, &id))
       errors->push_back(MarkerError(t->lhost_markers[static_cast<std::size_t>(id)], err));
   }
+  BuildConcepts(t.get(), errors);
   if (!trusted) CheckReferences(t.get());
   if (errors->size() != errors_before) return nullptr;
   return t;

@@ -20,6 +20,7 @@
 
 #include "bouncetolk/reason.h"
 #include "bouncetolk/rules.h"
+#include "rules/concept_matcher.h"
 #include "rules/fix_actions.h"
 #include "rules/phrase_matcher.h"
 #include "rules/rule_vocabulary.h"
@@ -58,6 +59,43 @@ struct PhraseRule {
   RowOrigin origin;
 };
 
+/// A row of words.tsv: one word (or fixed group of words) of a word class of the concept rules.
+/// Views into the file's content, which outlives the tables (about 800 rows: not copied).
+struct WordRule {
+  std::string_view klass;  ///< "recipient", "notfound", ...
+  std::string_view lang;   ///< "en", "nl", "de", "fr", "es", "it", "pt", or "*"
+  std::string_view word;   ///< lower case, single spaces; '*' at an end: the word may go on there
+  std::string_view source;
+  RowOrigin origin;
+};
+
+/// A row of concepts.tsv: word classes that together, within a window of words, say a reason.
+struct ConceptRule {
+  std::string id;                    ///< reported as "concept:<id>"
+  std::vector<std::string> classes;  ///< all of these
+  int window = 0;                    ///< words from the first class word to the last, at most
+  std::vector<std::pair<std::string, GuardPlace>> unless;  ///< classes that veto a match
+  Reason reason = Reason::kUndefined;
+  Party party = Party::kSender;
+  std::optional<Permanence> permanence;
+  std::string text_id;
+  std::string source;
+  RowOrigin origin;
+};
+
+/// A row of status-words.tsv: what a status code means, by its vendor's documentation, when a
+/// word of the text goes with it ("5.4.1" with "recipient address rejected: access denied").
+struct StatusWordRule {
+  std::string id;    ///< reported as "status-word:<id>"
+  std::string code;  ///< a concrete code, "5.4.1"
+  std::string word;  ///< lower case, single spaces: a substring of the normalised text
+  Reason reason = Reason::kUndefined;
+  Party party = Party::kSender;
+  std::string text_id;
+  std::string source;
+  RowOrigin origin;
+};
+
 /// A row of lhost.tsv: one thing by which a vendor reader recognises its format.
 struct LhostMarker {
   std::string reader;  ///< reader name ("exim"), or "*" for boundary rows shared by all
@@ -87,10 +125,15 @@ struct RuleTables {
   /// first use when trusted), shared by the matchers below and the checks of the loader.
   RegexStore regexes;
   std::array<std::optional<ReasonRule>, kReasonCount> reasons;
-  std::map<std::string, CodeRule> status;  ///< by code
-  std::map<std::string, CodeRule> reply;   ///< by code
-  std::vector<PhraseRule> phrases;         ///< file order = priority
-  std::vector<LhostMarker> lhost_markers;  ///< file order
+  std::map<std::string, CodeRule> status;    ///< by code
+  std::map<std::string, CodeRule> reply;     ///< by code
+  std::vector<PhraseRule> phrases;           ///< file order = priority
+  std::vector<LhostMarker> lhost_markers;    ///< file order
+  std::vector<WordRule> words;               ///< words.tsv, file order
+  std::vector<ConceptRule> concepts;         ///< concepts.tsv, file order = priority
+  std::vector<StatusWordRule> status_words;  ///< status-words.tsv, file order
+  /// The concept rules over the word classes; rule number = index in concepts.
+  ConceptMatcher concept_matcher;
   /// lhost_markers rows of the "text" and "subject" fields, id = index in lhost_markers: one
   /// linear pass per message finds them all (BuildMessageView), instead of a search per row.
   PhraseMatcher lhost_text_matcher{&regexes};

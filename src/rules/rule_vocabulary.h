@@ -28,6 +28,8 @@ enum class CodeKind {
   kIana,      ///< "iana": a registered code
   kVendor,    ///< "vendor": used by a vendor outside the registry
   kFallback,  ///< "fallback": a subject or class row (X.1.*, 5.*.*)
+  kGeneric,   ///< "generic": a registered code whose meaning is wide (X.7.1): a concept
+              ///< rule in the text outranks it (docs/precedence.md)
 };
 
 /// phrases.tsv, column scope: what a phrase is matched against.
@@ -54,7 +56,7 @@ struct Tokens<Hardness> {
 };
 template <>
 struct Tokens<CodeKind> {
-  static constexpr std::string_view kAll[] = {"iana", "vendor", "fallback"};
+  static constexpr std::string_view kAll[] = {"iana", "vendor", "fallback", "generic"};
 };
 template <>
 struct Tokens<PhraseScope> {

@@ -30,8 +30,8 @@ struct RowOrigin {
   int line = 0;
 };
 
-/// The widest table (phrases.tsv) has 8 columns.
-inline constexpr std::size_t kMaxTsvColumns = 8;
+/// The widest table (concepts.tsv) has 9 columns.
+inline constexpr std::size_t kMaxTsvColumns = 9;
 
 /// A row's cells are views into the file's content (which outlives the tables).
 struct TsvRow {

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -66,6 +67,95 @@ TEST(ClassifyTest, TransactionFacts) {
     r.command = *ParseSmtpCommand(c.command);
     Classify(TestRules().tables(), "", "", &r);
     EXPECT_EQ(ReasonToken(r.reason), c.want) << c.name;
+  }
+}
+
+// The concept rules (data/rules/concepts.tsv) stand behind the phrases and before the code's
+// generic reading: fallbacks, rows of kind generic (X.n.0, X.7.1), the reply code. A specific
+// status row (5.1.1, 5.2.2) outranks them, and outranks an X-Unix diagnostic's type as well.
+TEST(ClassifyTest, ConceptRulesBetweenPhrasesAndGenericCodes) {
+  const struct {
+    const char* name;
+    const char* diagnostic;
+    const char* diagnostic_type;
+    const char* status;
+    int reply;  // 0: none
+    const char* want;
+    const char* rule;  // listed in rules ("" = not checked)
+  } cases[] = {
+      {"German unknown recipient under a class-only code", "550 Empfänger existiert nicht", "smtp",
+       "5.0.0", 550, "userunknown", "concept:recipient-not-found"},
+      {"Spanish full mailbox, reply code only", "552 El buzón del destinatario está lleno", "smtp",
+       "", 552, "mailboxfull", "concept:mailbox-full"},
+      {"spam under the generic X.7.1", "554 5.7.1 Your mail looks like spam, refused", "smtp",
+       "5.7.1", 554, "spamdetected", "concept:spam-refused"},
+      {"French blocked account under X.2.0", "550 5.2.0 Le compte du destinataire est bloqué",
+       "smtp", "5.2.0", 550, "suspend", "concept:mailbox-disabled"},
+      {"a specific code outranks a concept", "550 5.1.1 A caixa postal do destinatário está cheia",
+       "smtp", "5.1.1", 550, "userunknown", "concept:mailbox-full"},
+      {"a phrase outranks a concept", "550 5.7.1 User unknown, policy reasons", "smtp", "5.0.0",
+       550, "userunknown", ""},
+      {"unknown recipient in words under X.7.1, command unknown: accepted",
+       "550 5.7.1 Recipient "
+       "does not exist here",
+       "smtp", "5.7.1", 550, "filtered", "accepted-address"},
+      {"X-Unix with a specific status: the status decides", "Can't write mailbox", "x-unix",
+       "5.2.2", 0, "mailboxfull", ""},
+      {"X-Unix with a generic status: a mailer error", "Can't write mailbox", "x-unix", "5.3.0", 0,
+       "mailererror", "diagnostic-type:x-unix"},
+      {"login failure: no concept", "535 Unknown user name or bad password", "smtp", "5.0.0", 535,
+       "securityerror", ""},
+  };
+  for (const auto& c : cases) {
+    RecipientResult r;
+    r.action = DsnAction::kFailed;
+    r.diagnostic = c.diagnostic;
+    r.diagnostic_type = c.diagnostic_type;
+    r.status = c.status;
+    r.status_source = *c.status ? StatusSource::kDiagnosticCode : StatusSource::kInferred;
+    if (!*c.status) r.status = "5.0.0";
+    if (c.reply) r.reply_code = c.reply;
+    Classify(TestRules().tables(), "", "", &r);
+    EXPECT_EQ(ReasonToken(r.reason), c.want) << c.name;
+    if (*c.rule) {
+      EXPECT_NE(std::find(r.rules.begin(), r.rules.end(), c.rule), r.rules.end()) << c.name;
+    }
+  }
+}
+
+// A code whose vendor meaning goes with words of the text (data/rules/status-words.tsv)
+// outranks the phrases: the same words mean something else under another code.
+TEST(ClassifyTest, CodeWithItsVendorWordsOutranksPhrases) {
+  const struct {
+    const char* diagnostic;
+    const char* status;
+    const char* want;
+    const char* rule;
+  } cases[] = {
+      // Microsoft's directory based edge blocking: the address is not in the directory.
+      {"550 Recipient address rejected: Access denied", "5.4.1", "userunknown",
+       "status-word:ms-dbeb-541"},
+      // Postfix's access table: a filter (standards.md).
+      {"550 Recipient address rejected: Access denied", "5.0.0", "filtered", ""},
+      {"550 Access denied, banned sender", "5.7.502", "rejected",
+       "status-word:ms-banned-sender-502"},
+      {"550 Access denied, banned sender", "5.7.511", "blocked",
+       "status-word:ms-banned-sender-511"},
+  };
+  for (const auto& c : cases) {
+    RecipientResult r;
+    r.action = DsnAction::kFailed;
+    r.diagnostic = c.diagnostic;
+    r.diagnostic_type = "smtp";
+    r.status = c.status;
+    r.status_source = StatusSource::kStatusField;
+    r.reply_code = 550;
+    Classify(TestRules().tables(), "", "", &r);
+    EXPECT_EQ(ReasonToken(r.reason), c.want) << c.status << " " << c.diagnostic;
+    if (*c.rule) {
+      ASSERT_FALSE(r.rules.empty());
+      EXPECT_EQ(r.rules.front(), c.rule) << c.status;
+    }
   }
 }
 

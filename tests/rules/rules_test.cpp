@@ -71,7 +71,9 @@ TEST(RulesTest, EveryRegisteredCodeHasItsOwnRow) {
       const std::string concrete = std::string(1, klass) + code.substr(1);
       const CodeRule* rule = LookupStatus(Rules().tables(), concrete, nullptr);
       ASSERT_NE(rule, nullptr) << concrete;
-      EXPECT_EQ(TokenOf(*rule->kind), "iana") << concrete << " resolves to " << rule->code;
+      // generic: registered, but too wide for a concept rule to yield to (docs/precedence.md).
+      EXPECT_TRUE(rule->kind == CodeKind::kIana || rule->kind == CodeKind::kGeneric)
+          << concrete << " resolves to " << rule->code << " of kind " << TokenOf(*rule->kind);
       EXPECT_TRUE(rule->code == code || rule->code == concrete)
           << concrete << " resolves to " << rule->code;
       ++checked;
