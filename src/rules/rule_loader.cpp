@@ -90,11 +90,11 @@ void CheckSource(const DataFile& f, const TsvRow& row, std::string_view source, 
   }
 }
 
-// The columns reason, party, permanence, text and source of a phrase or concept row, from
-// cell \a first on, into \a rule (whose id is read); false, with the error, for a bad cell.
-template <typename Rule>
+// The columns reason, party, permanence, text and source of a phrase or concept row (whose
+// id is \a id), from cell \a first on, into \a rule; false, with the error, for a bad cell.
 bool ReadOutcome(const DataFile& f, const TsvRow& r, std::size_t first, std::string_view ns,
-                 Rule* rule, RuleTables* t, std::vector<std::string>* errors) {
+                 std::string_view id, RuleMeaning* rule, RuleTables* t,
+                 std::vector<std::string>* errors) {
   if (!ParseReasonCell(f, r, r.cells[first], &rule->reason, errors)) return false;
   if (!ParsePartyCell(f, r, r.cells[first + 1], &rule->party, errors)) return false;
   const std::string_view perm = r.cells[first + 2];
@@ -107,7 +107,7 @@ bool ReadOutcome(const DataFile& f, const TsvRow& r, std::size_t first, std::str
                                   Where(f, r.line), perm));
     return false;
   }
-  rule->text_id = TextIdOrOwn(r.cells[first + 3], ns, rule->id);
+  rule->text_id = TextIdOrOwn(r.cells[first + 3], ns, id);
   rule->source = r.cells[first + 4];
   rule->origin = RowOrigin{f.path, r.line};
   CheckSource(f, r, rule->source, t);
@@ -209,7 +209,7 @@ void LoadPhrases(const DataFile& f, RuleTables* t, std::vector<PhraseRule>* fron
           "{}: pattern of '{}' must be lower case with single spaces, or it can never match",
           Where(f, r.line), rule.id));
     }
-    if (!ReadOutcome(f, r, 3, "phrase", &rule, t, errors)) continue;
+    if (!ReadOutcome(f, r, 3, "phrase", rule.id, &rule, t, errors)) continue;
     auto same = index->find(r.cells[0]);
     if (same != index->end()) {
       t->phrases[same->second] = std::move(rule);
@@ -291,7 +291,7 @@ void LoadConcepts(const DataFile& f, RuleTables* t, std::vector<std::string>* er
           Where(f, r.line), rule.id, bad));
       continue;
     }
-    if (!ReadOutcome(f, r, 4, "concept", &rule, t, errors)) continue;
+    if (!ReadOutcome(f, r, 4, "concept", rule.id, &rule, t, errors)) continue;
     auto same = std::find_if(t->concepts.begin(), t->concepts.end(),
                              [&rule](const ConceptRule& c) { return c.id == rule.id; });
     if (same != t->concepts.end())

@@ -47,16 +47,20 @@ struct CodeRule {                ///< a row of status.tsv or reply.tsv
   RowOrigin origin;
 };
 
-struct PhraseRule {
-  std::string id;
-  PhraseScope scope = PhraseScope::kText;
-  std::string pattern;  ///< as written (with "re:" for regular expressions)
+/// The columns a phrase row and a concept row share: what a match means, and where the row is.
+struct RuleMeaning {
   Reason reason = Reason::kUndefined;
   Party party = Party::kSender;
   std::optional<Permanence> permanence;
   std::string text_id;
   std::string source;
   RowOrigin origin;
+};
+
+struct PhraseRule : RuleMeaning {
+  std::string id;
+  PhraseScope scope = PhraseScope::kText;
+  std::string pattern;  ///< as written (with "re:" for regular expressions)
 };
 
 /// A row of words.tsv: one word (or fixed group of words) of a word class of the concept rules.
@@ -70,17 +74,11 @@ struct WordRule {
 };
 
 /// A row of concepts.tsv: word classes that together, within a window of words, say a reason.
-struct ConceptRule {
+struct ConceptRule : RuleMeaning {
   std::string id;                    ///< reported as "concept:<id>"
   std::vector<std::string> classes;  ///< all of these
   int window = 0;                    ///< words from the first class word to the last, at most
   std::vector<std::pair<std::string, GuardPlace>> unless;  ///< classes that veto a match
-  Reason reason = Reason::kUndefined;
-  Party party = Party::kSender;
-  std::optional<Permanence> permanence;
-  std::string text_id;
-  std::string source;
-  RowOrigin origin;
 };
 
 /// A row of status-words.tsv: what a status code means, by its vendor's documentation, when a

@@ -25,10 +25,6 @@ SmtpCommand NormalizeCommand(std::string_view command) {
   return SmtpCommand::kNone;
 }
 
-SmtpCommand CommandFromTranscript(std::string_view text, std::string_view address) {
-  return TranscriptCommands(text).For(address);
-}
-
 TranscriptCommands::TranscriptCommands(std::string_view text) {
   // Most texts hold no transcript at all.
   if (text.find(">>> ") == std::string_view::npos) return;

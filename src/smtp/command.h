@@ -23,20 +23,18 @@ namespace bouncetolk {
 SmtpCommand NormalizeCommand(std::string_view command);
 
 /// The SMTP command a session transcript ("... while talking to host:", ">>> RCPT To:<a@b>",
-/// "<<< 550 ...", as Sendmail and others quote it) shows was refused for \a address: kRcpt
+/// "<<< 550 ...", as Sendmail and others quote it) shows was refused for an address: kRcpt
 /// when the first 4xx/5xx "<<<" reply that concerns it follows a RCPT naming the address,
 /// kMail when it follows MAIL FROM. Never kData: under PIPELINING the replies to RCPT come
-/// after DATA was sent. kNone when the text holds no such transcript.
-SmtpCommand CommandFromTranscript(std::string_view text, std::string_view address);
-
-/// CommandFromTranscript() for every recipient of a message: the text is read once, however
-/// many recipients ask (a text with 1000 recipients and a long transcript was read 1000 times).
+/// after DATA was sent. kNone when the text holds no such transcript. The text is read once
+/// for every recipient of a message, however many ask (a text with 1000 recipients
+/// and a long transcript was read 1000 times).
 /// An address is named by a RCPT line when it is one of the line's addresses (ASCII case
 /// ignored).
 class TranscriptCommands {
  public:
   explicit TranscriptCommands(std::string_view text);
-  /// The refused command for \a address, as CommandFromTranscript().
+  /// The refused command for \a address, as above.
   SmtpCommand For(std::string_view address) const;
 
  private:

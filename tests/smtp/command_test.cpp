@@ -45,23 +45,23 @@ TEST(SmtpCommandTest, CommandFromTranscript) {
       "<<< 250 2.1.5 OK\n"
       ">>> RCPT To:<Weg@Example.org>\n"
       "<<< 550 5.1.1 <weg@example.org>... User unknown\n";
-  EXPECT_EQ(SmtpCommandToken(CommandFromTranscript(rcpt, "weg@example.org")),
+  EXPECT_EQ(SmtpCommandToken(TranscriptCommands(rcpt).For("weg@example.org")),
             "RCPT");  // address case ignored
-  EXPECT_EQ(SmtpCommandToken(CommandFromTranscript(rcpt, "goed@example.org")),
+  EXPECT_EQ(SmtpCommandToken(TranscriptCommands(rcpt).For("goed@example.org")),
             "");  // its RCPT was accepted
   const std::string mail =
       ">>> MAIL From:<jan@example.nl>\n"
       "<<< 553 5.1.8 Domain of sender address does not exist\n";
-  EXPECT_EQ(SmtpCommandToken(CommandFromTranscript(mail, "wie@example.org")), "MAIL");
+  EXPECT_EQ(SmtpCommandToken(TranscriptCommands(mail).For("wie@example.org")), "MAIL");
   // Pipelined: the RCPT refusal arrives after DATA was sent; DATA is never concluded.
   const std::string pipelined =
       ">>> DATA\n"
       "<<< 550 5.5.0 Invalid recipient\n"
       "<<< 554 5.5.1 Error: no valid recipients\n";
-  EXPECT_EQ(SmtpCommandToken(CommandFromTranscript(pipelined, "wie@example.org")), "");
-  EXPECT_EQ(SmtpCommandToken(CommandFromTranscript("550 5.1.1 User unknown\n", "wie@example.org")),
+  EXPECT_EQ(SmtpCommandToken(TranscriptCommands(pipelined).For("wie@example.org")), "");
+  EXPECT_EQ(SmtpCommandToken(TranscriptCommands("550 5.1.1 User unknown\n").For("wie@example.org")),
             "");
-  EXPECT_EQ(SmtpCommandToken(CommandFromTranscript(">>> RCPT To:<a@b.nl>\n<<< 5", "a@b.nl")),
+  EXPECT_EQ(SmtpCommandToken(TranscriptCommands(">>> RCPT To:<a@b.nl>\n<<< 5").For("a@b.nl")),
             "");  // cut short
 }
 
