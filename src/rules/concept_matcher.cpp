@@ -50,6 +50,7 @@ struct ConceptMatcher::Impl {
   // automaton on first use, so a run whose every bounce has a phrase never builds it.
   std::vector<std::string_view> pending;
   AhoCorasick automaton;
+  const AhoCorasickImage* prebuilt = nullptr;
   bool built = false;
   std::once_flag once;
 
@@ -57,7 +58,7 @@ struct ConceptMatcher::Impl {
     std::call_once(once, [this] {
       for (std::size_t i = 0; i < pending.size(); ++i)
         automaton.Add(pending[i], static_cast<int>(i));
-      automaton.Build();
+      automaton.Build(prebuilt);
       pending = {};
     });
   }
@@ -227,6 +228,13 @@ bool ConceptMatcher::AddWord(std::string_view word, int klass) {
 void ConceptMatcher::AddRule(ConceptPattern rule) { impl_->rules.push_back(std::move(rule)); }
 
 void ConceptMatcher::Build() { impl_->built = true; }
+
+void ConceptMatcher::UsePrebuilt(const AhoCorasickImage* prebuilt) { impl_->prebuilt = prebuilt; }
+
+const AhoCorasickImage& ConceptMatcher::automaton() const {
+  impl_->EnsureAutomaton();
+  return impl_->automaton.image();
+}
 
 int ConceptMatcher::Match(std::string_view normalized_text) const {
   const std::vector<int> all = MatchAll(normalized_text, true);

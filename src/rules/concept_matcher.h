@@ -20,6 +20,8 @@
 
 namespace bouncetolk {
 
+struct AhoCorasickImage;
+
 /// Where a guard class must not occur, relative to the words of a match.
 enum class GuardPlace {
   kAround,   ///< "around:": from window words before the first word to window words after the last
@@ -65,6 +67,11 @@ class ConceptMatcher {
   /// Ends the adding. Call once, after the words and rules; the automaton itself is built by
   /// the first Match, so loading the rules costs little when no text needs the concepts.
   void Build();
+  /// The automaton of the words that the build made (AhoCorasick::Build): used when the words
+  /// added are the same.
+  void UsePrebuilt(const AhoCorasickImage* prebuilt);
+  /// The automaton of the words, built now if it was not yet (for tools/automata.cpp).
+  const AhoCorasickImage& automaton() const;
 
   /// The number of the first rule (in order of adding) that matches \a normalized_text, or -1.
   int Match(std::string_view normalized_text) const;

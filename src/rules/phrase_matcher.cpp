@@ -135,7 +135,7 @@ void PhraseMatcher::AddTrusted(std::string_view pattern, int id) {
   }
 }
 
-bool PhraseMatcher::Compile(std::string* error, int* failed_id) {
+bool PhraseMatcher::Compile(std::string* error, int* failed_id, const AhoCorasickImage* prebuilt) {
   bool ok = true;
   for (const auto& [pattern, id] : impl_->to_compile) {
     std::string err;
@@ -148,10 +148,12 @@ bool PhraseMatcher::Compile(std::string* error, int* failed_id) {
     }
   }
   impl_->to_compile.clear();
-  impl_->automaton.Build();
+  impl_->automaton.Build(prebuilt);
   impl_->compiled = true;
   return ok;
 }
+
+const AhoCorasickImage& PhraseMatcher::automaton() const { return impl_->automaton.image(); }
 
 std::vector<int> PhraseMatcher::Match(std::string_view normalized_text) const {
   std::vector<int> out;

@@ -20,6 +20,8 @@
 
 namespace bouncetolk {
 
+struct AhoCorasickImage;
+
 /// The regular expressions of a rule set, each parsed, compiled or set up once however many
 /// matchers and checks use it. RuleTables owns one, so that the loader's check of a row and the
 /// matcher share the work; a PhraseMatcher made without a store has its own. Adding is not
@@ -67,7 +69,11 @@ class PhraseMatcher {
   /// Compiles the regular expressions of Add() (computing their atoms) and builds the automaton.
   /// Returns false, with RE2's message in *error and the pattern's id in *failed_id (may be
   /// nullptr), when one does not compile (RE2's memory limit); it never matches, the others do.
-  bool Compile(std::string* error, int* failed_id = nullptr);
+  /// With \a prebuilt: the automaton the build made of the same patterns (AhoCorasick::Build).
+  bool Compile(std::string* error, int* failed_id = nullptr,
+               const AhoCorasickImage* prebuilt = nullptr);
+  /// After Compile(): the automaton's arrays (for tools/automata.cpp).
+  const AhoCorasickImage& automaton() const;
   /// Ids of all patterns found in \a normalized_text, in ascending id order.
   std::vector<int> Match(std::string_view normalized_text) const;
   bool empty() const;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "bouncetolk/status_code.h"
+#include "rules/prebuilt_automata.h"
 #include "rules/rule_check.h"
 #include "rules/rule_loader.h"
 
@@ -139,18 +140,25 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
     }
   }
   // Regexes that parse but do not compile (RE2's memory limit): only validated loads compile.
-  for (PhraseMatcher* m : {&t->text_matcher, &t->subject_matcher}) {
+  // The automata as the build made them, when the patterns are the same (prebuilt_automata.h).
+  const std::pair<PhraseMatcher*, std::string_view> phrase_matchers[] = {
+      {&t->text_matcher, kPhraseTextAutomaton}, {&t->subject_matcher, kPhraseSubjectAutomaton}};
+  for (const auto& [m, name] : phrase_matchers) {
     std::string err;
     int id = -1;
-    if (!m->Compile(&err, &id))
+    if (!m->Compile(&err, &id, PrebuiltAutomaton(name)))
       errors->push_back(PatternError(t->phrases[static_cast<std::size_t>(id)], err));
   }
-  for (PhraseMatcher* m : {&t->lhost_text_matcher, &t->lhost_subject_matcher}) {
+  const std::pair<PhraseMatcher*, std::string_view> lhost_matchers[] = {
+      {&t->lhost_text_matcher, kLhostTextAutomaton},
+      {&t->lhost_subject_matcher, kLhostSubjectAutomaton}};
+  for (const auto& [m, name] : lhost_matchers) {
     std::string err;
     int id = -1;
-    if (!m->Compile(&err, &id))
+    if (!m->Compile(&err, &id, PrebuiltAutomaton(name)))
       errors->push_back(MarkerError(t->lhost_markers[static_cast<std::size_t>(id)], err));
   }
+  t->concept_matcher.UsePrebuilt(PrebuiltAutomaton(kConceptWordAutomaton));
   BuildConcepts(t.get(), errors);
   if (!trusted) CheckReferences(t.get());
   if (errors->size() != errors_before) return nullptr;
