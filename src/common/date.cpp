@@ -231,10 +231,25 @@ std::string FormatIsoUtc(std::int64_t when) {
   const std::int64_t secs = when - days * 86400;
   int year = 0, month = 0, day = 0;
   CivilFromDays(days, &year, &month, &day);
-  char out[40];
-  std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
-                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
-                static_cast<int>(secs % 60));
+  if (year < 0 || year > 9999) {
+    char out[40];
+    std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                  static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                  static_cast<int>(secs % 60));
+    return out;
+  }
+  // The common case without snprintf (a record per recipient of a batch formats one).
+  std::string out = "0000-00-00T00:00:00Z";
+  const auto put = [&out](std::size_t at, int value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value /= 10)
+      out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+  };
+  put(0, year, 4);
+  put(5, month, 2);
+  put(8, day, 2);
+  put(11, static_cast<int>(secs / 3600), 2);
+  put(14, static_cast<int>(secs / 60 % 60), 2);
+  put(17, static_cast<int>(secs % 60), 2);
   return out;
 }
 

@@ -31,10 +31,13 @@ std::string RecordToken(std::string_view addresser, std::string_view recipient,
                         std::string_view message_id, std::optional<std::int64_t> time) {
   std::string id(StripAngles(Trim(message_id)));
   if (id.empty() && time) id = std::to_string(*time);
-  std::string bytes = "\x02";
-  bytes += AsciiLowerCopy(addresser);
+  std::string bytes;
+  bytes.reserve(addresser.size() + recipient.size() + id.size() + 4);
+  bytes += '\x02';
+  bytes += addresser;
   bytes += '\x1e';
-  bytes += AsciiLowerCopy(recipient);
+  bytes += recipient;
+  for (char& c : bytes) c = AsciiLower(c);  // the two addresses, lower case
   bytes += '\x1e';
   bytes += id;
   bytes += '\x03';

@@ -317,6 +317,10 @@ std::string DecodeUtf8AddrXtext(std::string_view s) {
 }
 
 std::string StripComments(std::string_view s) {
+  // Most texts (dates, addresses) have neither comments nor quotes: copied whole.
+  std::size_t plain = 0;
+  while (plain < s.size() && s[plain] != '(' && s[plain] != '"' && s[plain] != '\\') ++plain;
+  if (plain == s.size()) return std::string(s);
   std::string out;
   out.reserve(s.size());
   int depth = 0;
