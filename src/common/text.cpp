@@ -69,7 +69,7 @@ std::size_t FindIgnoreCase(std::string_view hay, std::string_view lower_needle, 
   return std::string_view::npos;
 }
 
-std::string_view Trim(std::string_view s) {
+std::string_view TrimSpaces(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && IsSpace(s[b])) ++b;
   while (e > b && IsSpace(s[e - 1])) --e;

@@ -35,7 +35,15 @@ bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 std::size_t FindIgnoreCase(std::string_view hay, std::string_view lower_needle,
                            std::size_t from = 0);
 /// View without leading and trailing white space (including CR/LF).
-std::string_view Trim(std::string_view s);
+std::string_view TrimSpaces(std::string_view s);
+/// Trim() in the common case inline: ends that are no white space (every white space byte is
+/// at most ' ') need no call.
+inline std::string_view Trim(std::string_view s) {
+  if (s.empty() ||
+      (static_cast<unsigned char>(s.front()) > ' ' && static_cast<unsigned char>(s.back()) > ' '))
+    return s;
+  return TrimSpaces(s);
+}
 /// Lower-cases ASCII and collapses every run of white space to one space; trims the ends.
 /// This is the form phrase patterns are matched against.
 std::string NormalizeForMatch(std::string_view s);

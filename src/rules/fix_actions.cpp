@@ -22,7 +22,7 @@ void LoadFixActions(const DataFile& f, FixActionTables* t, std::vector<std::stri
       errors->push_back(fmt::format("{}: unknown action class '{}'", Where(f, r.line), r.cells[1]));
       continue;
     }
-    t->by_text[std::string(r.cells[0])] = *action;
+    t->by_text[r.cells[0]] = *action;
   }
 }
 
@@ -108,7 +108,7 @@ void CheckFixActions(const RuleTables& t, std::vector<std::string>* notes,
           "data/rules/fix-actions.tsv: text '{}' has no action class (its reason's is used)", id));
   }
   for (const auto& [id, action] : fa.by_text) {
-    if (t.texts[Lang::kNl].count(id) == 0)
+    if (t.texts[Lang::kNl].count(std::string(id)) == 0)
       notes->push_back(
           fmt::format("data/rules/fix-actions.tsv: text '{}' does not exist (row not used)", id));
   }

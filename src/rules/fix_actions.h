@@ -32,8 +32,9 @@ struct OutcomeActionRule {
 
 /// The two tables.
 struct FixActionTables {
-  std::map<std::string, FixAction, std::less<>> by_text;  ///< fix-actions.tsv
-  std::vector<OutcomeActionRule> rules;                   ///< outcome-actions.tsv, file order
+  /// fix-actions.tsv; views into the file, which outlives the tables
+  std::map<std::string_view, FixAction, std::less<>> by_text;
+  std::vector<OutcomeActionRule> rules;  ///< outcome-actions.tsv, file order
 };
 
 void LoadFixActions(const DataFile& f, FixActionTables* t, std::vector<std::string>* errors);
