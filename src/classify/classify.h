@@ -25,8 +25,8 @@ namespace bouncetolk {
 struct TextFindings {
   std::optional<std::vector<int>> phrase_hits;  ///< indexes into RuleTables::phrases
   std::optional<int> concept;                   ///< index into RuleTables::concepts, or -1
-  /// per status code asked about: the index of its status-words row found, or -1
-  std::vector<std::pair<std::string, int>> status_words;
+  /// per status code asked about ("*": none): the status-words rows whose code and word fit
+  std::vector<std::pair<std::string, std::vector<int>>> status_words;
 };
 
 /// Classifies \a r (whose codes are already chosen). \a extra_text is further text about this
@@ -34,10 +34,12 @@ struct TextFindings {
 /// bounce's Subject, matched by subject-scope phrases as a last resort. \a extra_normalized,
 /// when given, is NormalizeForMatch(extra_text), which the caller may have made already.
 /// \a extra_found, when given, keeps what was found in extra_text from one call to the next: a
-/// text that many recipients share is searched once (issue 14).
+/// text that many recipients share is searched once (issue 14). \a reporting_mta is the
+/// report's Reporting-MTA: with r's Remote-MTA and the hosts in its diagnostic it names the
+/// server families a status-words row may ask for.
 void Classify(const RuleTables& tables, std::string_view extra_text, std::string_view subject,
               RecipientResult* r, const std::string* extra_normalized = nullptr,
-              TextFindings* extra_found = nullptr);
+              TextFindings* extra_found = nullptr, std::string_view reporting_mta = {});
 
 /// The names of the transaction facts, in the order Classify checks them (the list of
 /// docs/precedence.md).

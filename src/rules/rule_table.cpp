@@ -80,6 +80,8 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
       LoadConcepts(f, t.get(), errors);
     else if (p == "rules/status-words.tsv")
       LoadStatusWords(f, t.get(), errors);
+    else if (p == "rules/host-families.tsv")
+      LoadHostFamilies(f, t.get(), errors);
     else if (p == "rules/lhost.tsv")
       LoadLhostMarkers(f, t.get(), errors);
     else if (p == "rules/client_errors.tsv")
