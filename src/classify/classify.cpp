@@ -429,6 +429,19 @@ void FinishReading(const RuleTables& t, const Reading& g, RecipientResult* r) {
 
 }  // namespace
 
+const StatusWordRule* FindStatusWord(const RuleTables& t,
+                                     const std::optional<EnhancedStatus>& status,
+                                     std::string_view normalized,
+                                     const std::vector<std::string>& families, bool any_word) {
+  for (int index : StatusWordCandidates(t, status, normalized)) {
+    const StatusWordRule& rule = t.status_words[static_cast<std::size_t>(index)];
+    if (rule.AnyWord() == any_word &&
+        (rule.family == "*" || std::binary_search(families.begin(), families.end(), rule.family)))
+      return &rule;
+  }
+  return nullptr;
+}
+
 std::vector<std::string_view> TransactionFactNames() {
   std::vector<std::string_view> names;
   for (const TransactionFact& fact : kTransactionFacts) names.push_back(fact.name);

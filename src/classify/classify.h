@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "bouncetolk/report.h"
+#include "bouncetolk/status_code.h"
 #include "rules/rule_table.h"
 
 namespace bouncetolk {
@@ -40,6 +41,16 @@ struct TextFindings {
 void Classify(const RuleTables& tables, std::string_view extra_text, std::string_view subject,
               RecipientResult* r, const std::string* extra_normalized = nullptr,
               TextFindings* extra_found = nullptr, std::string_view reporting_mta = {});
+
+/// The first row of status-words.tsv whose code fits \a status (none: only rows of any code),
+/// whose word occurs in \a normalized (NormalizeForMatch) and whose family is "*" or one of
+/// \a families (sorted, as ServerFamilies gives them), among the rows of word "*" when
+/// \a any_word, else among the others; nullptr when none fits. For explain: Classify() finds
+/// the same rows, working the families out only when a row asks for one.
+const StatusWordRule* FindStatusWord(const RuleTables& t,
+                                     const std::optional<EnhancedStatus>& status,
+                                     std::string_view normalized,
+                                     const std::vector<std::string>& families, bool any_word);
 
 /// The names of the transaction facts, in the order Classify checks them (the list of
 /// docs/precedence.md).
