@@ -138,7 +138,7 @@ std::vector<int> StatusWordCandidates(const RuleTables& t,
 // The first row of status-words.tsv that fits \a r, among the rows of word "*" when \a any_word,
 // else among the others: its code, its word in the diagnostic, then in the vendor text \a extra,
 // and its family among the families of the servers the bounce
-// names (Remote-MTA, \a reporting_mta, the hosts in the diagnostic). \a status: r's own status
+// names (Remote-MTA, else \a reporting_mta; the hosts in the diagnostic). \a status: r's own status
 // code, or none when it is inferred. \a found, when given, keeps the rows whose code and word fit
 // \a extra, per status code.
 const StatusWordRule* MatchStatusWord(const RuleTables& t, const RecipientResult& r,
@@ -150,7 +150,14 @@ const StatusWordRule* MatchStatusWord(const RuleTables& t, const RecipientResult
     const StatusWordRule& rule = t.status_words[static_cast<std::size_t>(index)];
     if (rule.AnyWord() != any_word) return false;
     if (rule.family == "*") return true;
-    if (!families) families = ServerFamilies(t, {r.remote_mta, reporting_mta}, r.diagnostic);
+    // The Reporting-MTA speaks for itself only when no remote server answered (Microsoft 365's
+    // own 5.7.7xx refusals of a tenant's outbound mail); beside a Remote-MTA the code is that
+    // server's.
+    if (!families) {
+      families = ServerFamilies(
+          t, {r.remote_mta, r.remote_mta.empty() ? reporting_mta : std::string_view()},
+          r.diagnostic);
+    }
     return std::binary_search(families->begin(), families->end(), rule.family);
   };
   for (int index : StatusWordCandidates(t, status, diagnostic)) {

@@ -36,8 +36,8 @@ struct TextFindings {
 /// when given, is NormalizeForMatch(extra_text), which the caller may have made already.
 /// \a extra_found, when given, keeps what was found in extra_text from one call to the next: a
 /// text that many recipients share is searched once (issue 14). \a reporting_mta is the
-/// report's Reporting-MTA: with r's Remote-MTA and the hosts in its diagnostic it names the
-/// server families a status-words row may ask for.
+/// report's Reporting-MTA: with r's Remote-MTA (it counts only without one) and the hosts in
+/// its diagnostic it names the server families a status-words row may ask for.
 void Classify(const RuleTables& tables, std::string_view extra_text, std::string_view subject,
               RecipientResult* r, const std::string* extra_normalized = nullptr,
               TextFindings* extra_found = nullptr, std::string_view reporting_mta = {});

@@ -189,6 +189,8 @@ TEST(ClassifyTest, FamilyRowsHoldOnlyForTheirFamily) {
        "status-word:google-spf"},
       {"5.7.27 elsewhere", "550 5.7.27 Blocked", "5.7.27", 550, "mx.example.com", "", "notaccept",
        ""},
+      {"5.7.27 from a remote server, reported by Google", "550 5.7.27 Blocked", "5.7.27", 550,
+       "mx.example.com", "mail-sor-f41.google.com", "notaccept", ""},
       // Microsoft's own range 5.7.606-649: a banned sending IP.
       {"microsoft 5.7.612", "550 5.7.612 Access denied", "5.7.612", 550,
        "contoso-com.mail.protection.outlook.com", "", "blocked", "status-word:ms-banned-ip"},
