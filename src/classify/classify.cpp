@@ -119,68 +119,83 @@ const ConceptRule* MatchConcept(const RuleTables& t, std::string_view normalized
 }
 
 // The rows of status-words.tsv whose code fits \a status (any code for rows of code "*") and
-// whose word occurs in \a text (any text for rows of word "*"), in file order.
+// whose word occurs in \a text (any text for rows of word "*"), in file order. One pass of
+// status_word_matcher finds the words.
 std::vector<int> StatusWordCandidates(const RuleTables& t,
                                       const std::optional<EnhancedStatus>& status,
                                       std::string_view text) {
+  const std::vector<int> words =
+      text.empty() ? std::vector<int>() : t.status_word_matcher.Match(text);
   std::vector<int> out;
   for (std::size_t i = 0; i < t.status_words.size(); ++i) {
     const StatusWordRule& rule = t.status_words[i];
     const bool code =
         rule.AnyCode() ||
         (status && rule.CodeMatches(status->klass(), status->subject(), status->detail()));
-    if (code && (rule.AnyWord() || text.find(rule.word) != std::string_view::npos))
+    if (code &&
+        (rule.AnyWord() || std::binary_search(words.begin(), words.end(), static_cast<int>(i))))
       out.push_back(static_cast<int>(i));
   }
   return out;
 }
 
-// The first row of status-words.tsv that fits \a r, among the rows of word "*" when \a any_word,
-// else among the others: its code, its word in the diagnostic, then in the vendor text \a extra,
-// and its family among the families of the servers the bounce
-// names (Remote-MTA, else \a reporting_mta; the hosts in the diagnostic). \a status: r's own status
-// code, or none when it is inferred. \a found, when given, keeps the rows whose code and word fit
-// \a extra, per status code.
-const StatusWordRule* MatchStatusWord(const RuleTables& t, const RecipientResult& r,
-                                      const std::optional<EnhancedStatus>& status,
-                                      std::string_view reporting_mta, std::string_view diagnostic,
-                                      std::string_view extra, bool any_word, TextFindings* found) {
+// The rows of status-words.tsv that fit a recipient (docs/precedence.md).
+struct StatusWordMatch {
+  const StatusWordRule* with_words = nullptr;   // layer 0: a row with a word
+  const StatusWordRule* vendor_code = nullptr;  // layer 3: a row of word "*", when no layer 0
+};
+
+// The first rows of status-words.tsv that fit \a r: with a word, its code and its word in the
+// diagnostic, then in the vendor text \a extra; else of word "*", its code; each with its
+// family among the families of the servers the bounce names (Remote-MTA, else
+// \a reporting_mta; the hosts in the diagnostic). \a status: r's own status code, or none when
+// it is inferred. \a found, when given, keeps the rows whose code and word fit \a extra, per
+// status code.
+StatusWordMatch MatchStatusWords(const RuleTables& t, const RecipientResult& r,
+                                 const std::optional<EnhancedStatus>& status,
+                                 std::string_view reporting_mta, std::string_view diagnostic,
+                                 std::string_view extra, TextFindings* found) {
+  StatusWordMatch m;
+  if (t.status_words.empty()) return m;
   std::optional<std::vector<std::string>> families;  // worked out when a row needs them
-  const auto fits = [&](int index) {
-    const StatusWordRule& rule = t.status_words[static_cast<std::size_t>(index)];
-    if (rule.AnyWord() != any_word) return false;
-    if (rule.family == "*") return true;
-    // The Reporting-MTA speaks for itself only when no remote server answered (Microsoft 365's
-    // own 5.7.7xx refusals of a tenant's outbound mail); beside a Remote-MTA the code is that
-    // server's.
-    if (!families) {
-      families = ServerFamilies(
-          t, {r.remote_mta, r.remote_mta.empty() ? reporting_mta : std::string_view()},
-          r.diagnostic);
+  const auto first_fit = [&](const std::vector<int>& rows, bool any_word) -> const StatusWordRule* {
+    for (int index : rows) {
+      const StatusWordRule& rule = t.status_words[static_cast<std::size_t>(index)];
+      if (rule.AnyWord() != any_word) continue;
+      if (rule.family == "*") return &rule;
+      // The Reporting-MTA speaks for itself only when no remote server answered (Microsoft
+      // 365's own 5.7.7xx refusals of a tenant's outbound mail); beside a Remote-MTA the code
+      // is that server's.
+      if (!families) {
+        families = ServerFamilies(
+            t, {r.remote_mta, r.remote_mta.empty() ? reporting_mta : std::string_view()},
+            r.diagnostic);
+      }
+      if (std::binary_search(families->begin(), families->end(), rule.family)) return &rule;
     }
-    return std::binary_search(families->begin(), families->end(), rule.family);
+    return nullptr;
   };
-  for (int index : StatusWordCandidates(t, status, diagnostic)) {
-    if (fits(index)) return &t.status_words[static_cast<std::size_t>(index)];
-  }
-  const std::string key = status ? status->ToString() : std::string("*");
-  std::vector<int> own;
-  const std::vector<int>* in_extra = &own;
-  if (found) {
-    auto known = std::find_if(found->status_words.begin(), found->status_words.end(),
-                              [&](const auto& entry) { return entry.first == key; });
-    if (known == found->status_words.end()) {
-      found->status_words.emplace_back(key, StatusWordCandidates(t, status, extra));
-      known = std::prev(found->status_words.end());
+  const std::vector<int> in_diagnostic = StatusWordCandidates(t, status, diagnostic);
+  m.with_words = first_fit(in_diagnostic, false);
+  if (!m.with_words) {
+    const std::string key = status ? status->ToString() : std::string("*");
+    std::vector<int> own;
+    const std::vector<int>* in_extra = &own;
+    if (found) {
+      auto known = std::find_if(found->status_words.begin(), found->status_words.end(),
+                                [&](const auto& entry) { return entry.first == key; });
+      if (known == found->status_words.end()) {
+        found->status_words.emplace_back(key, StatusWordCandidates(t, status, extra));
+        known = std::prev(found->status_words.end());
+      }
+      in_extra = &known->second;
+    } else {
+      own = StatusWordCandidates(t, status, extra);
     }
-    in_extra = &known->second;
-  } else {
-    own = StatusWordCandidates(t, status, extra);
+    m.with_words = first_fit(*in_extra, false);
   }
-  for (int index : *in_extra) {
-    if (fits(index)) return &t.status_words[static_cast<std::size_t>(index)];
-  }
-  return nullptr;
+  if (!m.with_words) m.vendor_code = first_fit(in_diagnostic, true);
+  return m;
 }
 
 // Diagnostic-Code type X-Unix carries the exit status of the local delivery program
@@ -230,11 +245,10 @@ Reading ReadLayers(const RuleTables& t, std::string_view extra_text, std::string
   const std::string& extra = extra_normalized ? *extra_normalized : own;
   const std::optional<EnhancedStatus> own_status =
       g.real_status ? g.status : std::optional<EnhancedStatus>();
-  if (!t.status_words.empty()) {
-    g.status_word =
-        MatchStatusWord(t, *r, own_status, reporting_mta, diagnostic, extra, false, found);
-    if (g.status_word) r->rules.insert(r->rules.begin(), "status-word:" + g.status_word->id);
-  }
+  const StatusWordMatch words =
+      MatchStatusWords(t, *r, own_status, reporting_mta, diagnostic, extra, found);
+  g.status_word = words.with_words;
+  if (g.status_word) r->rules.insert(r->rules.begin(), "status-word:" + g.status_word->id);
   if (!g.phrase && !local_mailer) {
     g.phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules, &extra,
                             found ? &found->phrase_hits : nullptr);
@@ -246,11 +260,8 @@ Reading ReadLayers(const RuleTables& t, std::string_view extra_text, std::string
 
   // Layers 3 and 4: the code's meaning at the server's family, the status code and its
   // fallbacks. Layer 5: the reply code.
-  if (!t.status_words.empty() && !g.status_word) {
-    g.vendor_code =
-        MatchStatusWord(t, *r, own_status, reporting_mta, diagnostic, extra, true, found);
-    if (g.vendor_code) r->rules.push_back("status-word:" + g.vendor_code->id);
-  }
+  g.vendor_code = words.vendor_code;
+  if (g.vendor_code) r->rules.push_back("status-word:" + g.vendor_code->id);
   if (g.real_status) LookupStatus(t, r->status, &g.status_chain);
   for (const CodeRule* rule : g.status_chain) r->rules.push_back("status:" + rule->code);
   if (r->reply_code) LookupReply(t, *r->reply_code, &g.reply_chain);

@@ -373,11 +373,12 @@ void LoadStatusWords(const DataFile& f, RuleTables* t, std::vector<std::string>*
     // Something must tie the row down: a code with a family or a word, or a word.
     const bool tied = rule.word != "*" || (rule.code != "*" && rule.family != "*");
     if (!ValidPhraseId(rule.id) || !ParseStatusWordCode(&rule) || rule.word.empty() ||
-        rule.family.empty() || !tied ||
+        rule.word.compare(0, 3, "re:") == 0 || rule.family.empty() || !tied ||
         (!t->trusted && rule.word != NormalizeForMatch(rule.word))) {
       errors->push_back(fmt::format(
           "{}: '{}' needs an id [a-z0-9._-]+, a family or *, a code (5.4.1, 5.7.606-649 or *) "
-          "and a lower-case word (or *), and a family, code or word that is not *",
+          "and a lower-case word not starting with re: (or *), and a family, code or word that "
+          "is not *",
           Where(f, r.line), rule.id));
       continue;
     }

@@ -173,9 +173,11 @@ struct RuleTables {
   /// is empty, and the languages are in lazy (FindText and friends look there).
   bool trusted = false;
   ByLang<LazyLang> lazy;
-  std::vector<DataFile> files;              ///< every loaded file, in load order, for Dump()
-  std::deque<std::string> file_storage;     ///< contents of overlay files (files[i].content)
-  PhraseMatcher text_matcher{&regexes};     ///< phrases with scope "text"
+  std::vector<DataFile> files;           ///< every loaded file, in load order, for Dump()
+  std::deque<std::string> file_storage;  ///< contents of overlay files (files[i].content)
+  PhraseMatcher text_matcher{&regexes};  ///< phrases with scope "text"
+  /// The words of status_words (rows of word "*" left out), id = index in status_words.
+  PhraseMatcher status_word_matcher{&regexes};
   PhraseMatcher subject_matcher{&regexes};  ///< phrases with scope "subject"
   std::vector<std::string> check_errors;    ///< found while loading; reported by Check()
   /// Findings of a validated load that do not make it fail (RuleSet::Notes()).
