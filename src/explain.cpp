@@ -45,43 +45,30 @@ ExplainHit FromCodeRule(const CodeRule& rule, std::string_view kind, std::string
   return h;
 }
 
+// A hit of a text rule (a phrase, a concept, a status-words row): what its row says.
+ExplainHit FromMeaning(const RuleMeaning& rule, std::string_view kind, const std::string& id,
+                       std::string matched) {
+  ExplainHit h;
+  h.kind = std::string(kind);
+  h.matched = std::move(matched);
+  h.rule_id = fmt::format("{}:{}", kind, id);
+  h.text_id = rule.text_id;
+  h.reason = rule.reason;
+  h.party = rule.party;
+  h.permanence = rule.permanence;
+  h.source = rule.source;
+  return h;
+}
+
 ExplainHit FromPhrase(const PhraseRule& rule, std::string matched) {
-  ExplainHit h;
-  h.kind = "phrase";
-  h.matched = std::move(matched);
-  h.rule_id = "phrase:" + rule.id;
-  h.text_id = rule.text_id;
-  h.reason = rule.reason;
-  h.party = rule.party;
-  h.permanence = rule.permanence;
-  h.source = rule.source;
-  return h;
+  return FromMeaning(rule, "phrase", rule.id, std::move(matched));
 }
 
+// A status-words row: its permanence, else the class of the code in the text (\a klass, 0 when
+// none).
 ExplainHit FromStatusWord(const StatusWordRule& rule, std::string matched, char klass) {
-  ExplainHit h;
-  h.kind = "status-word";
-  h.matched = std::move(matched);
-  h.rule_id = "status-word:" + rule.id;
-  h.text_id = rule.text_id;
-  h.reason = rule.reason;
-  h.party = rule.party;
-  h.permanence = rule.permanence;
+  ExplainHit h = FromMeaning(rule, "status-word", rule.id, std::move(matched));
   if (!h.permanence && klass != 0) h.permanence = OfClass(klass);
-  h.source = rule.source;
-  return h;
-}
-
-ExplainHit FromConcept(const ConceptRule& rule, std::string matched) {
-  ExplainHit h;
-  h.kind = "concept";
-  h.matched = std::move(matched);
-  h.rule_id = "concept:" + rule.id;
-  h.text_id = rule.text_id;
-  h.reason = rule.reason;
-  h.party = rule.party;
-  h.permanence = rule.permanence;
-  h.source = rule.source;
   return h;
 }
 
@@ -204,7 +191,8 @@ ExplainResult Explain(std::string_view query_in, const RuleSet& rules) {
          status_row->kind == CodeKind::kGeneric || status_row->reason == Reason::kUndefined);
     std::optional<ExplainHit> concept_hit;
     if (concept >= 0)
-      concept_hit = FromConcept(t.concepts[static_cast<std::size_t>(concept)], std::string(q));
+      concept_hit = FromMeaning(t.concepts[static_cast<std::size_t>(concept)], "concept",
+                                t.concepts[static_cast<std::size_t>(concept)].id, std::string(q));
     if (concept_hit && concept_decides) out.hits.push_back(*concept_hit);
     if (vendor) out.hits.push_back(FromStatusWord(*vendor, codes.status->ToString(), klass));
     if (ids.empty() && norm.size() >= 3 && norm.size() <= 40 &&

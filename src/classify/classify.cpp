@@ -281,25 +281,24 @@ void TakeRule(const Rule& rule, RecipientResult* r) {
   r->text_id = rule.text_id;
 }
 
+// A text rule's reading (a phrase, a concept, a status-words row), with its permanence when it
+// has one (not for a delay notice).
+void TakeMeaning(const RuleMeaning& rule, RecipientResult* r) {
+  TakeRule(rule, r);
+  if (rule.permanence && r->action != DsnAction::kDelayed) r->permanence = *rule.permanence;
+}
+
 // The most specific layer that matched decides; a phrase or concept may also fix the
 // permanence (not of a delay notice).
 void TakeLayerReason(const Reading& g, RecipientResult* r) {
   if (g.status_word) {
-    TakeRule(*g.status_word, r);
-    if (g.status_word->permanence && r->action != DsnAction::kDelayed)
-      r->permanence = *g.status_word->permanence;
+    TakeMeaning(*g.status_word, r);
   } else if (g.phrase) {
-    TakeRule(*g.phrase, r);
-    if (g.phrase->permanence && r->action != DsnAction::kDelayed)
-      r->permanence = *g.phrase->permanence;
+    TakeMeaning(*g.phrase, r);
   } else if (g.ConceptDecides()) {
-    TakeRule(*g.concept, r);
-    if (g.concept->permanence && r->action != DsnAction::kDelayed)
-    r->permanence = *g.concept->permanence;
+    TakeMeaning(*g.concept, r);
   } else if (g.vendor_code) {
-    TakeRule(*g.vendor_code, r);
-    if (g.vendor_code->permanence && r->action != DsnAction::kDelayed)
-      r->permanence = *g.vendor_code->permanence;
+    TakeMeaning(*g.vendor_code, r);
   } else if (!g.status_chain.empty()) {
     // The most specific status row decides; a row whose reason is undefined (a fallback, or
     // X.0.0 "other undefined status") yields to a reply rule that knows more.

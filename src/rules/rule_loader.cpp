@@ -128,8 +128,8 @@ bool ParseStatusWordCode(StatusWordRule* rule) {
   return rule->detail_to >= rule->detail_from;
 }
 
-// The columns reason, party, permanence, text and source of a phrase or concept row (whose
-// id is \a id), from cell \a first on, into \a rule; false, with the error, for a bad cell.
+// The columns reason, party, permanence, text and source of a phrase, concept or status-words row
+// (whose id is \a id), from cell \a first on, into \a rule; false, with the error, for a bad cell.
 bool ReadOutcome(const DataFile& f, const TsvRow& r, std::size_t first, std::string_view ns,
                  std::string_view id, RuleMeaning* rule, RuleTables* t,
                  std::vector<std::string>* errors) {
@@ -382,19 +382,13 @@ void LoadStatusWords(const DataFile& f, RuleTables* t, std::vector<std::string>*
           Where(f, r.line), rule.id));
       continue;
     }
-    if (!ParseReasonCell(f, r, r.cells[4], &rule.reason, errors)) continue;
-    if (!ParsePartyCell(f, r, r.cells[5], &rule.party, errors)) continue;
-    if (!ParsePermanenceCell(f, r, r.cells[6], &rule.permanence, errors)) continue;
     const bool concrete = rule.klass != 0 && rule.detail_from == rule.detail_to;
     if (!concrete && (r.cells[7].empty() || r.cells[7] == "-")) {
       errors->push_back(fmt::format("{}: '{}': a row without one concrete code needs a text",
                                     Where(f, r.line), rule.id));
       continue;
     }
-    rule.text_id = TextIdOrOwn(r.cells[7], "status", rule.code);
-    rule.source = r.cells[8];
-    rule.origin = RowOrigin{f.path, r.line};
-    CheckSource(f, r, rule.source, t);
+    if (!ReadOutcome(f, r, 4, "status", rule.code, &rule, t, errors)) continue;
     auto same = std::find_if(t->status_words.begin(), t->status_words.end(),
                              [&rule](const StatusWordRule& w) { return w.id == rule.id; });
     if (same != t->status_words.end())

@@ -93,19 +93,14 @@ struct HostFamilyRule {
 /// A row of status-words.tsv: what a status code means, by its vendor's documentation, when a
 /// word of the text goes with it ("5.4.1" with "recipient address rejected: access denied"),
 /// optionally only when a server of one family said it ("5.7.26" from Google).
-struct StatusWordRule {
+struct StatusWordRule : RuleMeaning {
   std::string id;      ///< reported as "status-word:<id>"
   std::string family;  ///< a family of host-families.tsv, or "*" (any server)
   std::string code;    ///< as written: "5.4.1", a range of details "5.7.606-649", or "*"
   char klass = 0;      ///< of code; 0 for "*" (any code)
   int subject = 0, detail_from = 0, detail_to = 0;
   std::string word;  ///< lower case, single spaces: a substring of the normalised text; "*" any
-  Reason reason = Reason::kUndefined;
-  Party party = Party::kSender;
-  std::optional<Permanence> permanence;  ///< when the vendor documents one against the class
-  std::string text_id;
-  std::string source;
-  RowOrigin origin;
+  // RuleMeaning: a permanence only when the vendor documents one against the class (QQ's 550).
 
   bool AnyCode() const { return klass == 0; }
   bool AnyWord() const { return word == "*"; }
