@@ -288,8 +288,8 @@ void TakeMeaning(const RuleMeaning& rule, RecipientResult* r) {
   if (rule.permanence && r->action != DsnAction::kDelayed) r->permanence = *rule.permanence;
 }
 
-// The most specific layer that matched decides; a phrase or concept may also fix the
-// permanence (not of a delay notice).
+// The most specific layer that matched decides; a text rule (phrase, concept, status-words row)
+// may also fix the permanence (not of a delay notice).
 void TakeLayerReason(const Reading& g, RecipientResult* r) {
   if (g.status_word) {
     TakeMeaning(*g.status_word, r);
