@@ -237,7 +237,7 @@ void ClassifyRecipient(const RuleSet& rules, VendorWords* vendor, RecipientResul
     *r = MakeFeedbackRecipient(r->recipient, r->index);
   } else {
     Classify(rules.tables(), vendor->text(), report->subject, r, vendor->Normalized(),
-             vendor->Found());
+             vendor->Found(), report->per_message.reporting_mta);
   }
 }
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 //
 // explain.cpp: Explain() (explain.h). Uses the same tables and the same precedence as the
-// classifier: phrases, then the enhanced code with its fallbacks, then the reply code. A short
+// classifier: a code with its vendor's words, phrases (a concept rule when none matched), the
+// code's meaning at a server family the text names, the enhanced code with its fallbacks, then
+// the reply code. A short
 // token query ("B-URL") also finds phrase rules whose pattern contains it as a word.
 
 #include "bouncetolk/explain.h"
@@ -9,8 +11,11 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <optional>
 
 #include "bouncetolk/status_code.h"
+#include "classify/classify.h"
+#include "classify/host_family.h"
 #include "common/text.h"
 #include "rules/rule_table.h"
 #include "smtp/diagnostic.h"
@@ -40,16 +45,30 @@ ExplainHit FromCodeRule(const CodeRule& rule, std::string_view kind, std::string
   return h;
 }
 
-ExplainHit FromPhrase(const PhraseRule& rule, std::string matched) {
+// A hit of a text rule (a phrase, a concept, a status-words row): what its row says.
+ExplainHit FromMeaning(const RuleMeaning& rule, std::string_view kind, const std::string& id,
+                       std::string matched) {
   ExplainHit h;
-  h.kind = "phrase";
+  h.kind = std::string(kind);
   h.matched = std::move(matched);
-  h.rule_id = "phrase:" + rule.id;
+  h.rule_id = fmt::format("{}:{}", kind, id);
   h.text_id = rule.text_id;
   h.reason = rule.reason;
   h.party = rule.party;
   h.permanence = rule.permanence;
   h.source = rule.source;
+  return h;
+}
+
+ExplainHit FromPhrase(const PhraseRule& rule, std::string matched) {
+  return FromMeaning(rule, "phrase", rule.id, std::move(matched));
+}
+
+// A status-words row: its permanence, else the class of the code in the text (\a klass, 0 when
+// none).
+ExplainHit FromStatusWord(const StatusWordRule& rule, std::string matched, char klass) {
+  ExplainHit h = FromMeaning(rule, "status-word", rule.id, std::move(matched));
+  if (!h.permanence && klass != 0) h.permanence = OfClass(klass);
   return h;
 }
 
@@ -141,12 +160,41 @@ ExplainResult Explain(std::string_view query_in, const RuleSet& rules) {
       }
     }
   } else if (out.hits.empty()) {
-    // Free text or a token: phrases (text, then subject), then the codes inside.
+    // Free text or a token: a code with its vendor's words (or a vendor's token), phrases
+    // (text, then subject), a concept rule when no phrase matched, the code's meaning at the
+    // family of a server the text names, then the codes inside (docs/precedence.md).
     const std::string norm = NormalizeForMatch(q);
+    const TextCodes codes = ExtractCodes(q);
+    const char klass = codes.status  ? codes.status->klass()
+                       : codes.reply ? static_cast<char>('0' + codes.reply->value() / 100)
+                                     : 0;
+    const std::vector<std::string> families = ServerFamilies(t, {}, q);
+    const StatusWordRule* with_words =
+        FindStatusWord(t, codes.status, norm, families, /*any_word=*/false);
+    if (with_words) out.hits.push_back(FromStatusWord(*with_words, std::string(q), klass));
     std::vector<int> ids = t.text_matcher.Match(norm);
     for (int id : t.subject_matcher.Match(norm)) ids.push_back(id);
     for (int id : ids)
       out.hits.push_back(FromPhrase(t.phrases[static_cast<std::size_t>(id)], std::string(q)));
+    const StatusWordRule* vendor =
+        with_words || !codes.status
+            ? nullptr
+            : FindStatusWord(t, codes.status, norm, families, /*any_word=*/true);
+    // A concept rule decides only over the code's generic reading (as in Classify): beside a
+    // specific code it comes after the codes.
+    const int concept = ids.empty() ? t.concept_matcher.Match(norm) : -1;
+    const CodeRule* status_row =
+        codes.status ? LookupStatus(t, codes.status->ToString(), nullptr) : nullptr;
+    const bool concept_decides =
+        !with_words && !vendor &&
+        (!status_row || status_row->kind == CodeKind::kFallback ||
+         status_row->kind == CodeKind::kGeneric || status_row->reason == Reason::kUndefined);
+    std::optional<ExplainHit> concept_hit;
+    if (concept >= 0)
+      concept_hit = FromMeaning(t.concepts[static_cast<std::size_t>(concept)], "concept",
+                                t.concepts[static_cast<std::size_t>(concept)].id, std::string(q));
+    if (concept_hit && concept_decides) out.hits.push_back(*concept_hit);
+    if (vendor) out.hits.push_back(FromStatusWord(*vendor, codes.status->ToString(), klass));
     if (ids.empty() && norm.size() >= 3 && norm.size() <= 40 &&
         norm.find(' ') == std::string::npos) {
       for (const PhraseRule& rule : t.phrases) {
@@ -157,9 +205,9 @@ ExplainResult Explain(std::string_view query_in, const RuleSet& rules) {
         }
       }
     }
-    const TextCodes codes = ExtractCodes(q);
     if (codes.status) AddStatus(t, *codes.status, &out);
     if (codes.reply) AddReply(t, codes.reply->value(), &out);
+    if (concept_hit && !concept_decides) out.hits.push_back(*concept_hit);
   }
   for (const ExplainHit& h : out.hits) {
     if (!h.fallback) out.found = true;

@@ -21,7 +21,8 @@ namespace bouncetolk {
 
 /// One reading of the query.
 struct ExplainHit {
-  std::string kind;     ///< "phrase", "status", "reply", "exchange", "client"
+  std::string
+      kind;  ///< "status-word", "phrase", "concept", "status", "reply", "exchange", "client"
   std::string matched;  ///< what was recognised: "5.7.26", "550", "B-URL", "0x800CCC0E"
   std::string rule_id;  ///< "status:X.7.26", "phrase:b-url", ...
   std::string text_id;  ///< the text record to show

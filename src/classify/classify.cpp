@@ -10,10 +10,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <vector>
 
 #include "bouncetolk/status_code.h"
+#include "classify/host_family.h"
 #include "common/text.h"
 
 namespace bouncetolk {
@@ -35,8 +37,11 @@ struct Reading {
   std::optional<EnhancedStatus> status;  // r->status parsed, inferred ones too
   bool real_status = false;              // status is the message's own: not inferred, no pseudo
   const StatusWordRule* status_word = nullptr;  // layer 0: a code with its vendor's words
-  const PhraseRule* phrase = nullptr;           // layer 1
-  const ConceptRule* concept = nullptr;         // layer 2, when no phrase matched
+  // Layer 3, before the status table: the code's meaning at the family of the server that said
+  // it (a status-words row of word "*": Google's 4.7.23, Microsoft's 5.7.606-649).
+  const StatusWordRule* vendor_code = nullptr;
+  const PhraseRule* phrase = nullptr;    // layer 1
+  const ConceptRule* concept = nullptr;  // layer 2, when no phrase matched
   bool mailer_exit = false;  // an X-Unix diagnostic without a phrase or concept of its own
   std::vector<const CodeRule*> status_chain;            // layers 2 and 3, most specific first
   std::vector<const CodeRule*> reply_chain;             // layer 4
@@ -44,13 +49,13 @@ struct Reading {
   Permanence code_permanence = Permanence::kPermanent;  // from the action and the codes
 
   bool AnyLayer() const {
-    return status_word || phrase || concept || !status_chain.empty() || !reply_chain.empty() ||
-           subject_phrase;
+    return status_word || phrase || concept || vendor_code || !status_chain.empty() ||
+           !reply_chain.empty() || subject_phrase;
   }
   // Whether the concept rule decides: the code says nothing more specific (no status row, a
   // fallback, a row of kind generic such as X.7.1, or one whose reason is undefined).
   bool ConceptDecides() const {
-    if (!concept || phrase) return false;
+    if (!concept || phrase || vendor_code) return false;
     if (status_chain.empty()) return true;
     const CodeRule* row = status_chain.front();
     return row->kind == CodeKind::kFallback || row->kind == CodeKind::kGeneric ||
@@ -113,33 +118,84 @@ const ConceptRule* MatchConcept(const RuleTables& t, std::string_view normalized
   return *index < 0 ? nullptr : &t.concepts[static_cast<std::size_t>(*index)];
 }
 
-// The row of status-words.tsv for \a status whose word occurs in \a diagnostic or \a extra, or
-// nullptr; \a found, when given, keeps the rows found in \a extra per status code.
-const StatusWordRule* MatchStatusWord(const RuleTables& t, const std::string& status,
-                                      std::string_view diagnostic, std::string_view extra,
-                                      TextFindings* found) {
-  const auto find_in = [&](std::string_view text) -> int {
-    for (std::size_t i = 0; i < t.status_words.size(); ++i) {
-      const StatusWordRule& rule = t.status_words[i];
-      if (rule.code == status && text.find(rule.word) != std::string_view::npos)
-        return static_cast<int>(i);
-    }
-    return -1;
-  };
-  int index = find_in(diagnostic);
-  if (index < 0 && found) {
-    const auto known = std::find_if(found->status_words.begin(), found->status_words.end(),
-                                    [&](const auto& entry) { return entry.first == status; });
-    if (known != found->status_words.end()) {
-      index = known->second;
-    } else {
-      index = find_in(extra);
-      found->status_words.emplace_back(status, index);
-    }
-  } else if (index < 0) {
-    index = find_in(extra);
+// The rows of status-words.tsv whose code fits \a status (any code for rows of code "*") and
+// whose word occurs in \a text (any text for rows of word "*"), in file order. One pass of
+// status_word_matcher finds the words.
+std::vector<int> StatusWordCandidates(const RuleTables& t,
+                                      const std::optional<EnhancedStatus>& status,
+                                      std::string_view text) {
+  const std::vector<int> words =
+      text.empty() ? std::vector<int>() : t.status_word_matcher.Match(text);
+  std::vector<int> out;
+  for (std::size_t i = 0; i < t.status_words.size(); ++i) {
+    const StatusWordRule& rule = t.status_words[i];
+    const bool code =
+        rule.AnyCode() ||
+        (status && rule.CodeMatches(status->klass(), status->subject(), status->detail()));
+    if (code &&
+        (rule.AnyWord() || std::binary_search(words.begin(), words.end(), static_cast<int>(i))))
+      out.push_back(static_cast<int>(i));
   }
-  return index < 0 ? nullptr : &t.status_words[static_cast<std::size_t>(index)];
+  return out;
+}
+
+// The rows of status-words.tsv that fit a recipient (docs/precedence.md).
+struct StatusWordMatch {
+  const StatusWordRule* with_words = nullptr;   // layer 0: a row with a word
+  const StatusWordRule* vendor_code = nullptr;  // layer 3: a row of word "*", when no layer 0
+};
+
+// The first rows of status-words.tsv that fit \a r: with a word, its code and its word in the
+// diagnostic, then in the vendor text \a extra; else of word "*", its code; each with its
+// family among the families of the servers the bounce names (Remote-MTA, else
+// \a reporting_mta; the hosts in the diagnostic). \a status: r's own status code, or none when
+// it is inferred. \a found, when given, keeps the rows whose code and word fit \a extra, per
+// status code.
+StatusWordMatch MatchStatusWords(const RuleTables& t, const RecipientResult& r,
+                                 const std::optional<EnhancedStatus>& status,
+                                 std::string_view reporting_mta, std::string_view diagnostic,
+                                 std::string_view extra, TextFindings* found) {
+  StatusWordMatch m;
+  if (t.status_words.empty()) return m;
+  std::optional<std::vector<std::string>> families;  // worked out when a row needs them
+  const auto first_fit = [&](const std::vector<int>& rows, bool any_word) -> const StatusWordRule* {
+    for (int index : rows) {
+      const StatusWordRule& rule = t.status_words[static_cast<std::size_t>(index)];
+      if (rule.AnyWord() != any_word) continue;
+      if (rule.family == "*") return &rule;
+      // The Reporting-MTA speaks for itself only when no remote server answered (Microsoft
+      // 365's own 5.7.7xx refusals of a tenant's outbound mail); beside a Remote-MTA the code
+      // is that server's.
+      if (!families) {
+        families = ServerFamilies(
+            t, {r.remote_mta, r.remote_mta.empty() ? reporting_mta : std::string_view()},
+            r.diagnostic);
+      }
+      if (std::binary_search(families->begin(), families->end(), rule.family)) return &rule;
+    }
+    return nullptr;
+  };
+  const std::vector<int> in_diagnostic = StatusWordCandidates(t, status, diagnostic);
+  m.with_words = first_fit(in_diagnostic, false);
+  if (!m.with_words) {
+    const std::string key = status ? status->ToString() : std::string("*");
+    std::vector<int> own;
+    const std::vector<int>* in_extra = &own;
+    if (found) {
+      auto known = std::find_if(found->status_words.begin(), found->status_words.end(),
+                                [&](const auto& entry) { return entry.first == key; });
+      if (known == found->status_words.end()) {
+        found->status_words.emplace_back(key, StatusWordCandidates(t, status, extra));
+        known = std::prev(found->status_words.end());
+      }
+      in_extra = &known->second;
+    } else {
+      own = StatusWordCandidates(t, status, extra);
+    }
+    m.with_words = first_fit(*in_extra, false);
+  }
+  if (!m.with_words) m.vendor_code = first_fit(in_diagnostic, true);
+  return m;
 }
 
 // Diagnostic-Code type X-Unix carries the exit status of the local delivery program
@@ -161,7 +217,8 @@ Permanence PermanenceOf(const RecipientResult& r, const std::optional<EnhancedSt
 // The four layers of docs/precedence.md and the subject, every matching rule listed in
 // r->rules, most specific first.
 Reading ReadLayers(const RuleTables& t, std::string_view extra_text, std::string_view subject,
-                   const std::string* extra_normalized, TextFindings* found, RecipientResult* r) {
+                   const std::string* extra_normalized, TextFindings* found,
+                   std::string_view reporting_mta, RecipientResult* r) {
   Reading g;
   g.status = EnhancedStatus::Parse(r->status);
   g.real_status = g.status && r->status_source != StatusSource::kInferred && !g.status->IsPseudo();
@@ -180,18 +237,18 @@ Reading ReadLayers(const RuleTables& t, std::string_view extra_text, std::string
   if (g.concept && g.concept->reason == Reason::kUserUnknown && local_mailer) g.concept = nullptr;
   g.mailer_exit = !g.phrase && !g.concept && local_mailer;
   // Layer 0: a code whose vendor meaning goes with words of the text (5.4.1 with "recipient
-  // address rejected: access denied"): the code and the words together outrank the phrases.
-  const bool code_has_words =
-      g.real_status && std::any_of(t.status_words.begin(), t.status_words.end(),
-                                   [r](const StatusWordRule& w) { return w.code == r->status; });
+  // address rejected: access denied"), or a vendor's own token ("[ts03]"), each maybe only from
+  // a server of one family (QQ's "mailbox unavailable or access denied"): the code and the
+  // words together outrank the phrases.
   std::string own;
-  if (!extra_normalized && ((!g.phrase && !local_mailer) || code_has_words))
-    own = NormalizeForMatch(extra_text);
+  if (!extra_normalized) own = NormalizeForMatch(extra_text);
   const std::string& extra = extra_normalized ? *extra_normalized : own;
-  if (code_has_words) {
-    g.status_word = MatchStatusWord(t, r->status, diagnostic, extra, found);
-    if (g.status_word) r->rules.insert(r->rules.begin(), "status-word:" + g.status_word->id);
-  }
+  const std::optional<EnhancedStatus> own_status =
+      g.real_status ? g.status : std::optional<EnhancedStatus>();
+  const StatusWordMatch words =
+      MatchStatusWords(t, *r, own_status, reporting_mta, diagnostic, extra, found);
+  g.status_word = words.with_words;
+  if (g.status_word) r->rules.insert(r->rules.begin(), "status-word:" + g.status_word->id);
   if (!g.phrase && !local_mailer) {
     g.phrase = MatchPhrases(t, t.text_matcher, extra_text, &r->rules, &extra,
                             found ? &found->phrase_hits : nullptr);
@@ -201,7 +258,10 @@ Reading ReadLayers(const RuleTables& t, std::string_view extra_text, std::string
   }
   if (g.concept) r->rules.push_back("concept:" + g.concept->id);
 
-  // Layers 3 and 4: the status code and its fallbacks. Layer 5: the reply code.
+  // Layers 3 and 4: the code's meaning at the server's family, the status code and its
+  // fallbacks. Layer 5: the reply code.
+  g.vendor_code = words.vendor_code;
+  if (g.vendor_code) r->rules.push_back("status-word:" + g.vendor_code->id);
   if (g.real_status) LookupStatus(t, r->status, &g.status_chain);
   for (const CodeRule* rule : g.status_chain) r->rules.push_back("status:" + rule->code);
   if (r->reply_code) LookupReply(t, *r->reply_code, &g.reply_chain);
@@ -221,19 +281,24 @@ void TakeRule(const Rule& rule, RecipientResult* r) {
   r->text_id = rule.text_id;
 }
 
-// The most specific layer that matched decides; a phrase or concept may also fix the
-// permanence (not of a delay notice).
+// A text rule's reading (a phrase, a concept, a status-words row), with its permanence when it
+// has one (not for a delay notice).
+void TakeMeaning(const RuleMeaning& rule, RecipientResult* r) {
+  TakeRule(rule, r);
+  if (rule.permanence && r->action != DsnAction::kDelayed) r->permanence = *rule.permanence;
+}
+
+// The most specific layer that matched decides; a text rule (phrase, concept, status-words row)
+// may also fix the permanence (not of a delay notice).
 void TakeLayerReason(const Reading& g, RecipientResult* r) {
   if (g.status_word) {
-    TakeRule(*g.status_word, r);
+    TakeMeaning(*g.status_word, r);
   } else if (g.phrase) {
-    TakeRule(*g.phrase, r);
-    if (g.phrase->permanence && r->action != DsnAction::kDelayed)
-      r->permanence = *g.phrase->permanence;
+    TakeMeaning(*g.phrase, r);
   } else if (g.ConceptDecides()) {
-    TakeRule(*g.concept, r);
-    if (g.concept->permanence && r->action != DsnAction::kDelayed)
-    r->permanence = *g.concept->permanence;
+    TakeMeaning(*g.concept, r);
+  } else if (g.vendor_code) {
+    TakeMeaning(*g.vendor_code, r);
   } else if (!g.status_chain.empty()) {
     // The most specific status row decides; a row whose reason is undefined (a fallback, or
     // X.0.0 "other undefined status") yields to a reply rule that knows more.
@@ -292,7 +357,7 @@ std::string ReadAsFiltered(const Reading& g, RecipientResult* r) {
 // the user is unknown (5.1.1) does not count: beside an X-Unix diagnostic it is the MTA's
 // translation of the program's exit status (EX_NOUSER), the program's own lookup.
 bool LocalMailerFailed(const RuleTables&, const Reading& g, const RecipientResult&) {
-  return g.mailer_exit && !g.status_word &&
+  return g.mailer_exit && !g.status_word && !g.vendor_code &&
          !(g.SpecificStatus() && g.ExactStatusRow()->reason != Reason::kUserUnknown);
 }
 std::string ReadAsMailerError(const Reading&, RecipientResult* r) {
@@ -381,6 +446,19 @@ void FinishReading(const RuleTables& t, const Reading& g, RecipientResult* r) {
 
 }  // namespace
 
+const StatusWordRule* FindStatusWord(const RuleTables& t,
+                                     const std::optional<EnhancedStatus>& status,
+                                     std::string_view normalized,
+                                     const std::vector<std::string>& families, bool any_word) {
+  for (int index : StatusWordCandidates(t, status, normalized)) {
+    const StatusWordRule& rule = t.status_words[static_cast<std::size_t>(index)];
+    if (rule.AnyWord() == any_word &&
+        (rule.family == "*" || std::binary_search(families.begin(), families.end(), rule.family)))
+      return &rule;
+  }
+  return nullptr;
+}
+
 std::vector<std::string_view> TransactionFactNames() {
   std::vector<std::string_view> names;
   for (const TransactionFact& fact : kTransactionFacts) names.push_back(fact.name);
@@ -396,10 +474,12 @@ bool IsHardBounce(const RuleTables& tables, Reason reason, Permanence permanence
 }
 
 void Classify(const RuleTables& t, std::string_view extra_text, std::string_view subject,
-              RecipientResult* r, const std::string* extra_normalized, TextFindings* extra_found) {
+              RecipientResult* r, const std::string* extra_normalized, TextFindings* extra_found,
+              std::string_view reporting_mta) {
   r->rules.clear();
   r->hard_bounce = false;
-  const Reading reading = ReadLayers(t, extra_text, subject, extra_normalized, extra_found, r);
+  const Reading reading =
+      ReadLayers(t, extra_text, subject, extra_normalized, extra_found, reporting_mta, r);
   r->permanence = reading.code_permanence;
   if (r->permanence == Permanence::kSuccess) {
     r->reason = Reason::kDelivered;

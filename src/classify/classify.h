@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "bouncetolk/report.h"
+#include "bouncetolk/status_code.h"
 #include "rules/rule_table.h"
 
 namespace bouncetolk {
@@ -25,8 +26,8 @@ namespace bouncetolk {
 struct TextFindings {
   std::optional<std::vector<int>> phrase_hits;  ///< indexes into RuleTables::phrases
   std::optional<int> concept;                   ///< index into RuleTables::concepts, or -1
-  /// per status code asked about: the index of its status-words row found, or -1
-  std::vector<std::pair<std::string, int>> status_words;
+  /// per status code asked about ("*": none): the status-words rows whose code and word fit
+  std::vector<std::pair<std::string, std::vector<int>>> status_words;
 };
 
 /// Classifies \a r (whose codes are already chosen). \a extra_text is further text about this
@@ -34,10 +35,22 @@ struct TextFindings {
 /// bounce's Subject, matched by subject-scope phrases as a last resort. \a extra_normalized,
 /// when given, is NormalizeForMatch(extra_text), which the caller may have made already.
 /// \a extra_found, when given, keeps what was found in extra_text from one call to the next: a
-/// text that many recipients share is searched once (issue 14).
+/// text that many recipients share is searched once (issue 14). \a reporting_mta is the
+/// report's Reporting-MTA: with r's Remote-MTA (it counts only without one) and the hosts in
+/// its diagnostic it names the server families a status-words row may ask for.
 void Classify(const RuleTables& tables, std::string_view extra_text, std::string_view subject,
               RecipientResult* r, const std::string* extra_normalized = nullptr,
-              TextFindings* extra_found = nullptr);
+              TextFindings* extra_found = nullptr, std::string_view reporting_mta = {});
+
+/// The first row of status-words.tsv whose code fits \a status (none: only rows of any code),
+/// whose word occurs in \a normalized (NormalizeForMatch) and whose family is "*" or one of
+/// \a families (sorted, as ServerFamilies gives them), among the rows of word "*" when
+/// \a any_word, else among the others; nullptr when none fits. For explain: Classify() finds
+/// the same rows, working the families out only when a row asks for one.
+const StatusWordRule* FindStatusWord(const RuleTables& t,
+                                     const std::optional<EnhancedStatus>& status,
+                                     std::string_view normalized,
+                                     const std::vector<std::string>& families, bool any_word);
 
 /// The names of the transaction facts, in the order Classify checks them (the list of
 /// docs/precedence.md).

@@ -99,10 +99,27 @@ std::string HeadingKey(const Report& report) {
   return "heading.delivered";
 }
 
+const StatusWordRule* VendorCodeRow(const RecipientResult& r, const RuleSet& rules) {
+  if (r.status_source == StatusSource::kInferred) return nullptr;
+  for (const std::string& id : r.rules) {
+    if (id.compare(0, 12, "status-word:") != 0) continue;
+    for (const StatusWordRule& w : rules.tables().status_words) {
+      if (id.compare(12, std::string::npos, w.id) == 0)
+        return !w.AnyCode() && w.reason == r.reason ? &w : nullptr;
+    }
+  }
+  return nullptr;
+}
+
 std::string StatusTitleHere(const RecipientResult& r, const RuleSet& rules, Lang lang,
                             bool* text_decides) {
   *text_decides = false;
   if (r.status_source == StatusSource::kInferred) return {};
+  // The code's meaning at the vendor that sent it (Google's 4.7.23: no PTR record), when its
+  // row decided or agrees: the vendor's title, not the registry's.
+  if (const StatusWordRule* vendor = VendorCodeRow(r, rules)) {
+    if (const TextRecord* rec = rules.Text(vendor->text_id, lang)) return rec->title;
+  }
   std::vector<const CodeRule*> chain;
   const CodeRule* row = LookupStatus(rules.tables(), r.status, &chain);
   if (!row) return {};

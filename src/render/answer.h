@@ -15,6 +15,8 @@
 
 namespace bouncetolk {
 
+struct StatusWordRule;
+
 /// What the outputs say about one recipient.
 struct Answer {
   Outcome outcome = Outcome::kFailed;
@@ -45,7 +47,12 @@ std::string OutcomeKey(const RuleSet& rules, Lang lang, const Answer& a);
 /// "heading.feedback".
 std::string HeadingKey(const Report& report);
 
-/// The title of the status code as it applies here: the deciding status row's title when
+/// The status-words row of a code (not of any code) listed in r's rules whose reason is r's:
+/// the code's meaning at its vendor, which decided or agrees; nullptr when there is none.
+const StatusWordRule* VendorCodeRow(const RecipientResult& r, const RuleSet& rules);
+
+/// The title of the status code as it applies here: the vendor's meaning of the code when
+/// VendorCodeRow() gives one, else the deciding status row's title when
 /// the status decided or agrees with the reason that decided; empty when the text of the
 /// server decided something the code's generic meaning does not say (then the caller says
 /// so instead of showing a title that contradicts the headline).

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "rules/rule_table.h"
 
 namespace bouncetolk {
@@ -34,7 +36,18 @@ void CheckReferences(RuleTables* t) {
   for (const auto& [code, rule] : t->reply) need(rule.text_id, rule.origin);
   for (const auto& rule : t->phrases) need(rule.text_id, rule.origin);
   for (const auto& rule : t->concepts) need(rule.text_id, rule.origin);
-  for (const auto& rule : t->status_words) need(rule.text_id, rule.origin);
+  for (const auto& rule : t->status_words) {
+    need(rule.text_id, rule.origin);
+    const bool known =
+        rule.family == "*" ||
+        std::any_of(t->host_families.begin(), t->host_families.end(),
+                    [&rule](const HostFamilyRule& h) { return h.family == rule.family; });
+    if (!known) {
+      t->check_errors.push_back(
+          fmt::format("data/{}:{}: family '{}' has no row in host-families.tsv", rule.origin.file,
+                      rule.origin.line, rule.family));
+    }
+  }
   for (const auto& [code, rule] : t->client_errors) need(rule.text_id, rule.origin);
   for (const auto& rule : t->fix_actions.rules) need(rule.text_id, rule.origin);
   CheckFixActions(*t, &t->check_notes, &t->check_errors);

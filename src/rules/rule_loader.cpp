@@ -90,23 +90,52 @@ void CheckSource(const DataFile& f, const TsvRow& row, std::string_view source, 
   }
 }
 
-// The columns reason, party, permanence, text and source of a phrase or concept row (whose
-// id is \a id), from cell \a first on, into \a rule; false, with the error, for a bad cell.
-bool ReadOutcome(const DataFile& f, const TsvRow& r, std::size_t first, std::string_view ns,
-                 std::string_view id, RuleMeaning* rule, RuleTables* t,
-                 std::vector<std::string>* errors) {
-  if (!ParseReasonCell(f, r, r.cells[first], &rule->reason, errors)) return false;
-  if (!ParsePartyCell(f, r, r.cells[first + 1], &rule->party, errors)) return false;
-  const std::string_view perm = r.cells[first + 2];
+// A permanence cell: permanent, temporary, or - (none).
+bool ParsePermanenceCell(const DataFile& f, const TsvRow& r, std::string_view perm,
+                         std::optional<Permanence>* out, std::vector<std::string>* errors) {
   if (perm == "permanent") {
-    rule->permanence = Permanence::kPermanent;
+    *out = Permanence::kPermanent;
   } else if (perm == "temporary") {
-    rule->permanence = Permanence::kTemporary;
+    *out = Permanence::kTemporary;
   } else if (perm != "-") {
     errors->push_back(fmt::format("{}: permanence must be permanent, temporary or -, not '{}'",
                                   Where(f, r.line), perm));
     return false;
   }
+  return true;
+}
+
+// The code column of a status-words row: a concrete code ("5.4.1"), a range of details
+// ("5.7.606-649"), or "*"; false when it is none of these.
+bool ParseStatusWordCode(StatusWordRule* rule) {
+  if (rule->code == "*") return true;
+  std::string first = rule->code;
+  int to = -1;
+  if (const std::size_t dash = first.find('-'); dash != std::string::npos) {
+    const std::string last = first.substr(dash + 1);
+    first.resize(dash);
+    if (last.empty() || last.size() > 3 ||
+        last.find_first_not_of("0123456789") != std::string::npos)
+      return false;
+    to = std::stoi(last);
+  }
+  const auto code = EnhancedStatus::Parse(first);
+  if (!code || code->ToString() != first || code->IsPseudo()) return false;
+  rule->klass = code->klass();
+  rule->subject = code->subject();
+  rule->detail_from = code->detail();
+  rule->detail_to = to < 0 ? code->detail() : to;
+  return rule->detail_to >= rule->detail_from;
+}
+
+// The columns reason, party, permanence, text and source of a phrase, concept or status-words row
+// (whose id is \a id), from cell \a first on, into \a rule; false, with the error, for a bad cell.
+bool ReadOutcome(const DataFile& f, const TsvRow& r, std::size_t first, std::string_view ns,
+                 std::string_view id, RuleMeaning* rule, RuleTables* t,
+                 std::vector<std::string>* errors) {
+  if (!ParseReasonCell(f, r, r.cells[first], &rule->reason, errors)) return false;
+  if (!ParsePartyCell(f, r, r.cells[first + 1], &rule->party, errors)) return false;
+  if (!ParsePermanenceCell(f, r, r.cells[first + 2], &rule->permanence, errors)) return false;
   rule->text_id = TextIdOrOwn(r.cells[first + 3], ns, id);
   rule->source = r.cells[first + 4];
   rule->origin = RowOrigin{f.path, r.line};
@@ -331,33 +360,65 @@ void BuildConcepts(RuleTables* t, std::vector<std::string>* errors) {
 
 void LoadStatusWords(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
   std::vector<TsvRow> rows;
-  if (!ReadTsv(f, {"id", "code", "word", "reason", "party", "text", "source"}, &rows, errors))
+  if (!ReadTsv(f,
+               {"id", "family", "code", "word", "reason", "party", "permanence", "text", "source"},
+               &rows, errors))
     return;
   for (const TsvRow& r : rows) {
     StatusWordRule rule;
     rule.id = r.cells[0];
-    rule.code = r.cells[1];
-    rule.word = r.cells[2];
-    const auto code = EnhancedStatus::Parse(rule.code);
-    if (!ValidPhraseId(rule.id) || !code || code->ToString() != rule.code || rule.word.empty() ||
+    rule.family = r.cells[1];
+    rule.code = r.cells[2];
+    rule.word = r.cells[3];
+    // Something must tie the row down: a code with a family or a word, or a word.
+    const bool tied = rule.word != "*" || (rule.code != "*" && rule.family != "*");
+    if (!ValidPhraseId(rule.id) || !ParseStatusWordCode(&rule) || rule.word.empty() ||
+        rule.word.compare(0, 3, "re:") == 0 || rule.family.empty() || !tied ||
         (!t->trusted && rule.word != NormalizeForMatch(rule.word))) {
-      errors->push_back(
-          fmt::format("{}: '{}' needs an id [a-z0-9._-]+, a concrete code and a lower-case word",
-                      Where(f, r.line), rule.id));
+      errors->push_back(fmt::format(
+          "{}: '{}' needs an id [a-z0-9._-]+, a family or *, a code (5.4.1, 5.7.606-649 or *) "
+          "and a lower-case word not starting with re: (or *), and a family, code or word that "
+          "is not *",
+          Where(f, r.line), rule.id));
       continue;
     }
-    if (!ParseReasonCell(f, r, r.cells[3], &rule.reason, errors)) continue;
-    if (!ParsePartyCell(f, r, r.cells[4], &rule.party, errors)) continue;
-    rule.text_id = TextIdOrOwn(r.cells[5], "status", rule.code);
-    rule.source = r.cells[6];
-    rule.origin = RowOrigin{f.path, r.line};
-    CheckSource(f, r, rule.source, t);
+    const bool concrete = rule.klass != 0 && rule.detail_from == rule.detail_to;
+    if (!concrete && (r.cells[7].empty() || r.cells[7] == "-")) {
+      errors->push_back(fmt::format("{}: '{}': a row without one concrete code needs a text",
+                                    Where(f, r.line), rule.id));
+      continue;
+    }
+    if (!ReadOutcome(f, r, 4, "status", rule.code, &rule, t, errors)) continue;
     auto same = std::find_if(t->status_words.begin(), t->status_words.end(),
                              [&rule](const StatusWordRule& w) { return w.id == rule.id; });
     if (same != t->status_words.end())
       *same = std::move(rule);
     else
       t->status_words.push_back(std::move(rule));
+  }
+}
+
+void LoadHostFamilies(const DataFile& f, RuleTables* t, std::vector<std::string>* errors) {
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(f, {"family", "suffix", "source"}, &rows, errors)) return;
+  for (const TsvRow& r : rows) {
+    HostFamilyRule rule;
+    rule.family = r.cells[0];
+    rule.suffix = r.cells[1];
+    const bool host_chars = rule.suffix.find_first_not_of(
+                                "abcdefghijklmnopqrstuvwxyz0123456789.-") == std::string::npos;
+    if (!ValidPhraseId(rule.family) || rule.family == "*" || rule.suffix.empty() || !host_chars ||
+        rule.suffix.front() == '.' || rule.suffix.back() == '.' ||
+        rule.suffix.find('.') == std::string::npos) {
+      errors->push_back(fmt::format(
+          "{}: '{}' needs a family [a-z0-9._-]+ and a lower-case host suffix with a dot",
+          Where(f, r.line), rule.suffix));
+      continue;
+    }
+    rule.source = r.cells[2];
+    rule.origin = RowOrigin{f.path, r.line};
+    CheckSource(f, r, rule.source, t);
+    t->host_families.push_back(std::move(rule));
   }
 }
 

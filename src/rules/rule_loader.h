@@ -41,6 +41,8 @@ void LoadConcepts(const DataFile& f, RuleTables* t, std::vector<std::string>* er
 void BuildConcepts(RuleTables* t, std::vector<std::string>* errors);
 /// rules/status-words.tsv. A row whose id is already loaded replaces it.
 void LoadStatusWords(const DataFile& f, RuleTables* t, std::vector<std::string>* errors);
+/// rules/host-families.tsv: the rows are added to t->host_families.
+void LoadHostFamilies(const DataFile& f, RuleTables* t, std::vector<std::string>* errors);
 /// rules/lhost.tsv.
 void LoadLhostMarkers(const DataFile& f, RuleTables* t, std::vector<std::string>* errors);
 /// rules/client_errors.tsv.

@@ -81,6 +81,8 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
       LoadConcepts(f, t.get(), errors);
     else if (p == "rules/status-words.tsv")
       LoadStatusWords(f, t.get(), errors);
+    else if (p == "rules/host-families.tsv")
+      LoadHostFamilies(f, t.get(), errors);
     else if (p == "rules/lhost.tsv")
       LoadLhostMarkers(f, t.get(), errors);
     else if (p == "rules/client_errors.tsv")
@@ -159,6 +161,21 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
       errors->push_back(MarkerError(t->lhost_markers[static_cast<std::size_t>(id)], err));
   }
   t->concept_matcher.UsePrebuilt(PrebuiltAutomaton(kConceptWordAutomaton));
+  // The words of status-words.tsv: one pass over a text finds them all (a word is plain text;
+  // the loader refuses a leading "re:").
+  for (std::size_t i = 0; i < t->status_words.size(); ++i) {
+    const StatusWordRule& w = t->status_words[i];
+    if (w.AnyWord()) continue;
+    std::string err;
+    if (trusted) {
+      t->status_word_matcher.AddTrusted(w.word, static_cast<int>(i));
+    } else if (!t->status_word_matcher.Add(w.word, static_cast<int>(i), &err)) {
+      errors->push_back(fmt::format("data/{}:{}: {}", w.origin.file, w.origin.line, err));
+    }
+  }
+  if (std::string err;
+      !t->status_word_matcher.Compile(&err, nullptr, PrebuiltAutomaton(kStatusWordAutomaton)))
+    errors->push_back("data/rules/status-words.tsv: " + err);
   BuildConcepts(t.get(), errors);
   if (!trusted) CheckReferences(t.get());
   if (errors->size() != errors_before) return nullptr;

@@ -81,17 +81,34 @@ struct ConceptRule : RuleMeaning {
   std::vector<std::pair<std::string, GuardPlace>> unless;  ///< classes that veto a match
 };
 
-/// A row of status-words.tsv: what a status code means, by its vendor's documentation, when a
-/// word of the text goes with it ("5.4.1" with "recipient address rejected: access denied").
-struct StatusWordRule {
-  std::string id;    ///< reported as "status-word:<id>"
-  std::string code;  ///< a concrete code, "5.4.1"
-  std::string word;  ///< lower case, single spaces: a substring of the normalised text
-  Reason reason = Reason::kUndefined;
-  Party party = Party::kSender;
-  std::string text_id;
+/// A row of host-families.tsv: a host-name suffix by which a server belongs to a family (the
+/// provider's documented MX and server names: "protection.outlook.com" is microsoft).
+struct HostFamilyRule {
+  std::string family;  ///< "microsoft", "google", ...
+  std::string suffix;  ///< lower case, without a leading dot; matched on a label boundary
   std::string source;
   RowOrigin origin;
+};
+
+/// A row of status-words.tsv: what a status code means, by its vendor's documentation, when a
+/// word of the text goes with it ("5.4.1" with "recipient address rejected: access denied"),
+/// optionally only when a server of one family said it ("5.7.26" from Google).
+struct StatusWordRule : RuleMeaning {
+  std::string id;      ///< reported as "status-word:<id>"
+  std::string family;  ///< a family of host-families.tsv, or "*" (any server)
+  std::string code;    ///< as written: "5.4.1", a range of details "5.7.606-649", or "*"
+  char klass = 0;      ///< of code; 0 for "*" (any code)
+  int subject = 0, detail_from = 0, detail_to = 0;
+  std::string word;  ///< lower case, single spaces: a substring of the normalised text; "*" any
+  // RuleMeaning: a permanence only when the vendor documents one against the class (QQ's 550).
+
+  bool AnyCode() const { return klass == 0; }
+  bool AnyWord() const { return word == "*"; }
+  /// Whether the code \a klass.\a subject.\a detail is this row's code (always for "*").
+  bool CodeMatches(char code_class, int code_subject, int code_detail) const {
+    return AnyCode() || (code_class == klass && code_subject == subject &&
+                         code_detail >= detail_from && code_detail <= detail_to);
+  }
 };
 
 /// A row of lhost.tsv: one thing by which a vendor reader recognises its format.
@@ -123,13 +140,14 @@ struct RuleTables {
   /// first use when trusted), shared by the matchers below and the checks of the loader.
   RegexStore regexes;
   std::array<std::optional<ReasonRule>, kReasonCount> reasons;
-  std::map<std::string, CodeRule> status;    ///< by code
-  std::map<std::string, CodeRule> reply;     ///< by code
-  std::vector<PhraseRule> phrases;           ///< file order = priority
-  std::vector<LhostMarker> lhost_markers;    ///< file order
-  std::vector<WordRule> words;               ///< words.tsv, file order
-  std::vector<ConceptRule> concepts;         ///< concepts.tsv, file order = priority
-  std::vector<StatusWordRule> status_words;  ///< status-words.tsv, file order
+  std::map<std::string, CodeRule> status;     ///< by code
+  std::map<std::string, CodeRule> reply;      ///< by code
+  std::vector<PhraseRule> phrases;            ///< file order = priority
+  std::vector<LhostMarker> lhost_markers;     ///< file order
+  std::vector<WordRule> words;                ///< words.tsv, file order
+  std::vector<ConceptRule> concepts;          ///< concepts.tsv, file order = priority
+  std::vector<StatusWordRule> status_words;   ///< status-words.tsv, file order
+  std::vector<HostFamilyRule> host_families;  ///< host-families.tsv, file order
   /// The concept rules over the word classes; rule number = index in concepts.
   ConceptMatcher concept_matcher;
   /// lhost_markers rows of the "text" and "subject" fields, id = index in lhost_markers: one
@@ -150,9 +168,11 @@ struct RuleTables {
   /// is empty, and the languages are in lazy (FindText and friends look there).
   bool trusted = false;
   ByLang<LazyLang> lazy;
-  std::vector<DataFile> files;              ///< every loaded file, in load order, for Dump()
-  std::deque<std::string> file_storage;     ///< contents of overlay files (files[i].content)
-  PhraseMatcher text_matcher{&regexes};     ///< phrases with scope "text"
+  std::vector<DataFile> files;           ///< every loaded file, in load order, for Dump()
+  std::deque<std::string> file_storage;  ///< contents of overlay files (files[i].content)
+  PhraseMatcher text_matcher{&regexes};  ///< phrases with scope "text"
+  /// The words of status_words (rows of word "*" left out), id = index in status_words.
+  PhraseMatcher status_word_matcher{&regexes};
   PhraseMatcher subject_matcher{&regexes};  ///< phrases with scope "subject"
   std::vector<std::string> check_errors;    ///< found while loading; reported by Check()
   /// Findings of a validated load that do not make it fail (RuleSet::Notes()).

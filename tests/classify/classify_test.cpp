@@ -159,6 +159,94 @@ TEST(ClassifyTest, CodeWithItsVendorWordsOutranksPhrases) {
   }
 }
 
+// A status-words row of one server family (data/rules/host-families.tsv) holds only when a
+// server of that family said it: the Remote-MTA, the Reporting-MTA or a host in the diagnostic.
+TEST(ClassifyTest, FamilyRowsHoldOnlyForTheirFamily) {
+  const struct {
+    const char* name;
+    const char* diagnostic;
+    const char* status;  // "" = none of the message's own (inferred 5.0.0 / 4.0.0)
+    int reply;
+    const char* remote_mta;
+    const char* reporting_mta;
+    const char* want;
+    const char* rule;  // "" = no status-word row
+  } cases[] = {
+      // Google's 4.7.23 is a missing PTR record; the IANA title is an SPF failure.
+      {"google 4.7.23 by Remote-MTA", "421 4.7.23 Rate limited", "4.7.23", 421,
+       "gmail-smtp-in.l.google.com", "", "requireptr", "status-word:google-ptr-temporary"},
+      {"4.7.23 from another server", "421 4.7.23 Rate limited", "4.7.23", 421, "mx.example.com", "",
+       "authfailure", ""},
+      {"google 4.7.23 named in the diagnostic",
+       "host aspmx.l.google.com[192.0.2.7] said: 421 4.7.23 Rate limited", "4.7.23", 421, "", "",
+       "requireptr", "status-word:google-ptr-temporary"},
+      {"a look-alike is not google", "421 4.7.23 Rate limited", "4.7.23", 421, "mx.notgoogle.com",
+       "", "authfailure", ""},
+      {"an address at gmail.com is no server", "421 4.7.23 <someone@gmail.com> Rate limited",
+       "4.7.23", 421, "mx.example.com", "", "authfailure", ""},
+      // Google's 5.7.27 is an SPF failure; the IANA title is a null MX (RFC 7505).
+      {"google 5.7.27", "550 5.7.27 Blocked", "5.7.27", 550, "", "smtp.google.com", "authfailure",
+       "status-word:google-spf"},
+      {"5.7.27 elsewhere", "550 5.7.27 Blocked", "5.7.27", 550, "mx.example.com", "", "notaccept",
+       ""},
+      {"5.7.27 from a remote server, reported by Google", "550 5.7.27 Blocked", "5.7.27", 550,
+       "mx.example.com", "mail-sor-f41.google.com", "notaccept", ""},
+      // Microsoft's own range 5.7.606-649: a banned sending IP.
+      {"microsoft 5.7.612", "550 5.7.612 Access denied", "5.7.612", 550,
+       "contoso-com.mail.protection.outlook.com", "", "blocked", "status-word:ms-banned-ip"},
+      {"5.7.612 from another server", "550 5.7.612 Access denied", "5.7.612", 550, "mx.example.com",
+       "", "badreputation", ""},
+      // Words that mean something else at one provider.
+      {"qq: a frequency limit", "550 Mailbox unavailable or access denied", "", 550, "mx3.qq.com",
+       "", "speeding", "status-word:qq-mailbox-unavailable"},
+      {"elsewhere: an unknown mailbox", "550 Mailbox unavailable or access denied", "", 550,
+       "mx.example.com", "", "userunknown", ""},
+      {"aruba: a rate limit", "abc123 policy violation", "", 0, "mx.aruba.it", "", "speeding",
+       "status-word:aruba-policy-violation"},
+      {"barracuda: the recipient's policy", "550 Blocked", "", 550,
+       "d123456a.ess.barracudanetworks.com", "", "policyviolation",
+       "status-word:barracuda-blocked"},
+      {"a bare Blocked elsewhere", "550 Blocked", "", 550, "mx.example.com", "", "undefined", ""},
+      // A vendor's own token shows the vendor by itself.
+      {"yahoo token without a host", "421 4.7.0 [TSS04] Messages from 192.0.2.1 deferred", "4.7.0",
+       421, "", "", "badreputation", "status-word:yahoo-tss04"},
+  };
+  for (const auto& c : cases) {
+    RecipientResult r;
+    r.action = DsnAction::kFailed;
+    r.diagnostic = c.diagnostic;
+    r.diagnostic_type = "smtp";
+    r.remote_mta = c.remote_mta;
+    if (*c.status) {
+      r.status = c.status;
+      r.status_source = StatusSource::kStatusField;
+    } else {
+      r.status = c.reply / 100 == 4 ? "4.0.0" : "5.0.0";
+      r.status_source = StatusSource::kInferred;
+    }
+    if (c.reply) r.reply_code = c.reply;
+    Classify(TestRules().tables(), "", "", &r, nullptr, nullptr, c.reporting_mta);
+    EXPECT_EQ(ReasonToken(r.reason), c.want) << c.name;
+    const auto row = std::find_if(r.rules.begin(), r.rules.end(), [](const std::string& id) {
+      return id.rfind("status-word:", 0) == 0;
+    });
+    const bool has_row = row != r.rules.end();
+    if (*c.rule) {
+      ASSERT_TRUE(has_row) << c.name;
+      EXPECT_EQ(*row, c.rule) << c.name;
+      EXPECT_EQ(r.text_id,
+                [&] {
+                  for (const StatusWordRule& w : TestRules().tables().status_words)
+                    if ("status-word:" + w.id == c.rule) return w.text_id;
+                  return std::string();
+                }())
+          << c.name << ": the row's own text explains it";
+    } else {
+      EXPECT_FALSE(has_row) << c.name << ": " << *row;
+    }
+  }
+}
+
 // X.0.0 says only "other undefined status": a reply code that knows more decides.
 TEST(ClassifyTest, UndefinedStatusYieldsToTheReplyCode) {
   RecipientResult r;

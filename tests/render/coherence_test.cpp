@@ -169,9 +169,10 @@ struct Checker {
             Fail(file, who + ": delayed, yet the fix says '" + std::string(w) + "'");
         }
       }
-      // A code title only when the status decided or its row's reason is the deciding one.
+      // A code title only when the status decided or its row's reason is the deciding one
+      // (the vendor's row of the code, when there is one: VendorCodeRow).
       const std::string status = LineValue(block, Msg(rules, lang, "label.status"));
-      if (status.find(" – ") != std::string::npos) {
+      if (status.find(" – ") != std::string::npos && !VendorCodeRow(r, rules)) {
         std::vector<const CodeRule*> chain;
         const CodeRule* row = LookupStatus(rules.tables(), r.status, &chain);
         if (!row || (row->reason != r.reason && r.text_id.compare(0, 7, "status:") != 0))

@@ -186,6 +186,44 @@ TEST(LoaderTest, OverlayReplacesAndPrecedes) {
   fs::remove_all(dir);
 }
 
+// status-words.tsv rows must be tied down (a word, or a family and a code), with a code
+// (concrete, a rising range of details, or *) and a plain word; a family must be one of
+// host-families.tsv (rules check).
+TEST(LoaderTest, StatusWordRowsAreCheckedAndFamiliesKnown) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("bt_status_words_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "rules");
+  const std::string header = "id\tfamily\tcode\tword\treason\tparty\tpermanence\ttext\tsource\n";
+  const auto load_errors = [&](const std::string& row) {
+    std::ofstream(dir / "rules" / "status-words.tsv") << header << row;
+    std::vector<std::string> errors;
+    auto rules = RuleSet::Load(dir.string(), &errors);
+    std::string all;
+    for (const std::string& e : errors) all += e + "\n";
+    if (rules) {
+      for (const std::string& e : rules->Check()) all += e + "\n";
+    }
+    return all;
+  };
+  EXPECT_NE(load_errors("a\t*\t*\t*\tblocked\tsender\t-\treason:blocked\tx\n"), "")
+      << "nothing ties the row down";
+  EXPECT_NE(load_errors("a\t*\t5.7.649-606\tw\tblocked\tsender\t-\treason:blocked\tx\n"), "")
+      << "a falling range";
+  EXPECT_NE(load_errors("a\t*\t5.7.606-649\tw\tblocked\tsender\t-\t-\tx\n"), "")
+      << "a range needs a text";
+  EXPECT_NE(load_errors("a\t*\t*\tre:w.*\tblocked\tsender\t-\treason:blocked\tx\n"), "")
+      << "a word is plain text";
+  EXPECT_NE(
+      load_errors("a\tnosuchfamily\t5.7.1\t*\tblocked\tsender\t-\t-\tx\n").find("nosuchfamily"),
+      std::string::npos)
+      << "an unknown family";
+  EXPECT_EQ(load_errors("a\tgoogle\t5.7.606-649\t*\tblocked\town_admin\ttemporary\t"
+                        "reason:blocked\tx\n"),
+            "");
+  fs::remove_all(dir);
+}
+
 // The embedded files as the loader sees them.
 std::vector<DataFile> EmbeddedDataFiles() {
   std::vector<DataFile> files;
