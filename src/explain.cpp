@@ -174,8 +174,10 @@ ExplainResult Explain(std::string_view query_in, const RuleSet& rules) {
     if (with_words) out.hits.push_back(FromStatusWord(*with_words, std::string(q), klass));
     std::vector<int> ids = t.text_matcher.Match(norm);
     for (int id : t.subject_matcher.Match(norm)) ids.push_back(id);
-    for (int id : ids)
-      out.hits.push_back(FromPhrase(t.phrases[static_cast<std::size_t>(id)], std::string(q)));
+    for (int id : ids) {
+      if (id < kStatusWordIds)  // the words of status-words.tsv: above
+        out.hits.push_back(FromPhrase(t.phrases[static_cast<std::size_t>(id)], std::string(q)));
+    }
     const StatusWordRule* vendor =
         with_words || !codes.status
             ? nullptr

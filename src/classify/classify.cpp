@@ -99,6 +99,7 @@ const PhraseRule* MatchPhrases(const RuleTables& t, const PhraseMatcher& matcher
   }
   const PhraseRule* first = nullptr;
   for (int index : *hits) {
+    if (index >= kStatusWordIds) break;  // the words of status-words.tsv, after the phrases
     const PhraseRule& rule = t.phrases[static_cast<std::size_t>(index)];
     if (!first) first = &rule;
     const std::string id = "phrase:" + rule.id;
@@ -119,24 +120,42 @@ const ConceptRule* MatchConcept(const RuleTables& t, std::string_view normalized
 }
 
 // The rows of status-words.tsv whose code fits \a status (any code for rows of code "*") and
-// whose word occurs in \a text (any text for rows of word "*"), in file order. One pass of
-// status_word_matcher finds the words.
+// whose word text_matcher found (\a hits: its ids for a text; any text for rows of word "*"),
+// in file order.
 std::vector<int> StatusWordCandidates(const RuleTables& t,
                                       const std::optional<EnhancedStatus>& status,
-                                      std::string_view text) {
-  const std::vector<int> words =
-      text.empty() ? std::vector<int>() : t.status_word_matcher.Match(text);
+                                      const std::vector<int>& hits) {
   std::vector<int> out;
   for (std::size_t i = 0; i < t.status_words.size(); ++i) {
     const StatusWordRule& rule = t.status_words[i];
     const bool code =
         rule.AnyCode() ||
         (status && rule.CodeMatches(status->klass(), status->subject(), status->detail()));
-    if (code &&
-        (rule.AnyWord() || std::binary_search(words.begin(), words.end(), static_cast<int>(i))))
+    if (code && (rule.AnyWord() || std::binary_search(hits.begin(), hits.end(),
+                                                      kStatusWordIds + static_cast<int>(i))))
       out.push_back(static_cast<int>(i));
   }
   return out;
+}
+
+// text_matcher's ids for \a normalized (NormalizeForMatch), kept in \a cache when given.
+const std::vector<int>& TextHits(const RuleTables& t, std::string_view normalized,
+                                 std::optional<std::vector<int>>* cache) {
+  if (!*cache) *cache = normalized.empty() ? std::vector<int>() : t.text_matcher.Match(normalized);
+  return **cache;
+}
+
+// The words of status-words.tsv in \a normalized: text_matcher's literal ids for it (no regex
+// runs: the words are ASCII literals, the loader makes sure), or its full ids when \a found
+// has them already; kept in \a found when given.
+std::vector<int> StatusWordHits(const RuleTables& t, std::string_view normalized,
+                                TextFindings* found) {
+  if (found && found->phrase_hits) return *found->phrase_hits;
+  if (found && found->literal_hits) return *found->literal_hits;
+  std::vector<int> hits =
+      normalized.empty() ? std::vector<int>() : t.text_matcher.MatchLiterals(normalized);
+  if (found) found->literal_hits = hits;
+  return hits;
 }
 
 // The rows of status-words.tsv that fit a recipient (docs/precedence.md).
@@ -153,8 +172,9 @@ struct StatusWordMatch {
 // status code.
 StatusWordMatch MatchStatusWords(const RuleTables& t, const RecipientResult& r,
                                  const std::optional<EnhancedStatus>& status,
-                                 std::string_view reporting_mta, std::string_view diagnostic,
-                                 std::string_view extra, TextFindings* found) {
+                                 std::string_view reporting_mta,
+                                 const std::vector<int>& diagnostic_hits, std::string_view extra,
+                                 TextFindings* found) {
   StatusWordMatch m;
   if (t.status_words.empty()) return m;
   std::optional<std::vector<std::string>> families;  // worked out when a row needs them
@@ -175,24 +195,11 @@ StatusWordMatch MatchStatusWords(const RuleTables& t, const RecipientResult& r,
     }
     return nullptr;
   };
-  const std::vector<int> in_diagnostic = StatusWordCandidates(t, status, diagnostic);
+  const std::vector<int> in_diagnostic = StatusWordCandidates(t, status, diagnostic_hits);
   m.with_words = first_fit(in_diagnostic, false);
   if (!m.with_words) {
-    const std::string key = status ? status->ToString() : std::string("*");
-    std::vector<int> own;
-    const std::vector<int>* in_extra = &own;
-    if (found) {
-      auto known = std::find_if(found->status_words.begin(), found->status_words.end(),
-                                [&](const auto& entry) { return entry.first == key; });
-      if (known == found->status_words.end()) {
-        found->status_words.emplace_back(key, StatusWordCandidates(t, status, extra));
-        known = std::prev(found->status_words.end());
-      }
-      in_extra = &known->second;
-    } else {
-      own = StatusWordCandidates(t, status, extra);
-    }
-    m.with_words = first_fit(*in_extra, false);
+    m.with_words =
+        first_fit(StatusWordCandidates(t, status, StatusWordHits(t, extra, found)), false);
   }
   if (!m.with_words) m.vendor_code = first_fit(in_diagnostic, true);
   return m;
@@ -226,7 +233,9 @@ Reading ReadLayers(const RuleTables& t, std::string_view extra_text, std::string
   // Layer 1: phrases in the diagnostic text, then (unless the diagnostic is a local mailer's
   // exit status, which says more about this recipient) in the vendor text.
   const std::string diagnostic = NormalizeForMatch(r->diagnostic);
-  g.phrase = MatchPhrases(t, t.text_matcher, r->diagnostic, &r->rules, &diagnostic);
+  std::optional<std::vector<int>> diagnostic_hits;  // phrases and status words
+  g.phrase =
+      MatchPhrases(t, t.text_matcher, r->diagnostic, &r->rules, &diagnostic, &diagnostic_hits);
   // A local delivery program saying "no such user" speaks of its own lookup (the Unix account
   // of a mailbox file): the MTA had accepted the address before handing it over.
   const bool local_mailer = IsLocalMailerExit(*r);
@@ -245,8 +254,8 @@ Reading ReadLayers(const RuleTables& t, std::string_view extra_text, std::string
   const std::string& extra = extra_normalized ? *extra_normalized : own;
   const std::optional<EnhancedStatus> own_status =
       g.real_status ? g.status : std::optional<EnhancedStatus>();
-  const StatusWordMatch words =
-      MatchStatusWords(t, *r, own_status, reporting_mta, diagnostic, extra, found);
+  const StatusWordMatch words = MatchStatusWords(
+      t, *r, own_status, reporting_mta, TextHits(t, diagnostic, &diagnostic_hits), extra, found);
   g.status_word = words.with_words;
   if (g.status_word) r->rules.insert(r->rules.begin(), "status-word:" + g.status_word->id);
   if (!g.phrase && !local_mailer) {
@@ -450,7 +459,8 @@ const StatusWordRule* FindStatusWord(const RuleTables& t,
                                      const std::optional<EnhancedStatus>& status,
                                      std::string_view normalized,
                                      const std::vector<std::string>& families, bool any_word) {
-  for (int index : StatusWordCandidates(t, status, normalized)) {
+  std::optional<std::vector<int>> hits;
+  for (int index : StatusWordCandidates(t, status, TextHits(t, normalized, &hits))) {
     const StatusWordRule& rule = t.status_words[static_cast<std::size_t>(index)];
     if (rule.AnyWord() == any_word &&
         (rule.family == "*" || std::binary_search(families.begin(), families.end(), rule.family)))

@@ -24,10 +24,12 @@ namespace bouncetolk {
 
 /// What Classify() found in one text, for the next recipient that shares the text.
 struct TextFindings {
-  std::optional<std::vector<int>> phrase_hits;  ///< indexes into RuleTables::phrases
-  std::optional<int> concept;                   ///< index into RuleTables::concepts, or -1
-  /// per status code asked about ("*": none): the status-words rows whose code and word fit
-  std::vector<std::pair<std::string, std::vector<int>>> status_words;
+  /// text_matcher's ids: indexes into RuleTables::phrases, then kStatusWordIds + indexes into
+  /// RuleTables::status_words
+  std::optional<std::vector<int>> phrase_hits;
+  /// the same for the literals alone (no regex run), when the status words needed them first
+  std::optional<std::vector<int>> literal_hits;
+  std::optional<int> concept;  ///< index into RuleTables::concepts, or -1
 };
 
 /// Classifies \a r (whose codes are already chosen). \a extra_text is further text about this

@@ -189,6 +189,16 @@ std::vector<int> PhraseMatcher::Match(std::string_view normalized_text) const {
   return out;
 }
 
+std::vector<int> PhraseMatcher::MatchLiterals(std::string_view normalized_text) const {
+  std::vector<int> hits;
+  if (impl_->patterns == 0 || !impl_->compiled) return hits;
+  impl_->automaton.Match(normalized_text, &hits);
+  hits.erase(std::remove_if(hits.begin(), hits.end(), [](int h) { return h < 0; }), hits.end());
+  std::sort(hits.begin(), hits.end());
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  return hits;
+}
+
 bool PhraseMatcher::empty() const { return impl_->patterns == 0; }
 
 bool PhraseMatcher::Validate(std::string_view pattern, std::string* error) {

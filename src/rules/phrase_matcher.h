@@ -76,6 +76,9 @@ class PhraseMatcher {
   const AhoCorasickImage& automaton() const;
   /// Ids of all patterns found in \a normalized_text, in ascending id order.
   std::vector<int> Match(std::string_view normalized_text) const;
+  /// The same for the ASCII literals alone (the automaton's pass, no regex run): cheaper, for a
+  /// caller that wants only literals of its own (status-words.tsv's words).
+  std::vector<int> MatchLiterals(std::string_view normalized_text) const;
   bool empty() const;
 
   /// Checks one pattern on its own (for "rules check").

@@ -21,7 +21,6 @@ inline constexpr std::string_view kPhraseSubjectAutomaton = "phrases-subject";
 inline constexpr std::string_view kLhostTextAutomaton = "lhost-text";
 inline constexpr std::string_view kLhostSubjectAutomaton = "lhost-subject";
 inline constexpr std::string_view kConceptWordAutomaton = "concept-words";
-inline constexpr std::string_view kStatusWordAutomaton = "status-words";
 
 /// The automaton of that name as the build made it, or nullptr (the build tool itself links a
 /// version that has none: tools/no_prebuilt_automata.cpp).

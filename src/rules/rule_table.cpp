@@ -141,6 +141,24 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
       errors->push_back(MarkerError(m, err));
     }
   }
+  // The words of status-words.tsv go into the phrases' automaton: the pass over a text that
+  // finds the phrases finds them too (a word is plain text; the loader refuses a leading "re:").
+  for (std::size_t i = 0; i < t->status_words.size(); ++i) {
+    const StatusWordRule& w = t->status_words[i];
+    if (w.AnyWord()) continue;
+    const int id = kStatusWordIds + static_cast<int>(i);
+    std::string err;
+    if (RunsAsRegex(w.word)) {  // Classify looks for them as literals of the automaton
+      errors->push_back(
+          fmt::format("data/{}:{}: a word must be ASCII", w.origin.file, w.origin.line));
+      continue;
+    }
+    if (trusted) {
+      t->text_matcher.AddTrusted(w.word, id);
+    } else if (!t->text_matcher.Add(w.word, id, &err)) {
+      errors->push_back(fmt::format("data/{}:{}: {}", w.origin.file, w.origin.line, err));
+    }
+  }
   // Regexes that parse but do not compile (RE2's memory limit): only validated loads compile.
   // The automata as the build made them, when the patterns are the same (prebuilt_automata.h).
   const std::pair<PhraseMatcher*, std::string_view> phrase_matchers[] = {
@@ -148,8 +166,13 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
   for (const auto& [m, name] : phrase_matchers) {
     std::string err;
     int id = -1;
-    if (!m->Compile(&err, &id, PrebuiltAutomaton(name)))
+    if (m->Compile(&err, &id, PrebuiltAutomaton(name))) continue;
+    if (id >= kStatusWordIds) {
+      const StatusWordRule& w = t->status_words[static_cast<std::size_t>(id - kStatusWordIds)];
+      errors->push_back(fmt::format("data/{}:{}: {}", w.origin.file, w.origin.line, err));
+    } else {
       errors->push_back(PatternError(t->phrases[static_cast<std::size_t>(id)], err));
+    }
   }
   const std::pair<PhraseMatcher*, std::string_view> lhost_matchers[] = {
       {&t->lhost_text_matcher, kLhostTextAutomaton},
@@ -161,21 +184,6 @@ std::unique_ptr<RuleTables> BuildRuleTables(const std::vector<DataFile>& files,
       errors->push_back(MarkerError(t->lhost_markers[static_cast<std::size_t>(id)], err));
   }
   t->concept_matcher.UsePrebuilt(PrebuiltAutomaton(kConceptWordAutomaton));
-  // The words of status-words.tsv: one pass over a text finds them all (a word is plain text;
-  // the loader refuses a leading "re:").
-  for (std::size_t i = 0; i < t->status_words.size(); ++i) {
-    const StatusWordRule& w = t->status_words[i];
-    if (w.AnyWord()) continue;
-    std::string err;
-    if (trusted) {
-      t->status_word_matcher.AddTrusted(w.word, static_cast<int>(i));
-    } else if (!t->status_word_matcher.Add(w.word, static_cast<int>(i), &err)) {
-      errors->push_back(fmt::format("data/{}:{}: {}", w.origin.file, w.origin.line, err));
-    }
-  }
-  if (std::string err;
-      !t->status_word_matcher.Compile(&err, nullptr, PrebuiltAutomaton(kStatusWordAutomaton)))
-    errors->push_back("data/rules/status-words.tsv: " + err);
   BuildConcepts(t.get(), errors);
   if (!trusted) CheckReferences(t.get());
   if (errors->size() != errors_before) return nullptr;

@@ -134,6 +134,10 @@ struct ExchangeNumberRule {
   RowOrigin origin;
 };
 
+/// text_matcher reports the word of status_words[i] as kStatusWordIds + i (phrases: their
+/// index, far below).
+inline constexpr int kStatusWordIds = 1 << 24;
+
 /// Everything loaded from data/.
 struct RuleTables {
   /// The regular expressions of the phrases and markers: compiled once (when validated, or on
@@ -170,9 +174,10 @@ struct RuleTables {
   ByLang<LazyLang> lazy;
   std::vector<DataFile> files;           ///< every loaded file, in load order, for Dump()
   std::deque<std::string> file_storage;  ///< contents of overlay files (files[i].content)
-  PhraseMatcher text_matcher{&regexes};  ///< phrases with scope "text"
-  /// The words of status_words (rows of word "*" left out), id = index in status_words.
-  PhraseMatcher status_word_matcher{&regexes};
+  /// Phrases with scope "text" (id = index in phrases), and the words of status_words (rows
+  /// of word "*" left out; id = kStatusWordIds + index in status_words): one pass over a text
+  /// finds both.
+  PhraseMatcher text_matcher{&regexes};
   PhraseMatcher subject_matcher{&regexes};  ///< phrases with scope "subject"
   std::vector<std::string> check_errors;    ///< found while loading; reported by Check()
   /// Findings of a validated load that do not make it fail (RuleSet::Notes()).

@@ -36,7 +36,6 @@ TEST(PrebuiltAutomata, ANormalLoadUsesEveryOne) {
       {kLhostTextAutomaton, &t->lhost_text_matcher.automaton()},
       {kLhostSubjectAutomaton, &t->lhost_subject_matcher.automaton()},
       {kConceptWordAutomaton, &t->concept_matcher.automaton()},
-      {kStatusWordAutomaton, &t->status_word_matcher.automaton()},
   };
   for (const auto& [name, image] : used) {
     const AhoCorasickImage* prebuilt = PrebuiltAutomaton(name);
