@@ -57,7 +57,7 @@ struct AhoCorasickImage {
 // nearest suffixes with patterns of their own), so building copies no output lists. The shallow
 // nodes, where most text bytes are, also have a row of a transition table (a DFA: one lookup per
 // text byte); a deeper node steps by its own edges and failure links until a node with a row
-// answers (only automata of more than 4 MiB of table have such nodes). The automata of the
+// answers (the table is kept to 128 KiB, see kDenseEntries). The automata of the
 // embedded tables come built from the build (AhoCorasickImage): their tables are read-only
 // static data, so a start neither writes them nor faults in pages no text reaches.
 /// Add() the patterns (lower case is not needed: bytes are ASCII-lower-cased), Build() once,

@@ -156,7 +156,7 @@ TEST(PhraseMatcher, Validate) {
   EXPECT_FALSE(m.Add("re:[z-a]", 0, &err));
 }
 
-// Between the two: about 50000 nodes of 62 byte classes, more than the 4 MiB of table allowed,
+// Between the two: about 50000 nodes of 62 byte classes, more than the 128 KiB of table allowed,
 // so only the shallow nodes (breadth-first) have a row of the transition table; deeper states
 // step through their own edges and failure links until a node with a row answers. Patterns and
 // texts are made of the same syllables, so a pattern often begins inside another's match: the
