@@ -6,6 +6,8 @@
 
 #include <array>
 
+#include "common/token.h"
+
 namespace bouncetolk {
 namespace {
 
@@ -78,10 +80,7 @@ std::string_view OutcomeToken(Outcome outcome) {
 }
 
 std::optional<Outcome> ParseOutcome(std::string_view token) {
-  for (std::size_t i = 0; i < kOutcomeTokens.size(); ++i) {
-    if (kOutcomeTokens[i] == token) return static_cast<Outcome>(i);
-  }
-  return std::nullopt;
+  return EnumOfToken<Outcome>(kOutcomeTokens, token);
 }
 
 std::string_view CodeClassToken(CodeClass code_class) {
@@ -103,10 +102,7 @@ std::string_view FixActionToken(FixAction action) {
 }
 
 std::optional<FixAction> ParseFixAction(std::string_view token) {
-  for (std::size_t i = 0; i < kFixActionTokens.size(); ++i) {
-    if (kFixActionTokens[i] == token) return static_cast<FixAction>(i);
-  }
-  return std::nullopt;
+  return EnumOfToken<FixAction>(kFixActionTokens, token);
 }
 
 bool IsArrived(Outcome outcome) {

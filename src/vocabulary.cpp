@@ -8,6 +8,7 @@
 #include "bouncetolk/problem.h"
 #include "bouncetolk/reason.h"
 #include "bouncetolk/report.h"
+#include "common/token.h"
 
 namespace bouncetolk {
 namespace {
@@ -45,19 +46,13 @@ constexpr std::array<std::string_view, 4> kPartyTokens = {"sender", "recipient",
 std::string_view ReasonToken(Reason reason) { return kReasonTokens[static_cast<int>(reason)]; }
 
 std::optional<Reason> ParseReason(std::string_view token) {
-  for (int i = 0; i < kReasonCount; ++i) {
-    if (kReasonTokens[i] == token) return static_cast<Reason>(i);
-  }
-  return std::nullopt;
+  return EnumOfToken<Reason>(kReasonTokens, token);
 }
 
 std::string_view PartyToken(Party party) { return kPartyTokens[static_cast<int>(party)]; }
 
 std::optional<Party> ParseParty(std::string_view token) {
-  for (std::size_t i = 0; i < kPartyTokens.size(); ++i) {
-    if (kPartyTokens[i] == token) return static_cast<Party>(i);
-  }
-  return std::nullopt;
+  return EnumOfToken<Party>(kPartyTokens, token);
 }
 
 std::string_view PermanenceToken(Permanence permanence) {
@@ -191,10 +186,7 @@ std::string_view SmtpCommandToken(SmtpCommand command) {
 }
 
 std::optional<SmtpCommand> ParseSmtpCommand(std::string_view token) {
-  for (std::size_t i = 0; i < kCommandTokens.size(); ++i) {
-    if (kCommandTokens[i] == token) return static_cast<SmtpCommand>(i);
-  }
-  return std::nullopt;
+  return EnumOfToken<SmtpCommand>(kCommandTokens, token);
 }
 
 std::string_view StatusNoteToken(StatusNote note) {

@@ -16,7 +16,6 @@
 #include <string_view>
 #include <vector>
 
-#include "rules/embedded.h"
 #include "rules/prebuilt_automata.h"
 #include "rules/rule_table.h"
 
@@ -67,9 +66,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: bouncetolk-automata OUT.cpp\n");
     return 2;
   }
-  std::vector<bouncetolk::DataFile> files;
-  for (const bouncetolk::EmbeddedFile& e : bouncetolk::EmbeddedFiles())
-    files.push_back(bouncetolk::DataFile{std::string(e.path), e.content, false});
+  const std::vector<bouncetolk::DataFile> files = bouncetolk::EmbeddedDataFiles();
   std::vector<std::string> errors;
   const auto tables = bouncetolk::BuildRuleTables(files, &errors, true);
   if (!tables) {

@@ -147,15 +147,14 @@ const std::vector<int>& TextHits(const RuleTables& t, std::string_view normalize
 
 // The words of status-words.tsv in \a normalized: text_matcher's literal ids for it (no regex
 // runs: the words are ASCII literals, the loader makes sure), or its full ids when \a found
-// has them already; kept in \a found when given.
-std::vector<int> StatusWordHits(const RuleTables& t, std::string_view normalized,
-                                TextFindings* found) {
+// has them already; kept in \a found, else in \a own.
+const std::vector<int>& StatusWordHits(const RuleTables& t, std::string_view normalized,
+                                       TextFindings* found, std::optional<std::vector<int>>* own) {
   if (found && found->phrase_hits) return *found->phrase_hits;
-  if (found && found->literal_hits) return *found->literal_hits;
-  std::vector<int> hits =
-      normalized.empty() ? std::vector<int>() : t.text_matcher.MatchLiterals(normalized);
-  if (found) found->literal_hits = hits;
-  return hits;
+  std::optional<std::vector<int>>& hits = found ? found->literal_hits : *own;
+  if (!hits)
+    hits = normalized.empty() ? std::vector<int>() : t.text_matcher.MatchLiterals(normalized);
+  return *hits;
 }
 
 // The rows of status-words.tsv that fit a recipient (docs/precedence.md).
@@ -198,8 +197,9 @@ StatusWordMatch MatchStatusWords(const RuleTables& t, const RecipientResult& r,
   const std::vector<int> in_diagnostic = StatusWordCandidates(t, status, diagnostic_hits);
   m.with_words = first_fit(in_diagnostic, false);
   if (!m.with_words) {
+    std::optional<std::vector<int>> own;
     m.with_words =
-        first_fit(StatusWordCandidates(t, status, StatusWordHits(t, extra, found)), false);
+        first_fit(StatusWordCandidates(t, status, StatusWordHits(t, extra, found, &own)), false);
   }
   if (!m.with_words) m.vendor_code = first_fit(in_diagnostic, true);
   return m;

@@ -74,6 +74,14 @@ std::vector<std::string> SafeErrors(std::vector<std::string> errors) {
 
 }  // namespace
 
+std::vector<DataFile> EmbeddedDataFiles() {
+  std::vector<DataFile> files;
+  files.reserve(EmbeddedFiles().size());
+  for (const EmbeddedFile& e : EmbeddedFiles())
+    files.push_back(DataFile{std::string(e.path), e.content, false});
+  return files;
+}
+
 RuleSet::RuleSet(std::unique_ptr<RuleTables> tables) : tables_(std::move(tables)) {}
 RuleSet::~RuleSet() = default;
 
@@ -90,10 +98,7 @@ std::unique_ptr<const RuleSet> RuleSet::Load(std::string_view overlay_dir,
       for (std::size_t i = from; i < errors->size(); ++i) (*errors)[i] = TerminalSafe((*errors)[i]);
     }
   } safe_on_return{errors, errors->size()};
-  std::vector<DataFile> files;
-  files.reserve(EmbeddedFiles().size());
-  for (const EmbeddedFile& e : EmbeddedFiles())
-    files.push_back(DataFile{std::string(e.path), e.content, false});
+  std::vector<DataFile> files = EmbeddedDataFiles();
   std::deque<std::string> storage;
   if (!overlay_dir.empty() && !CollectOverlay(overlay_dir, &files, &storage, errors))
     return nullptr;

@@ -185,6 +185,9 @@ struct RuleTables {
   FixActionTables fix_actions;  ///< fix-actions.tsv and outcome-actions.tsv
 };
 
+/// The embedded files of data/ (rules/embedded.h) as the loader takes them.
+std::vector<DataFile> EmbeddedDataFiles();
+
 /// Reads the tables. Hard errors (bad header, bad column count, unknown token, duplicate id
 /// within one file, pattern that does not compile) go to \a errors and make the result
 /// nullptr. Softer findings (missing texts or sources) go to RuleTables::check_errors.

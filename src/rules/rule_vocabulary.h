@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "bouncetolk/rules.h"
+#include "common/token.h"
 
 namespace bouncetolk {
 
@@ -76,10 +77,7 @@ constexpr std::string_view TokenOf(E value) {
 /// The value whose token is \a token, if any.
 template <typename E>
 std::optional<E> ParseToken(std::string_view token) {
-  for (std::size_t i = 0; i < std::size(Tokens<E>::kAll); ++i) {
-    if (Tokens<E>::kAll[i] == token) return static_cast<E>(i);
-  }
-  return std::nullopt;
+  return EnumOfToken<E>(Tokens<E>::kAll, token);
 }
 
 /// The languages, in the order of the per-language arrays (ByLang).

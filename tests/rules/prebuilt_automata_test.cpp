@@ -12,21 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "rules/embedded.h"
 #include "rules/rule_table.h"
 
 namespace bouncetolk {
 namespace {
 
-std::vector<DataFile> Embedded() {
-  std::vector<DataFile> files;
-  for (const EmbeddedFile& e : EmbeddedFiles())
-    files.push_back(DataFile{std::string(e.path), e.content, false});
-  return files;
-}
-
 TEST(PrebuiltAutomata, ANormalLoadUsesEveryOne) {
-  const std::vector<DataFile> files = Embedded();
+  const std::vector<DataFile> files = EmbeddedDataFiles();
   std::vector<std::string> errors;
   const auto t = BuildRuleTables(files, &errors, true);
   ASSERT_NE(t, nullptr);
@@ -50,7 +42,7 @@ TEST(PrebuiltAutomata, ANormalLoadUsesEveryOne) {
 // A validated load adds the regexes' atoms after the literals, so its automaton is built at
 // start; both must find the same phrases.
 TEST(PrebuiltAutomata, SameMatchesAsAnAutomatonBuiltAtStart) {
-  const std::vector<DataFile> files = Embedded();
+  const std::vector<DataFile> files = EmbeddedDataFiles();
   std::vector<std::string> errors;
   const auto trusted = BuildRuleTables(files, &errors, true);
   const auto validated = BuildRuleTables(files, &errors, false);

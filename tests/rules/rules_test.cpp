@@ -14,7 +14,6 @@
 #include "bouncetolk/bouncetolk.h"
 #include "bouncetolk/explain.h"
 #include "common/text.h"
-#include "rules/embedded.h"
 #include "rules/rule_table.h"
 #include "tests/testing/test_rules.h"
 
@@ -225,14 +224,6 @@ TEST(LoaderTest, StatusWordRowsAreCheckedAndFamiliesKnown) {
                         "reason:blocked\tx\n"),
             "");
   fs::remove_all(dir);
-}
-
-// The embedded files as the loader sees them.
-std::vector<DataFile> EmbeddedDataFiles() {
-  std::vector<DataFile> files;
-  for (const EmbeddedFile& e : EmbeddedFiles())
-    files.push_back(DataFile{std::string(e.path), e.content, false});
-  return files;
 }
 
 // A normal run loads the embedded tables trusted: texts, interface strings and reply
